@@ -1,0 +1,64 @@
+// One request's record: the contract between `run` and every report. Columns and their order
+// are SPEC section 6; an empty optional is an empty cell ("not measured").
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "core/clock.hpp"
+
+namespace ttft::samples {
+
+struct Sample {
+  std::string run_id;
+  std::string region;
+  std::string shard;                  // "2/4", or empty
+  std::string phase;
+  bool cold = false;
+  std::int64_t seq = 0;               // per run, in order of scheduled start
+  std::string target;
+  std::string protocol;
+  std::string model;
+  std::string request_id;
+  std::string started_at;             // ISO-8601 UTC with milliseconds
+  std::optional<Nanos> send_lag_ns;   // actual start - scheduled start
+  std::optional<double> idle_before_s;
+  std::optional<bool> connection_reused;
+  std::string pop;
+  std::optional<int> http_status;
+  std::string error;                  // empty = success, else an error class (SPEC section 6)
+  std::string error_detail;
+  // Times relative to t0 (the request handed to the transport).
+  std::optional<Nanos> dns_ns, connect_ns, tls_ns, ttfb_ns, ttft_ns, first_token_ns, e2e_ns;
+  std::optional<std::int64_t> input_tokens, output_tokens;
+  std::string token_source;           // usage | counted | estimated
+  std::optional<std::int64_t> events;
+  std::optional<Nanos> itl_p50_ns, itl_p95_ns;
+  std::optional<double> decode_tps;
+  std::optional<std::int64_t> cost_pusd;  // pico-dollars
+};
+
+/// A cell's value before formatting: empty, integer, real, milliseconds (from ns), text, bool.
+struct Millis {
+  Nanos ns;
+};
+using Cell = std::variant<std::monostate, std::int64_t, double, Millis, std::string_view, bool>;
+
+struct Field {
+  std::string_view name;
+  Cell value;
+};
+
+constexpr std::size_t kColumnCount = 33;
+
+/// The sample as named cells in column order. Views point into `sample`.
+std::array<Field, kColumnCount> fields_of(const Sample& sample);
+
+/// Column names in order (the samples.csv header).
+const std::array<std::string_view, kColumnCount>& column_names();
+
+}  // namespace ttft::samples

@@ -1,0 +1,80 @@
+// Type-7 percentiles (Hyndman & Fan 1996) on sorted spans and by selection; small-n rules.
+#include "stats/percentile.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/check.hpp"
+
+namespace ttft::stats {
+namespace {
+
+constexpr std::size_t kMinSamplesDefault = 5;
+
+void check_p(double p) { TTFT_CHECK(p >= 0 && p <= 100, "percentile p must be in [0, 100]"); }
+
+void check_finite(std::span<const double> values) {
+  // A NaN would break the strict weak ordering that sorting and selection rely on.
+  TTFT_CHECK(std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); }),
+             "statistics need finite values");
+}
+
+// numpy's _lerp: interpolate from whichever end is nearer, so the result stays within [a, b].
+double lerp(double a, double b, double t) {
+  const double diff = b - a;
+  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+}
+
+// The virtual 0-based index h = (n - 1) * p / 100, split into its floor and fraction.
+struct VirtualIndex {
+  std::size_t low;
+  double fraction;
+};
+
+VirtualIndex virtual_index(std::size_t n, double p) {
+  const double h = static_cast<double>(n - 1) * (p / 100);
+  const double floor_h = std::floor(h);
+  return {std::min(static_cast<std::size_t>(floor_h), n - 1), h - floor_h};
+}
+
+}  // namespace
+
+std::optional<double> percentile_sorted(std::span<const double> sorted, double p) {
+  check_p(p);
+  if (sorted.empty()) return std::nullopt;
+  check_finite(sorted);
+  TTFT_CHECK(std::is_sorted(sorted.begin(), sorted.end()), "percentile_sorted needs sorted input");
+  const auto [low, fraction] = virtual_index(sorted.size(), p);
+  if (low + 1 >= sorted.size()) return sorted[low];
+  return lerp(sorted[low], sorted[low + 1], fraction);
+}
+
+std::optional<double> percentile_select(std::span<double> values, double p) {
+  check_p(p);
+  if (values.empty()) return std::nullopt;
+  check_finite(values);
+  const auto [low, fraction] = virtual_index(values.size(), p);
+  const auto low_at = values.begin() + static_cast<std::ptrdiff_t>(low);
+  std::nth_element(values.begin(), low_at, values.end());
+  if (low + 1 >= values.size()) return *low_at;
+  // After nth_element everything past low_at is >= it, so the next order statistic is their min.
+  const double high = *std::min_element(low_at + 1, values.end());
+  return lerp(*low_at, high, fraction);
+}
+
+std::optional<double> percentile(std::vector<double> values, double p) {
+  return percentile_select(values, p);
+}
+
+std::size_t min_samples_for(double p) {
+  check_p(p);
+  const double tail = std::min(p, 100 - p);
+  if (tail == 0) return 1;
+  // The small tolerance keeps 100 / (100 - 99.9) = 1000.0000000000568 from rounding up to 1001.
+  const auto needed = static_cast<std::size_t>(std::ceil(100 / tail - 1e-9));
+  return std::max(needed, kMinSamplesDefault);
+}
+
+bool too_few_for(double p, std::size_t n) { return n < min_samples_for(p); }
+
+}  // namespace ttft::stats

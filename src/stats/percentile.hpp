@@ -1,0 +1,37 @@
+// Percentiles by linear interpolation between order statistics (Hyndman & Fan type 7), and the
+// sample sizes below which a percentile is flagged as unreliable. Pure math, no I/O.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace ttft::stats {
+
+// Hyndman, R. J. & Fan, Y. (1996), "Sample quantiles in statistical packages", The American
+// Statistician 50(4), definition 7: with h = (n - 1) * p / 100, the percentile is
+// x[floor(h)] + (h - floor(h)) * (x[floor(h) + 1] - x[floor(h)]) on the 0-based sorted sample.
+// It is numpy's default ("linear") and k6's; the interpolation uses numpy's two-sided lerp so
+// results agree with numpy to the last bit or two.
+
+/// Type-7 percentile p in [0, 100] of an ascending finite sample; n = 0 → nullopt, n = 1 → x[0].
+std::optional<double> percentile_sorted(std::span<const double> sorted, double p);
+
+/// Type-7 percentile of an unordered finite sample; reorders `values` in place (O(n) selection).
+std::optional<double> percentile_select(std::span<double> values, double p);
+
+/// Type-7 percentile of an unordered finite sample (works on the copy it is given).
+std::optional<double> percentile(std::vector<double> values, double p);
+
+/// Fewest samples for which percentile p (in [0, 100]) is reported without a small-n flag.
+/// Rule: a tail percentile needs at least 100 / min(p, 100 - p) samples (p95 → 20, p99 → 100),
+/// otherwise fewer than one sample is expected beyond it and the "percentile" is just the
+/// sample's max (or min); p0 and p100 are the min and max themselves and need one sample.
+/// Every other percentile, the median included, needs at least 5 (our choice, not a theorem).
+std::size_t min_samples_for(double p);
+
+/// True when n samples are too few for percentile p (see min_samples_for).
+bool too_few_for(double p, std::size_t n);
+
+}  // namespace ttft::stats

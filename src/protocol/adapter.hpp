@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -29,6 +30,9 @@ class Adapter {
 
   /// The JSON request body for this workload, with workload.extra_body merged over it.
   virtual std::string build_body(const Workload& workload) const = 0;
+
+  /// Request headers the provider requires (e.g. anthropic-version); the user's headers win.
+  virtual std::vector<std::pair<std::string, std::string>> default_headers() const { return {}; }
 
   /// Reads one dispatched event.
   virtual EventMeaning interpret(const Event& event) = 0;

@@ -22,7 +22,8 @@ struct EventMeaning {
   std::string reasoning;  // reasoning/thinking text; never counts as the first token
   std::optional<std::int64_t> input_tokens;
   std::optional<std::int64_t> output_tokens;
-  std::optional<std::string> error;  // a provider error reported inside the stream
+  std::optional<std::string> error;           // a provider error reported inside the stream
+  std::optional<std::string> protocol_error;  // not this protocol (e.g. data that is not JSON)
   bool end_of_stream = false;        // the protocol's terminator ([DONE], message_stop, ...)
 };
 

@@ -23,7 +23,9 @@ class SseParser {
 
   /// Pushes bytes; calls on_event for each event they complete, in order. Returns false when an
   /// event (or a single line) exceeds max_event_bytes: the parser then drops all further input,
-  /// and the caller ends the sample with error `protocol`.
+  /// and the caller ends the sample with error `protocol`. Exact limits: a line (terminator
+  /// excluded, comments too) may be up to max_event_bytes long, and so may an event's data
+  /// buffer (each data value plus its LF; the dispatched data is one byte shorter).
   bool feed(std::string_view bytes, const EventHandler& on_event);
 
   /// End of stream: an incomplete event is discarded, as the spec requires.
@@ -32,14 +34,22 @@ class SseParser {
   /// The last event ID (persists across events, as the spec says).
   const std::string& last_event_id() const { return last_event_id_; }
   bool overflowed() const { return overflowed_; }
+  std::size_t max_event_bytes() const { return max_event_bytes_; }
 
  private:
+  std::string_view strip_bom(std::string_view bytes);
+  bool complete_line(std::string_view tail, const EventHandler& on_event);
+  bool process_line(std::string_view line, const EventHandler& on_event);
+  void dispatch(const EventHandler& on_event);
+  bool overflow();
+
   // Implementation state (see sse_parser.cpp).
   std::size_t max_event_bytes_;
   std::string line_;
   std::string data_;
   std::string event_type_;
   std::string last_event_id_;
+  std::string decoded_;  // a line with invalid UTF-8, after U+FFFD substitution
   std::size_t bom_bytes_seen_ = 0;
   bool bom_done_ = false;
   bool last_was_cr_ = false;

@@ -1,0 +1,41 @@
+// JSON helpers shared by the provider adapters: request bodies (with the scenario's extra body
+// merged in) and exception-free reading of event payloads. No I/O, no clock.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocol/workload.hpp"
+
+namespace ttft::protocol {
+
+/// `[{"role":…,"content":…}, …]`, leaving out system messages when `with_system` is false.
+nlohmann::ordered_json messages_json(const std::vector<Message>& messages, bool with_system);
+
+/// Merges `extra_body` over `body` (RFC 7396 JSON merge patch: null deletes a key) and dumps it
+/// compactly; invalid UTF-8 in strings is written as U+FFFD instead of throwing.
+std::string finish_body(nlohmann::ordered_json body, const nlohmann::json& extra_body);
+
+/// True for the `[DONE]` sentinel; a prefix test, as openai-python does.
+bool is_done_marker(std::string_view data);
+
+/// Parses `data` without throwing; false (and `out` discarded) when it is not a JSON object.
+bool parse_json_object(std::string_view data, nlohmann::json& out);
+
+/// "event is not JSON: <first 80 bytes>", cut on a character boundary.
+std::string not_json_message(std::string_view data);
+
+/// The string at `object[key]`, or nullptr when absent or not a string.
+const std::string* find_string(const nlohmann::json& object, const char* key);
+
+/// The object at `object[key]`, or nullptr when absent or not an object.
+const nlohmann::json* find_object(const nlohmann::json& object, const char* key);
+
+/// The non-negative integer at `object[key]` (integral floats accepted), else nullopt.
+std::optional<std::int64_t> find_count(const nlohmann::json& object, const char* key);
+
+}  // namespace ttft::protocol

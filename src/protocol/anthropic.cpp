@@ -1,0 +1,114 @@
+// The `anthropic` adapter: builds a Messages request body and reads message_start,
+// content_block_delta, message_delta, message_stop and error events. Pure.
+#include "protocol/anthropic.hpp"
+
+#include <utility>
+
+#include "protocol/adapter_json.hpp"
+
+namespace ttft::protocol {
+namespace {
+
+// "overloaded_error: Overloaded" from {"type":"error","error":{"type":…,"message":…}}.
+std::string error_text(const nlohmann::json& payload) {
+  if (const nlohmann::json* error = find_object(payload, "error")) {
+    const std::string* type = find_string(*error, "type");
+    if (const std::string* message = find_string(*error, "message")) {
+      return type ? *type + ": " + *message : *message;
+    }
+  }
+  return payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void read_delta(const nlohmann::json& payload, EventMeaning& meaning) {
+  const nlohmann::json* delta = find_object(payload, "delta");
+  if (delta == nullptr) return;
+  const std::string* type = find_string(*delta, "type");
+  if (type == nullptr) return;
+  // signature_delta and input_json_delta are not generated text.
+  if (*type == "text_delta") {
+    if (const std::string* text = find_string(*delta, "text")) meaning.text = *text;
+  } else if (*type == "thinking_delta") {
+    if (const std::string* thinking = find_string(*delta, "thinking"))
+      meaning.reasoning = *thinking;
+  }
+}
+
+}  // namespace
+
+std::string AnthropicAdapter::build_body(const Workload& workload) const {
+  nlohmann::ordered_json body = nlohmann::ordered_json::object();
+  if (!workload.model.empty()) body["model"] = workload.model;
+  body["max_tokens"] = workload.max_tokens;
+  body["stream"] = true;
+  body["messages"] = messages_json(workload.messages, /*with_system=*/false);
+  // The Messages API takes the system prompt as a top-level field, not as a message.
+  std::string system;
+  bool has_system = false;
+  for (const Message& message : workload.messages) {
+    if (message.role != "system") continue;
+    if (has_system) system += "\n\n";
+    system += message.content;
+    has_system = true;
+  }
+  if (has_system) body["system"] = system;
+  return finish_body(std::move(body), workload.extra_body);
+}
+
+std::vector<std::pair<std::string, std::string>> AnthropicAdapter::default_headers() const {
+  return {{"anthropic-version", "2023-06-01"}};
+}
+
+void AnthropicAdapter::read_usage(const nlohmann::json& usage, EventMeaning& meaning) {
+  bool has_input = false;
+  for (auto [key, counter] : {std::pair{"input_tokens", &input_tokens_},
+                              std::pair{"cache_creation_input_tokens", &cache_creation_tokens_},
+                              std::pair{"cache_read_input_tokens", &cache_read_tokens_}}) {
+    if (auto tokens = find_count(usage, key)) {
+      *counter = tokens;
+      has_input = true;
+    }
+  }
+  if (has_input) {
+    meaning.input_tokens = input_tokens_.value_or(0) + cache_creation_tokens_.value_or(0) +
+                           cache_read_tokens_.value_or(0);
+  }
+}
+
+EventMeaning AnthropicAdapter::interpret(const Event& event) {
+  EventMeaning meaning;
+  nlohmann::json payload;
+  if (!parse_json_object(event.data, payload)) {
+    if (event.type == "error") {
+      meaning.error = std::string(event.data);
+    } else {
+      meaning.protocol_error = not_json_message(event.data);
+    }
+    return meaning;
+  }
+  // data.type equals the event name; the JSON is read first so a stream without `event:`
+  // lines still works.
+  const std::string* json_type = find_string(payload, "type");
+  const std::string_view type = json_type ? std::string_view(*json_type) : event.type;
+  if (type == "error" || event.type == "error") {
+    meaning.error = error_text(payload);
+  } else if (type == "content_block_delta") {
+    read_delta(payload, meaning);
+  } else if (type == "message_start") {
+    // message_start's output_tokens is a placeholder (1 or 2), not a count: ignore it.
+    const nlohmann::json* message = find_object(payload, "message");
+    const nlohmann::json* usage = message ? find_object(*message, "usage") : nullptr;
+    if (usage) read_usage(*usage, meaning);
+  } else if (type == "message_delta") {
+    // message_delta usage is cumulative (anthropic-sdk-python message_delta_usage.py).
+    if (const nlohmann::json* usage = find_object(payload, "usage")) {
+      read_usage(*usage, meaning);
+      meaning.output_tokens = find_count(*usage, "output_tokens");
+    }
+  } else if (type == "message_stop") {
+    meaning.end_of_stream = true;
+  }
+  return meaning;
+}
+
+}  // namespace ttft::protocol

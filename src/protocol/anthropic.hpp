@@ -1,0 +1,29 @@
+// The `anthropic` protocol: Messages API streaming events (protocols.md section 4).
+// Keeps the input-token counters of the stream, since they arrive in two events.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "protocol/adapter.hpp"
+
+namespace ttft::protocol {
+
+class AnthropicAdapter final : public Adapter {
+ public:
+  std::string_view name() const override { return "anthropic"; }
+  std::string build_body(const Workload& workload) const override;
+  std::vector<std::pair<std::string, std::string>> default_headers() const override;
+  EventMeaning interpret(const Event& event) override;
+
+ private:
+  void read_usage(const nlohmann::json& usage, EventMeaning& meaning);
+
+  // Billed separately, reported as one input count: base input, cache writes, cache reads.
+  std::optional<std::int64_t> input_tokens_;
+  std::optional<std::int64_t> cache_creation_tokens_;
+  std::optional<std::int64_t> cache_read_tokens_;
+};
+
+}  // namespace ttft::protocol

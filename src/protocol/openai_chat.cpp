@@ -1,0 +1,90 @@
+// The `openai-chat` adapter: builds the chat-completions streaming body and reads
+// chat.completion.chunk events. Pure; one instance per request.
+#include "protocol/openai_chat.hpp"
+
+#include "protocol/adapter_json.hpp"
+
+namespace ttft::protocol {
+
+nlohmann::ordered_json openai_chat_body(const Workload& workload) {
+  nlohmann::ordered_json body = nlohmann::ordered_json::object();
+  if (!workload.model.empty()) body["model"] = workload.model;
+  body["messages"] = messages_json(workload.messages, /*with_system=*/true);
+  body["max_tokens"] = workload.max_tokens;
+  body["stream"] = true;
+  // Without include_usage the stream carries no token counts (openapi.yaml,
+  // ChatCompletionStreamOptions).
+  body["stream_options"] = {{"include_usage", true}};
+  return body;
+}
+
+std::string OpenAiChatAdapter::build_body(const Workload& workload) const {
+  return finish_body(openai_chat_body(workload), workload.extra_body);
+}
+
+std::optional<std::string> openai_error(const nlohmann::json& chunk) {
+  // openai-python raises when data.get("error") is truthy, so null, false, "" and {} are not
+  // errors.
+  const auto it = chunk.find("error");
+  if (it == chunk.end() || it->is_null() || (it->is_structured() && it->empty()) ||
+      (it->is_boolean() && !it->get<bool>())) {
+    return std::nullopt;
+  }
+  if (it->is_string()) {
+    if (it->get_ref<const std::string&>().empty()) return std::nullopt;
+    return it->get<std::string>();
+  }
+  if (it->is_object()) {
+    if (const std::string* message = find_string(*it, "message"); message && !message->empty()) {
+      return *message;
+    }
+  }
+  return it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning) {
+  const auto choices = chunk.find("choices");
+  if (choices != chunk.end() && choices->is_array() && !choices->empty()) {
+    // The role-only first chunk ({"role":"assistant","content":""}) and the finish chunk
+    // ({}) carry no text, so they are events but never the first token.
+    if (const nlohmann::json* delta = find_object((*choices)[0], "delta")) {
+      if (const std::string* content = find_string(*delta, "content")) meaning.text += *content;
+      // DeepSeek/vLLM/Workers AI send "reasoning_content"; OpenRouter and Ollama "reasoning".
+      if (const std::string* reasoning = find_string(*delta, "reasoning_content")) {
+        meaning.reasoning += *reasoning;
+      } else if (const std::string* alt = find_string(*delta, "reasoning")) {
+        meaning.reasoning += *alt;
+      }
+    }
+  }
+  // usage is null on every chunk but one with include_usage; Cloudflare and llama.cpp put it on
+  // the finish chunk, OpenAI on a chunk with choices: [] (protocols.md 2, 5.3).
+  if (const nlohmann::json* usage = find_object(chunk, "usage")) {
+    if (auto prompt = find_count(*usage, "prompt_tokens")) meaning.input_tokens = prompt;
+    if (auto completion = find_count(*usage, "completion_tokens")) {
+      meaning.output_tokens = completion;
+    }
+  }
+}
+
+EventMeaning OpenAiChatAdapter::interpret(const Event& event) {
+  EventMeaning meaning;
+  if (is_done_marker(event.data)) {
+    meaning.end_of_stream = true;
+    return meaning;
+  }
+  nlohmann::json chunk;
+  if (!parse_json_object(event.data, chunk)) {
+    meaning.protocol_error = not_json_message(event.data);
+    return meaning;
+  }
+  // An error chunk may have choices: [] too (OpenRouter); it is an error, never usage.
+  if (auto error = openai_error(chunk)) {
+    meaning.error = std::move(error);
+    return meaning;
+  }
+  read_openai_chunk(chunk, meaning);
+  return meaning;
+}
+
+}  // namespace ttft::protocol

@@ -1,0 +1,32 @@
+// The `openai-chat` protocol: /v1/chat/completions streaming (protocols.md section 2), spoken
+// by OpenAI and most OpenAI-compatible servers (vLLM, llama.cpp, Workers AI /ai/v1, Groq).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "protocol/adapter.hpp"
+
+namespace ttft::protocol {
+
+class OpenAiChatAdapter final : public Adapter {
+ public:
+  std::string_view name() const override { return "openai-chat"; }
+  std::string build_body(const Workload& workload) const override;
+  EventMeaning interpret(const Event& event) override;
+};
+
+/// The chat-completions request body, before extra_body is merged: model (when set),
+/// messages, max_tokens, stream, stream_options.include_usage.
+nlohmann::ordered_json openai_chat_body(const Workload& workload);
+
+/// The message of a top-level "error" (object with "message", or a string); the error dumped
+/// as JSON when it has no message; nullopt when there is none (absent, null, false, empty).
+std::optional<std::string> openai_error(const nlohmann::json& chunk);
+
+/// Adds what a chat.completion.chunk carries to `meaning`: choices[0].delta content (text)
+/// and reasoning_content / reasoning (reasoning), and usage prompt/completion tokens.
+void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning);
+
+}  // namespace ttft::protocol

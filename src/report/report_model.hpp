@@ -1,0 +1,84 @@
+// The report model: every figure any exporter shows, computed once from samples and run info.
+// Exporters format this model and never compute (STYLE.md, principle 5).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cost/break_even.hpp"
+#include "cost/pricing.hpp"
+#include "cost/target_cost.hpp"
+#include "samples/sample.hpp"
+#include "stats/bootstrap.hpp"
+#include "stats/summary.hpp"
+
+namespace ttft::report {
+
+/// The client's own lateness over a run (SPEC section 3), in ms; nullopt = not measured.
+struct LatenessSummary {
+  std::optional<double> send_lag_p50_ms, send_lag_p99_ms, send_lag_max_ms;
+  std::optional<double> wake_p50_ms, wake_p99_ms, wake_max_ms;  // timer wake-up lateness
+  std::optional<double> busy_p99_ms, busy_max_ms;               // reads waiting behind other work
+};
+
+struct RunInfo {
+  std::string run_id, scenario_name, scenario_sha256, tool_version;
+  std::vector<std::string> targets;              // scenario file order
+  std::vector<std::string> phases;               // run order
+  std::map<std::string, cost::Pricing> pricing;  // by target; absent = unpriced
+  std::uint64_t seed = 0;
+  bool interrupted = false;
+  std::optional<LatenessSummary> client_lateness;
+};
+
+inline constexpr const char* kAllPhases = "all";
+
+/// One summary.csv row: a metric of a target in a phase (or "all").
+struct MetricRow {
+  std::string target, phase, metric, unit;
+  std::size_t n = 0;       // successful samples where the metric was measured
+  std::size_t errors = 0;  // failed samples of this target and phase
+  stats::Summary summary;
+  std::optional<stats::Interval> p50_ci, p95_ci;  // 95% seeded percentile bootstrap
+  bool p50_small_n = false, p95_small_n = false, p99_small_n = false;  // stats::too_few_for
+};
+
+/// An A/B comparison of one percentile of one metric in one phase.
+struct Verdict {
+  std::string phase, metric, stat;  // stat: "p50" or "p95"
+  std::string target_a, target_b;   // a before b in file order
+  std::optional<double> diff;       // percentile(a) - percentile(b), in the metric's unit
+  std::optional<stats::Interval> ci;
+  std::optional<double> p_value;  // Mann-Whitney U, two-sided
+  std::size_t n_a = 0, n_b = 0;
+  bool significant = false;  // CI excludes 0 and p < 0.05
+  std::string text;          // "warm p50: edge faster by 60 ms (95% CI 41–77 ms, p < 0.001)"
+};
+
+using TargetPair = std::pair<std::string, std::string>;
+
+struct Report {
+  RunInfo run;                  // targets and phases extended with any found only in the samples
+  std::vector<MetricRow> rows;  // target × (phases..., "all") × metric, in that nesting
+  std::map<std::string, std::map<std::string, std::size_t>> errors_by_class;  // target → class
+  std::map<std::string, cost::TargetCost> costs;  // every target; unpriced → empty figures
+  std::vector<std::pair<TargetPair, cost::BreakEven>> break_evens;
+  std::vector<Verdict> verdicts;
+  std::optional<std::string> client_error_note;  // set when the client's own lateness is large
+  std::size_t samples = 0, errors = 0;
+};
+
+/// Builds every figure from the samples (see report_model.cpp for the rules); deterministic for
+/// a given run.seed. Failed samples (non-empty error) never enter latency statistics.
+Report build_report(const std::vector<samples::Sample>& samples, const RunInfo& run);
+
+/// The row for target × phase × metric, or nullptr.
+const MetricRow* find_row(const Report& report, const std::string& target, const std::string& phase,
+                          const std::string& metric);
+
+}  // namespace ttft::report

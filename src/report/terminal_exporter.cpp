@@ -1,0 +1,37 @@
+// The summary printed at the end of `run` and by `report`: the headline tables as aligned
+// text and the verdict lines. ANSI bold only when the caller says colour is allowed.
+#include <fmt/format.h>
+
+#include "report/exporters.hpp"
+#include "report/headline.hpp"
+
+namespace ttft::report {
+namespace {
+
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kReset = "\x1b[0m";
+
+std::string title(const char* text, bool color) {
+  return color ? fmt::format("{}{}{}\n", kBold, text, kReset) : fmt::format("{}\n", text);
+}
+
+}  // namespace
+
+std::string export_terminal(const Report& report, bool color) {
+  std::string out;
+  if (report.run.interrupted) out += "interrupted: figures cover the requests finished so far\n\n";
+  out += title(kTtftTitle, color) + render_text(ttft_table(report), color);
+  if (const auto note = small_n_footnote(report)) out += *note + "\n";
+  out += "\n" + title(kCostTitle, color) + render_text(cost_table(report), color);
+  for (const std::string& line : break_even_lines(report)) out += line + "\n";
+  const auto verdicts = verdict_lines(report);
+  if (!verdicts.empty()) {
+    out += "\n" + title("A/B verdicts (time to first token)", color);
+    for (const std::string& line : verdicts) out += line + "\n";
+  }
+  if (const auto line = lateness_line(report)) out += "\n" + *line + "\n";
+  if (report.client_error_note) out += "warning: " + *report.client_error_note + "\n";
+  return out;
+}
+
+}  // namespace ttft::report

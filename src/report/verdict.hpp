@@ -1,0 +1,32 @@
+// A/B verdicts: the difference of a percentile between two targets with its bootstrap CI, a
+// Mann-Whitney p-value, and one sentence saying what it means. Pure; no I/O.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "report/report_model.hpp"
+
+namespace ttft::report {
+
+inline constexpr std::size_t kMinVerdictSamples = 5;
+inline constexpr double kSignificanceLevel = 0.05;
+
+struct VerdictInput {
+  std::string phase, metric, unit;
+  std::string target_a, target_b;
+  std::span<const double> a, b;  // successful samples' values in `unit`
+  std::uint64_t run_seed = 0;
+};
+
+/// Compares percentile `p` (50 or 95) of a latency metric (lower is faster) between a and b:
+/// diff = p(a) - p(b) with a seeded bootstrap CI (group_seed of "diff", both targets, phase,
+/// metric, stat) and a two-sided Mann-Whitney p (exact when the smaller sample has at most 8
+/// values and there are no ties, as scipy's method="auto"; else the normal approximation); the
+/// p-value tests location, so it is the same for p50 and p95. Fewer than 5 samples on either side
+/// gives no figures and the text "too few samples (n = <smaller n>)". Significant = CI excludes 0
+/// and p < 0.05.
+Verdict compare_percentile(const VerdictInput& input, double p);
+
+}  // namespace ttft::report

@@ -1,0 +1,145 @@
+// samples.csv cell encodings. Locale-independent throughout: fmt never consults the C locale
+// for "{}" and integers are formatted digit by digit.
+#include "samples/csv_format.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <limits>
+
+namespace ttft::samples {
+namespace {
+
+constexpr std::int64_t kNanosPerMicro = 1000;
+constexpr std::int64_t kMicrosPerMilli = 1000;
+constexpr std::uint64_t kPusdPerUsd = 1'000'000'000'000;
+
+// |value| divided by `divisor`, rounded half away from zero, with the sign kept apart so that
+// INT64_MIN and "-0" need no special cases at the call sites.
+struct Magnitude {
+  bool negative = false;
+  std::uint64_t value = 0;
+};
+
+Magnitude rounded_magnitude(std::int64_t value, std::uint64_t divisor) {
+  const bool negative = value < 0;
+  const std::uint64_t abs_value = negative ? std::uint64_t{0} - static_cast<std::uint64_t>(value)
+                                           : static_cast<std::uint64_t>(value);
+  const std::uint64_t rounded =
+      abs_value / divisor + (abs_value % divisor >= (divisor + 1) / 2 ? 1 : 0);
+  return {negative && rounded != 0, rounded};
+}
+
+std::string format_real(double value) {
+  if (!std::isfinite(value)) return {};  // never written as "nan": unmeasured instead
+  return fmt::format("{}", value);
+}
+
+struct CellFormatter {
+  std::string operator()(std::monostate) const { return {}; }
+  std::string operator()(std::int64_t v) const { return fmt::format("{}", v); }
+  std::string operator()(double v) const { return format_real(v); }
+  std::string operator()(Millis v) const { return format_ms(v.ns); }
+  std::string operator()(std::string_view v) const { return csv_quote(v); }
+  std::string operator()(bool v) const { return v ? "true" : "false"; }
+};
+
+std::string format_cell(const Sample& sample, const Field& field) {
+  if (field.name == "cost_usd") {
+    return sample.cost_pusd ? format_pusd_as_usd(*sample.cost_pusd) : std::string{};
+  }
+  if (field.name == "decode_tps") {
+    if (!sample.decode_tps || !std::isfinite(*sample.decode_tps)) return {};
+    return fmt::format("{:.3f}", *sample.decode_tps);
+  }
+  return std::visit(CellFormatter{}, field.value);
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool push_digit(std::int64_t& acc, int digit) {
+  return !__builtin_mul_overflow(acc, 10, &acc) && !__builtin_add_overflow(acc, digit, &acc);
+}
+
+}  // namespace
+
+std::string header_row() {
+  std::string line;
+  for (const std::string_view name : column_names()) {
+    if (!line.empty()) line += ',';
+    line += name;
+  }
+  line += '\n';
+  return line;
+}
+
+std::string format_row(const Sample& sample) {
+  std::string line;
+  line.reserve(256);
+  bool first = true;
+  for (const Field& field : fields_of(sample)) {
+    if (!first) line += ',';
+    first = false;
+    line += format_cell(sample, field);
+  }
+  line += '\n';
+  return line;
+}
+
+std::string csv_quote(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  quoted += '"';
+  return quoted;
+}
+
+std::string format_ms(Nanos ns) {
+  const Magnitude us = rounded_magnitude(ns, kNanosPerMicro);
+  return fmt::format("{}{}.{:03}", us.negative ? "-" : "", us.value / kMicrosPerMilli,
+                     us.value % kMicrosPerMilli);
+}
+
+std::string format_pusd_as_usd(std::int64_t pusd) {
+  const Magnitude m = rounded_magnitude(pusd, 1);
+  std::string text = fmt::format("{}{}", m.negative ? "-" : "", m.value / kPusdPerUsd);
+  std::string fraction = fmt::format("{:012}", m.value % kPusdPerUsd);
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  if (!fraction.empty()) text += "." + fraction;
+  return text;
+}
+
+std::optional<std::int64_t> parse_scaled_decimal(std::string_view text, int decimals) {
+  bool negative = false;
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  const std::size_t dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  if (whole.empty() && fraction.empty()) return std::nullopt;
+  std::int64_t acc = 0;
+  for (const char c : whole) {
+    if (!is_digit(c) || !push_digit(acc, c - '0')) return std::nullopt;
+  }
+  for (int i = 0; i < decimals; ++i) {
+    const auto index = static_cast<std::size_t>(i);
+    const int digit = index < fraction.size() ? fraction[index] - '0' : 0;
+    if (index < fraction.size() && !is_digit(fraction[index])) return std::nullopt;
+    if (!push_digit(acc, digit)) return std::nullopt;
+  }
+  const auto kept = static_cast<std::size_t>(decimals);
+  for (std::size_t i = kept; i < fraction.size(); ++i) {
+    if (!is_digit(fraction[i])) return std::nullopt;
+  }
+  const bool round_up = fraction.size() > kept && fraction[kept] >= '5';
+  if (round_up && __builtin_add_overflow(acc, 1, &acc)) return std::nullopt;
+  return negative ? -acc : acc;
+}
+
+}  // namespace ttft::samples

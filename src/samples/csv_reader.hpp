@@ -1,0 +1,33 @@
+// samples.csv back into samples: RFC 4180 records, the header checked against SPEC section 6,
+// each cell decoded exactly (ms to ns, dollars to pico-dollars). Reads; never writes.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "samples/sample.hpp"
+
+namespace ttft::samples {
+
+struct ReadResult {
+  std::vector<Sample> samples;
+  // A last record with no line end (a write cut short) is ignored and counted here (0 or 1).
+  std::size_t skipped_partial_lines = 0;
+  // Bytes of the input up to the end of the last complete record (header included).
+  std::size_t complete_bytes = 0;
+};
+
+/// Parses samples.csv text; `source` names it in errors ("<source>:<line>"). Columns may come
+/// in any order but must be exactly the SPEC set; an unknown, missing or repeated column, a
+/// row with the wrong number of fields or an undecodable cell is an error naming the column.
+/// Blank lines are skipped. Times "50.312" become 50'312'000 ns (rounded to the nanosecond).
+Result<ReadResult> parse_samples_csv(std::string_view text, const std::string& source);
+
+/// Reads and parses the file at `path` (see parse_samples_csv); an unreadable file is an error
+/// naming the path.
+Result<ReadResult> read_samples_csv(const std::string& path);
+
+}  // namespace ttft::samples

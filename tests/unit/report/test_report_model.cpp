@@ -1,0 +1,212 @@
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "metrics/definitions.hpp"
+#include "report/report_model.hpp"
+#include "report/sample_cost.hpp"
+
+using namespace ttft;
+using report::find_row;
+
+namespace {
+
+samples::Sample make(const std::string& target, const std::string& phase, double ttft_ms,
+                     const std::string& error = {}) {
+  samples::Sample s;
+  s.target = target;
+  s.phase = phase;
+  s.cold = phase == "cold";
+  s.ttft_ns = static_cast<Nanos>(ttft_ms * 1e6);
+  s.e2e_ns = static_cast<Nanos>(ttft_ms * 1e6) + 1'000'000'000;
+  s.input_tokens = 100;
+  s.output_tokens = 200;
+  s.error = error;
+  return s;
+}
+
+report::RunInfo two_targets() {
+  report::RunInfo run;
+  run.targets = {"a", "b"};
+  run.phases = {"cold", "warm"};
+  run.seed = 7;
+  return run;
+}
+
+// a: cold 100/200/300, warm 100..119 plus one failure; b: cold 3 values, warm 200..219.
+std::vector<samples::Sample> clear_difference() {
+  std::vector<samples::Sample> s;
+  for (const double v : {100.0, 200.0, 300.0}) s.push_back(make("a", "cold", v));
+  for (const double v : {150.0, 250.0, 350.0}) s.push_back(make("b", "cold", v));
+  for (int i = 0; i < 20; ++i) s.push_back(make("a", "warm", 100 + i));
+  for (int i = 0; i < 20; ++i) s.push_back(make("b", "warm", 200 + i));
+  s.push_back(make("a", "warm", 1, "http_5xx"));
+  s.push_back(make("b", "warm", 1, "timeout_total"));
+  s.push_back(make("b", "cold", 1, "timeout_total"));
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("rows: p50 per group with errors counted apart and kept out of the statistics") {
+  const auto report = report::build_report(clear_difference(), two_targets());
+  CHECK(report.rows.size() == 2 * 3 * metrics::metric_definitions().size());
+  const auto* cold = find_row(report, "a", "cold", "ttft");
+  REQUIRE(cold);
+  CHECK(cold->unit == "ms");
+  CHECK(cold->n == 3);
+  CHECK(cold->errors == 0);
+  CHECK(cold->summary.p50 == Approx(200));
+  const auto* warm = find_row(report, "a", "warm", "ttft");
+  REQUIRE(warm);
+  CHECK(warm->n == 20);
+  CHECK(warm->errors == 1);
+  CHECK(warm->summary.min == Approx(100));  // the failure's 1 ms never counts
+  CHECK(warm->summary.p50 == Approx(109.5));
+  const auto* all = find_row(report, "b", "all", "ttft");
+  REQUIRE(all);
+  CHECK(all->n == 23);
+  CHECK(all->errors == 2);
+  CHECK(report.samples == 49);
+  CHECK(report.errors == 3);
+  CHECK(report.errors_by_class.at("b").at("timeout_total") == 2);
+  CHECK(report.errors_by_class.at("a").at("http_5xx") == 1);
+}
+
+TEST_CASE("rows: small-n flags and confidence intervals and unmeasured metrics") {
+  const auto report = report::build_report(clear_difference(), two_targets());
+  const auto* cold = find_row(report, "a", "cold", "ttft");
+  CHECK(cold->p50_small_n);
+  CHECK(cold->p95_small_n);
+  const auto* warm = find_row(report, "a", "warm", "ttft");
+  CHECK_FALSE(warm->p50_small_n);
+  CHECK_FALSE(warm->p95_small_n);
+  CHECK(warm->p99_small_n);
+  REQUIRE(warm->p50_ci);
+  CHECK(warm->p50_ci->low <= 109.5);
+  CHECK(warm->p50_ci->high >= 109.5);
+  const auto* itl = find_row(report, "a", "warm", "itl_p50");
+  REQUIRE(itl);
+  CHECK(itl->n == 0);
+  CHECK_FALSE(itl->summary.p50);
+  CHECK_FALSE(itl->p50_ci);
+}
+
+TEST_CASE("verdicts: a clear difference is significant and names the faster target") {
+  const auto report = report::build_report(clear_difference(), two_targets());
+  REQUIRE(report.verdicts.size() == 4);  // (cold, warm) × (p50, p95) for the one pair
+  const auto& cold = report.verdicts[0];
+  CHECK(cold.text == "cold p50: too few samples (n = 3)");
+  CHECK_FALSE(cold.significant);
+  CHECK_FALSE(cold.diff);
+  const auto& warm = report.verdicts[2];
+  CHECK(warm.stat == "p50");
+  REQUIRE(warm.diff);
+  CHECK(*warm.diff == Approx(-100));
+  CHECK(warm.significant);
+  CHECK(warm.ci->high < 0);
+  CHECK(warm.p_value < 0.001);
+  CHECK_THAT(warm.text, Catch::StartsWith("warm p50: a faster by 100 ms (95% CI "));
+  CHECK_THAT(warm.text, Catch::EndsWith(" ms, p < 0.001)"));
+}
+
+TEST_CASE("verdicts: overlapping samples give no significant difference") {
+  std::vector<samples::Sample> s;
+  for (int i = 0; i < 20; ++i) {
+    s.push_back(make("a", "warm", 100 + 2 * i));
+    s.push_back(make("b", "warm", 101 + 2 * i));
+  }
+  report::RunInfo run = two_targets();
+  run.phases = {"warm"};
+  const auto report = report::build_report(s, run);
+  REQUIRE(report.verdicts.size() == 2);
+  const auto& p50 = report.verdicts[0];
+  CHECK_FALSE(p50.significant);
+  CHECK(p50.p_value > 0.5);
+  CHECK_THAT(p50.text, Catch::StartsWith("warm p50: no significant difference (b \u2212 a 1 ms, "
+                                         "95% CI "));
+}
+
+TEST_CASE("the same seed gives the same intervals") {
+  const auto one = report::build_report(clear_difference(), two_targets());
+  const auto two = report::build_report(clear_difference(), two_targets());
+  const auto* a = find_row(one, "a", "warm", "ttft");
+  const auto* b = find_row(two, "a", "warm", "ttft");
+  CHECK(a->p95_ci->low == b->p95_ci->low);
+  CHECK(a->p95_ci->high == b->p95_ci->high);
+  CHECK(one.verdicts[2].ci->low == two.verdicts[2].ci->low);
+}
+
+TEST_CASE("targets and phases only in the samples are reported after the known ones") {
+  auto s = clear_difference();
+  s.push_back(make("c", "burst", 50));
+  const auto report = report::build_report(s, two_targets());
+  CHECK(report.run.targets == std::vector<std::string>{"a", "b", "c"});
+  CHECK(report.run.phases == std::vector<std::string>{"cold", "warm", "burst"});
+  const auto* row = find_row(report, "c", "burst", "ttft");
+  REQUIRE(row);
+  CHECK(row->n == 1);
+}
+
+TEST_CASE("costs: token totals from successful samples and no price for unpriced targets") {
+  report::RunInfo run = two_targets();
+  cost::Pricing priced;
+  priced.tokens = cost::TokenPrices{1'000'000, 2'000'000};  // 1 and 2 USD per million tokens
+  run.pricing["a"] = priced;
+  const auto report = report::build_report(clear_difference(), run);
+  const auto& a = report.costs.at("a");
+  CHECK(a.requests == 23);
+  CHECK(a.input_tokens == 2300);
+  CHECK(a.output_tokens == 4600);
+  // 23 requests × (100 × 1 + 200 × 2) µUSD = 11,500 µUSD.
+  CHECK(a.run_cost_pusd == 11'500'000'000);
+  CHECK(a.usd_per_1k_requests == Approx(0.5));
+  const auto& b = report.costs.at("b");
+  CHECK_FALSE(b.blended_usd_per_mtok);
+  REQUIRE(report.break_evens.size() == 1);
+  CHECK(report.break_evens[0].second.kind == cost::BreakEvenKind::unpriced);
+}
+
+TEST_CASE("sample_cost: successful priced samples with token counts only") {
+  cost::Pricing pricing;
+  pricing.tokens = cost::TokenPrices{1'000'000, 2'000'000};
+  auto s = make("a", "warm", 100);
+  CHECK(report::sample_cost(s, pricing) == 500'000'000);  // 500 µUSD
+  CHECK_FALSE(report::sample_cost(s, cost::Pricing{}));
+  s.input_tokens.reset();
+  CHECK(report::sample_cost(s, pricing) == 400'000'000);
+  s.output_tokens.reset();
+  CHECK_FALSE(report::sample_cost(s, pricing));
+  CHECK_FALSE(report::sample_cost(make("a", "warm", 100, "http_5xx"), pricing));
+  std::vector<samples::Sample> all = {make("a", "warm", 1), make("b", "warm", 1)};
+  report::fill_costs(all, {{"a", pricing}});
+  CHECK(all[0].cost_pusd == 500'000'000);
+  CHECK_FALSE(all[1].cost_pusd);
+}
+
+TEST_CASE("client lateness large next to the latencies is called out") {
+  report::RunInfo run = two_targets();
+  run.client_lateness = report::LatenessSummary{};
+  run.client_lateness->wake_p99_ms = 5;
+  CHECK_FALSE(report::build_report(clear_difference(), run).client_error_note);
+  run.client_lateness->wake_p99_ms = 50;
+  const auto note = report::build_report(clear_difference(), run).client_error_note;
+  REQUIRE(note);
+  CHECK_THAT(*note, Catch::Contains("p99 50 ms"));
+}
+
+TEST_CASE("metric definitions: one table with values in the metric's unit") {
+  const auto& defs = metrics::metric_definitions();
+  std::vector<std::string> names;
+  for (const auto& d : defs) names.emplace_back(d.name);
+  CHECK(names ==
+        std::vector<std::string>{"ttft", "first_token", "e2e", "ttfb", "decode_tps", "itl_p50"});
+  samples::Sample s;
+  s.ttft_ns = 50'312'000;
+  s.decode_tps = 140.5;
+  CHECK(metrics::metric_value(s, "ttft") == 50.312);
+  CHECK(metrics::metric_value(s, "decode_tps") == 140.5);
+  CHECK_FALSE(metrics::metric_value(s, "e2e"));
+  CHECK_FALSE(metrics::metric_value(s, "nope"));
+  CHECK(metrics::find_metric("decode_tps")->unit == "tokens/s");
+}

@@ -1,0 +1,146 @@
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "sample_factory.hpp"
+#include "samples/csv_format.hpp"
+#include "samples/csv_reader.hpp"
+
+using namespace ttft::samples;
+
+namespace {
+
+// Compares through the CSV form itself: equal rows mean every column decoded to the same cell.
+void check_same(const Sample& a, const Sample& b) { CHECK(format_row(a) == format_row(b)); }
+
+}  // namespace
+
+TEST_CASE("rows parse back to the same samples with awkward text included") {
+  const Sample full = ttft::test::full_sample();
+  const Sample empty = ttft::test::empty_sample();
+  const std::string text = header_row() + format_row(full) + format_row(empty);
+  const auto read = parse_samples_csv(text, "samples.csv");
+  REQUIRE(read);
+  REQUIRE(read->samples.size() == 2);
+  CHECK(read->skipped_partial_lines == 0);
+  CHECK(read->complete_bytes == text.size());
+  const Sample& back = read->samples[0];
+  CHECK(back.error_detail == full.error_detail);
+  CHECK(back.send_lag_ns == full.send_lag_ns);
+  CHECK(back.ttft_ns == full.ttft_ns);
+  CHECK(back.e2e_ns == full.e2e_ns);
+  CHECK(back.cost_pusd == full.cost_pusd);
+  CHECK(back.idle_before_s == full.idle_before_s);
+  CHECK(back.connection_reused == full.connection_reused);
+  CHECK(back.http_status == full.http_status);
+  check_same(back, full);
+  const Sample& none = read->samples[1];
+  CHECK_FALSE(none.ttft_ns);
+  CHECK_FALSE(none.connection_reused);
+  CHECK_FALSE(none.cost_pusd);
+  CHECK(none.error.empty());
+  check_same(none, empty);
+}
+
+TEST_CASE("a torn last line is ignored and counted") {
+  const std::string complete = header_row() + format_row(ttft::test::empty_sample());
+  const std::string row = format_row(ttft::test::full_sample());
+  for (const std::size_t cut : {std::size_t{1}, row.size() / 2, row.size() - 1}) {
+    const auto read = parse_samples_csv(complete + row.substr(0, cut), "s.csv");
+    REQUIRE(read);
+    CHECK(read->samples.size() == 1);
+    CHECK(read->skipped_partial_lines == 1);
+    CHECK(read->complete_bytes == complete.size());
+  }
+}
+
+TEST_CASE("columns may come in any order and CRLF and a BOM and blank lines are accepted") {
+  const std::string header = header_row();
+  const std::string row = format_row(ttft::test::empty_sample());
+  // Swap the first two columns in header and row alike.
+  auto swap_first = [](const std::string& line) {
+    const auto first = line.find(',');
+    const auto second = line.find(',', first + 1);
+    return line.substr(first + 1, second - first - 1) + "," + line.substr(0, first) +
+           line.substr(second);
+  };
+  std::string crlf_row = swap_first(row);
+  crlf_row.insert(crlf_row.size() - 1, "\r");
+  const auto read =
+      parse_samples_csv("\xEF\xBB\xBF" + swap_first(header) + "\n\r\n" + crlf_row + "\n", "s.csv");
+  REQUIRE(read);
+  REQUIRE(read->samples.size() == 1);
+  CHECK(read->samples[0].run_id == "r1");
+  CHECK(read->samples[0].region.empty());
+}
+
+TEST_CASE("header errors name the column and the place") {
+  std::string header = header_row();
+  SECTION("unknown column") {
+    header.replace(header.find("pop"), 3, "poop");
+    const auto read = parse_samples_csv(header, "dir/samples.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().where == "dir/samples.csv:1");
+    CHECK(read.error().message == "unknown column \"poop\"");
+  }
+  SECTION("missing column") {
+    header.replace(header.find(",cost_usd"), 9, "");
+    const auto read = parse_samples_csv(header, "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().message == "missing column \"cost_usd\"");
+  }
+  SECTION("repeated column") {
+    header.replace(header.find("cost_usd"), 8, "pop");
+    const auto read = parse_samples_csv(header, "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().message == "column \"pop\" appears twice");
+  }
+  SECTION("empty file") {
+    const auto read = parse_samples_csv("", "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().where == "s.csv");
+  }
+}
+
+TEST_CASE("row errors name path:line and the column") {
+  auto sample = ttft::test::full_sample();
+  std::string row = format_row(sample);
+  const std::string first = header_row() + format_row(ttft::test::empty_sample());
+  SECTION("bad milliseconds") {
+    row.replace(row.find("180.312"), 7, "fast");
+    const auto read = parse_samples_csv(first + row, "s.csv");
+    REQUIRE_FALSE(read);
+    // The full sample's error_detail spans three lines, but the record starts on line 3.
+    CHECK(read.error().where == "s.csv:3");
+    CHECK(read.error().message ==
+          "column \"ttft_ms\": expected milliseconds such as 50.312, or empty, found \"fast\"");
+  }
+  SECTION("wrong field count") {
+    const auto read = parse_samples_csv(first + "a,b\n", "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().where == "s.csv:3");
+    CHECK(read.error().message == "expected 33 fields, found 2");
+  }
+  SECTION("line numbers count the lines inside quoted fields") {
+    const auto read = parse_samples_csv(first + row + "a,b\n", "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().where == "s.csv:6");
+  }
+  SECTION("a stray quote") {
+    const auto read = parse_samples_csv(first + "a\"b\n", "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().message == "a quote inside an unquoted field");
+  }
+  SECTION("cold must be true or false") {
+    std::string bad = format_row(ttft::test::empty_sample());
+    bad.replace(bad.find("false"), 5, "");
+    const auto read = parse_samples_csv(header_row() + bad, "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().message == "column \"cold\": expected true or false, found \"\"");
+  }
+}
+
+TEST_CASE("an unreadable file is an error naming the path") {
+  const auto read = read_samples_csv("/nonexistent/dir/samples.csv");
+  REQUIRE_FALSE(read);
+  CHECK(read.error().where == "/nonexistent/dir/samples.csv");
+}

@@ -1,0 +1,84 @@
+// A validated scenario (SPEC section 2) as plain structs. Everything here has been checked by
+// the loader: a Scenario that exists is one `run` can execute.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.hpp"
+#include "cost/pricing.hpp"
+#include "protocol/workload.hpp"
+
+namespace ttft::scenario {
+
+struct TlsOptions {
+  bool insecure = false;
+  std::string cacert;  // path, empty = system store
+};
+
+struct Target {
+  std::string name;                  // the key in "targets"
+  std::string protocol;              // one of protocol::protocol_names()
+  std::string url;                   // "sim://edge" for the built-in simulator
+  std::string model;
+  std::vector<std::pair<std::string, std::string>> headers;  // in file order, ${VAR} substituted
+  nlohmann::json body = nlohmann::json::object();  // merged into the protocol's request body
+  cost::Pricing pricing;
+  bool follow_redirects = false;
+  bool reuse_connections = false;
+  TlsOptions tls;
+  nlohmann::json sim = nlohmann::json::object();  // simulator profile overrides (sim:// only)
+
+  bool is_simulated() const { return url.rfind("sim://", 0) == 0; }
+};
+
+enum class Order { alternate, blocks, sequential };
+enum class Arrival { constant, poisson };
+
+struct Phase {
+  std::string name;
+  std::optional<std::int64_t> requests;  // per target
+  std::optional<Nanos> duration_ns;      // bound when requests is absent
+  // Exactly one pacing: idle (cold phase), interval, rate, or concurrency.
+  std::vector<Nanos> idle_ns;            // non-empty = cold phase; more than one = idle sweep
+  std::optional<Nanos> interval_ns;      // between successive starts across all targets
+  std::optional<double> rate_per_s;      // across all targets
+  Arrival arrival = Arrival::constant;
+  std::optional<std::int64_t> concurrency;  // in flight per target (closed loop)
+  Order order = Order::alternate;
+
+  bool cold() const { return !idle_ns.empty(); }
+};
+
+struct Timeouts {
+  Nanos connect_ns = 10 * kNanosPerSecond;
+  Nanos first_event_ns = 30 * kNanosPerSecond;
+  Nanos total_ns = 120 * kNanosPerSecond;
+};
+
+struct Scenario {
+  std::string path;                    // as given on the command line
+  std::string sha256;                  // hex SHA-256 of the file's bytes before substitution
+  std::string name;
+  std::vector<Target> targets;         // in file order; at least two
+  // Prompts: one message list per prompt; requests cycle through them in order.
+  std::vector<std::vector<protocol::Message>> prompts;
+  std::string prompts_file;            // resolved path of workload.prompts_file; empty = inline
+  std::int64_t max_tokens = 256;
+  std::vector<Phase> phases;           // at least one
+  Timeouts timeouts;
+  std::string request_id_header = "X-Request-Id";  // empty = not sent
+  std::optional<std::uint64_t> seed;   // scenario "seed"; --seed overrides
+  // Compresses time for demos: schedule gaps (idle, interval, 1/rate, duration) and the
+  // simulator's idle thresholds are multiplied by it; latencies are not. Only with sim:// targets.
+  double time_scale = 1.0;
+  std::vector<std::string> secrets;    // values substituted from the environment into headers
+  nlohmann::json redacted;             // the scenario as parsed, secrets replaced by "***"
+};
+
+}  // namespace ttft::scenario

@@ -1,0 +1,184 @@
+// Reads "/targets": protocol, URL, headers, body, pricing, connection and TLS options per
+// target, keeping file order (the first target is "A" in the A/B order).
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "scenario/did_you_mean.hpp"
+#include "scenario/protocols.hpp"
+#include "scenario/sections.hpp"
+
+namespace ttft::scenario {
+namespace {
+
+const std::vector<std::string> kTargetKeys = {
+    "protocol",          "url", "model", "headers", "body", "pricing", "follow_redirects",
+    "reuse_connections", "tls", "sim"};
+const std::vector<std::string> kTlsKeys = {"insecure", "cacert"};
+
+bool valid_sim_profile(std::string_view name) {
+  if (name.empty()) return false;
+  for (const char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+bool read_url(Reader& reader, const Json& value, const std::string& pointer, std::string& out) {
+  if (!reader.string(value, pointer, out)) return false;
+  if (out.rfind("sim://", 0) == 0) {
+    if (valid_sim_profile(out.substr(6))) return true;
+    return reader.fail(pointer,
+                       fmt::format("expected sim://PROFILE with a profile name of a-z, 0-9 and "
+                                   "'-', got {}", describe_value(value)),
+                       "the built-in profiles are sim://edge and sim://central");
+  }
+  for (const std::string_view scheme : {"http://", "https://"}) {
+    if (out.rfind(scheme, 0) == 0 && out.size() > scheme.size()) return true;
+  }
+  return reader.fail(pointer,
+                     fmt::format("expected a URL starting with http://, https:// or sim://, got {}",
+                                 describe_value(value)));
+}
+
+// RFC 9110 token characters for header names; values must not smuggle line breaks.
+bool valid_header_name(std::string_view name) {
+  if (name.empty()) return false;
+  for (const char c : name) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum && std::string_view("!#$%&'*+-.^_`|~").find(c) == std::string_view::npos)
+      return false;
+  }
+  return true;
+}
+
+bool read_headers(Reader& reader, const Json& value, const std::string& pointer,
+                  std::vector<std::pair<std::string, std::string>>& out) {
+  if (!reader.ok()) return false;
+  if (!value.is_object()) {
+    return reader.fail(pointer, fmt::format("expected an object, got {}", describe_value(value)));
+  }
+  for (const auto& [name, header_value] : value.items()) {
+    const std::string at = pointer_child(pointer, name);
+    if (!valid_header_name(name)) {
+      return reader.fail(at, fmt::format("expected a header name, got \"{}\"", name));
+    }
+    std::string text;
+    if (!reader.string(header_value, at, text)) return false;
+    if (text.find_first_of("\r\n") != std::string::npos) {
+      return reader.fail(at, "expected a header value on one line, got a line break");
+    }
+    out.emplace_back(name, std::move(text));
+  }
+  return true;
+}
+
+bool read_tls(Reader& reader, const Json& value, const std::string& pointer,
+              const std::filesystem::path& base_dir, TlsOptions& out) {
+  if (!reader.object(value, pointer, kTlsKeys)) return false;
+  if (const Json* v = find_member(value, "insecure")) {
+    reader.boolean(*v, pointer_child(pointer, "insecure"), out.insecure);
+  }
+  if (const Json* v = find_member(value, "cacert")) {
+    // Relative to the scenario file, like prompts_file, so a scenario folder can be moved.
+    if (reader.string(*v, pointer_child(pointer, "cacert"), out.cacert) && !out.cacert.empty()) {
+      out.cacert = (base_dir / out.cacert).string();
+    }
+  }
+  return reader.ok();
+}
+
+bool read_protocol(Reader& reader, const Json& value, const std::string& pointer,
+                   std::string& out) {
+  if (!reader.string(value, pointer, out)) return false;
+  const std::vector<std::string>& known = known_protocols();
+  if (std::find(known.begin(), known.end(), out) != known.end()) return true;
+  std::string hint = fmt::format("known protocols: {}", fmt::join(known, ", "));
+  if (const auto match = closest_match(out, known)) {
+    hint = fmt::format("did you mean \"{}\"? {}", *match, hint);
+  }
+  return reader.fail(pointer, fmt::format("unknown protocol \"{}\"", out), hint);
+}
+
+bool read_target(Reader& reader, const Json& value, const std::string& pointer,
+                 const std::filesystem::path& base_dir, Target& out) {
+  if (!reader.object(value, pointer, kTargetKeys)) return false;
+  if (const Json* v = reader.required(value, pointer, "protocol")) {
+    read_protocol(reader, *v, pointer_child(pointer, "protocol"), out.protocol);
+  }
+  if (const Json* v = reader.required(value, pointer, "url")) {
+    read_url(reader, *v, pointer_child(pointer, "url"), out.url);
+  }
+  const auto at = [&](std::string_view key) { return pointer_child(pointer, key); };
+  if (const Json* v = find_member(value, "model")) reader.string(*v, at("model"), out.model);
+  if (const Json* v = find_member(value, "headers"))
+    read_headers(reader, *v, at("headers"), out.headers);
+  if (const Json* v = find_member(value, "body"); v != nullptr && reader.ok()) {
+    if (!v->is_object()) {
+      return reader.fail(at("body"), fmt::format("expected an object, got {}", describe_value(*v)));
+    }
+    out.body = nlohmann::json(*v);
+  }
+  if (const Json* v = find_member(value, "pricing"))
+    read_pricing(reader, *v, at("pricing"), out.pricing);
+  if (const Json* v = find_member(value, "follow_redirects")) {
+    reader.boolean(*v, at("follow_redirects"), out.follow_redirects);
+  }
+  if (const Json* v = find_member(value, "reuse_connections")) {
+    reader.boolean(*v, at("reuse_connections"), out.reuse_connections);
+  }
+  if (const Json* v = find_member(value, "tls")) read_tls(reader, *v, at("tls"), base_dir, out.tls);
+  if (const Json* v = find_member(value, "sim"); v != nullptr && reader.ok()) {
+    if (!out.is_simulated()) {
+      return reader.fail(
+          at("sim"), fmt::format("\"sim\" applies only to a sim:// url, got url \"{}\"", out.url));
+    }
+    if (!v->is_object()) {
+      return reader.fail(at("sim"), fmt::format("expected an object, got {}", describe_value(*v)));
+    }
+    out.sim = nlohmann::json(*v);  // validated by the simulator, which owns the profile keys
+  }
+  return reader.ok();
+}
+
+}  // namespace
+
+bool valid_name(std::string_view name) {
+  if (name.empty()) return false;
+  for (const char c : name) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+bool read_targets(Reader& reader, const Json& value, bool reuse_default,
+                  const std::filesystem::path& base_dir, std::vector<Target>& out) {
+  if (!reader.ok()) return false;
+  if (!value.is_object()) {
+    return reader.fail("/targets", fmt::format("expected an object of named targets, got {}",
+                                               describe_value(value)));
+  }
+  if (value.size() < 2) {
+    return reader.fail("/targets",
+                       fmt::format("expected at least two targets, got {}", value.size()),
+                       "ttftbench compares endpoints: add another target (sim://central works "
+                       "as a baseline)");
+  }
+  for (const auto& [name, entry] : value.items()) {
+    const std::string pointer = pointer_child("/targets", name);
+    if (!valid_name(name)) {
+      return reader.fail(pointer, fmt::format("expected a target name of letters, digits, '-' and "
+                                              "'_', got \"{}\"",
+                                              name));
+    }
+    Target target;
+    target.name = name;
+    target.reuse_connections = reuse_default;
+    if (!read_target(reader, entry, pointer, base_dir, target)) return false;
+    out.push_back(std::move(target));
+  }
+  return true;
+}
+
+}  // namespace ttft::scenario

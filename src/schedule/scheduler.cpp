@@ -1,0 +1,221 @@
+// The schedule state machine: phases in order, each paced as cold (idle), open loop (interval,
+// rate) or closed loop (concurrency). Times are Nanos since the run's start, passed in by the
+// driver; nothing here reads a clock, so tests drive it with made-up times.
+#include "schedule/scheduler.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "core/check.hpp"
+#include "schedule/rng.hpp"
+
+namespace ttft::schedule {
+
+Scheduler::Scheduler(const scenario::Scenario& scenario, std::uint64_t seed)
+    : Scheduler(Config{scenario.phases, scenario.targets.size(), scenario.prompts.size(),
+                       scenario.time_scale, seed}) {}
+
+Scheduler::Scheduler(Config config)
+    : config_(std::move(config)),
+      in_flight_per_target_(config_.targets, 0),
+      last_end_ns_(config_.targets),
+      started_in_run_(config_.targets, 0) {
+  TTFT_CHECK(config_.targets > 0, "a schedule needs targets");
+  TTFT_CHECK(config_.prompts > 0, "a schedule needs prompts");
+  TTFT_CHECK(config_.time_scale > 0, "time_scale must be positive");
+  enter_phase(0, 0);
+  advance_if_complete(0);
+}
+
+// time_scale multiplies every schedule gap (idle, interval, 1/rate, duration), never latencies.
+Nanos Scheduler::scaled(Nanos ns) const {
+  return std::llround(static_cast<double>(ns) * config_.time_scale);
+}
+
+void Scheduler::enter_phase(std::size_t index, Nanos start_ns) {
+  phase_index_ = index;
+  order_.reset();
+  arrivals_.reset();
+  next_open_.reset();
+  if (done()) return;
+  const scenario::Phase& phase = config_.phases[index];
+  TTFT_CHECK(phase.requests || phase.duration_ns, "a phase needs requests or a duration");
+  const std::size_t targets = config_.targets;
+  phase_start_ns_ = start_ns;
+  phase_end_ns_.reset();
+  if (phase.duration_ns) phase_end_ns_ = start_ns + scaled(*phase.duration_ns);
+  started_in_phase_.assign(targets, 0);
+  pacing_ = phase.cold()        ? Pacing::cold
+            : phase.concurrency ? Pacing::closed_loop
+                                : Pacing::open_loop;
+  tie_ranks_ = tie_break_ranks(phase.order, targets, derive_seed(config_.seed, index, kTieStream));
+  if (pacing_ == Pacing::open_loop) {
+    order_.emplace(phase.order, targets, phase.requests,
+                   derive_seed(config_.seed, index, kOrderStream));
+    arrivals_.emplace(phase, config_.time_scale, derive_seed(config_.seed, index, kArrivalStream));
+    advance_open_loop();
+  }
+}
+
+// Phases never overlap: the next one starts when every request of this one has finished, so a
+// cold request never shares the client, the network or the provider with this run's warm traffic.
+void Scheduler::advance_if_complete(Nanos now_ns) {
+  while (!done() && in_flight_.empty() && phase_exhausted(now_ns)) {
+    enter_phase(phase_index_ + 1, now_ns);
+  }
+}
+
+bool Scheduler::has_budget(std::size_t target) const {
+  const auto& requests = config_.phases[phase_index_].requests;
+  return !requests || started_in_phase_[target] < *requests;
+}
+
+bool Scheduler::phase_exhausted(Nanos now_ns) const {
+  bool any_budget = false;
+  for (std::size_t t = 0; t < config_.targets; ++t) any_budget = any_budget || has_budget(t);
+  switch (pacing_) {
+    case Pacing::open_loop: return !next_open_;
+    case Pacing::cold: return !any_budget;
+    case Pacing::closed_loop: return !any_budget || (phase_end_ns_ && now_ns >= *phase_end_ns_);
+  }
+  return true;
+}
+
+// Among starts due at the same moment: alternate and blocks favour the target with fewer starts
+// in this phase (so a closed loop fills A B A B), then the tie rank; sequential uses the rank only
+// (A fills its slots first).
+bool Scheduler::before_tie(std::size_t a, std::size_t b) const {
+  if (config_.phases[phase_index_].order == scenario::Order::sequential) {
+    return tie_ranks_[a] < tie_ranks_[b];
+  }
+  return std::pair(started_in_phase_[a], tie_ranks_[a]) <
+         std::pair(started_in_phase_[b], tie_ranks_[b]);
+}
+
+// Cold (SPEC section 2): a target's request is due once that target has had no request from this
+// run for at least `idle`, measured from the END of its previous request (a provider's idle timer
+// runs from its last response), whatever phase that request was in. Targets idle in parallel.
+// A target this run has never called is due at once: there is no earlier request to wait out.
+// The provider may still be warm from other people's traffic; the sample's idle_before_s stays
+// empty, which marks it.
+Nanos Scheduler::cold_gap_ns(std::size_t target) const {
+  const std::vector<Nanos>& idle = config_.phases[phase_index_].idle_ns;
+  const auto gap_index =
+      std::min<std::size_t>(static_cast<std::size_t>(started_in_phase_[target]), idle.size() - 1);
+  return scaled(idle[gap_index]);
+}
+
+// A cold request is due once its target has been idle for the gap. The run's start counts as
+// the target's last activity: we cannot know what traffic it had before, so the first cold
+// request also waits the full gap rather than risk measuring a warm instance as cold.
+std::optional<Nanos> Scheduler::cold_due_ns(std::size_t target) const {
+  if (in_flight_per_target_[target] > 0 || !has_budget(target)) return std::nullopt;
+  const Nanos last_activity_ns = last_end_ns_[target].value_or(0);
+  return std::max(phase_start_ns_, last_activity_ns + cold_gap_ns(target));
+}
+
+std::optional<Scheduler::Candidate> Scheduler::next_cold(Nanos now_ns) const {
+  std::optional<Candidate> best;
+  for (std::size_t t = 0; t < config_.targets; ++t) {
+    const std::optional<Nanos> due = cold_due_ns(t);
+    if (!due || *due > now_ns) continue;
+    const bool better = !best || *due < *best->intended_ns ||
+                        (*due == *best->intended_ns && before_tie(t, best->target));
+    if (better) best = Candidate{t, due, cold_gap_ns(t)};
+  }
+  return best;
+}
+
+// Closed loop: each target keeps `concurrency` requests in flight; a finish frees a slot for
+// that target. No new start at or after the duration bound.
+std::optional<Scheduler::Candidate> Scheduler::next_closed(Nanos now_ns) const {
+  if (phase_end_ns_ && now_ns >= *phase_end_ns_) return std::nullopt;
+  const std::int64_t slots = *config_.phases[phase_index_].concurrency;
+  std::optional<std::size_t> best;
+  for (std::size_t t = 0; t < config_.targets; ++t) {
+    if (in_flight_per_target_[t] >= slots || !has_budget(t)) continue;
+    if (!best || before_tie(t, *best)) best = t;
+  }
+  if (!best) return std::nullopt;
+  return Candidate{*best, std::nullopt, std::nullopt};
+}
+
+// Open loop (wrk2's lesson on coordinated omission): start k is due at its planned time whether
+// or not earlier requests have answered, so a slow response never delays the next start and
+// latency is measured from when the request should have been sent.
+void Scheduler::advance_open_loop() {
+  next_open_.reset();
+  const std::optional<std::size_t> target = order_->next();
+  if (!target) return;
+  const Nanos due_ns = phase_start_ns_ + arrivals_->next_offset_ns();
+  if (phase_end_ns_ && due_ns >= *phase_end_ns_) return;
+  next_open_ = Candidate{*target, due_ns, std::nullopt};
+}
+
+PlannedRequest Scheduler::start(const Candidate& candidate) {
+  const std::size_t t = candidate.target;
+  PlannedRequest request;
+  request.seq = next_seq_++;
+  request.phase_index = phase_index_;
+  request.target_index = t;
+  request.index_in_phase = started_in_phase_[t]++;
+  // Per target, so the i-th request to A and to B carry the same prompt: prompt length never
+  // biases an A/B comparison.
+  request.prompt_index = static_cast<std::size_t>(started_in_run_[t]++) % config_.prompts;
+  request.intended_start_ns = candidate.intended_ns;
+  request.idle_gap_ns = candidate.idle_gap_ns;
+  in_flight_.insert(request.seq);
+  ++in_flight_per_target_[t];
+  return request;
+}
+
+std::optional<PlannedRequest> Scheduler::poll(Nanos now_ns) {
+  latest_ns_ = std::max(latest_ns_, now_ns);
+  advance_if_complete(now_ns);
+  if (done()) return std::nullopt;
+  std::optional<Candidate> candidate;
+  switch (pacing_) {
+    case Pacing::open_loop:
+      if (next_open_ && *next_open_->intended_ns <= now_ns) candidate = next_open_;
+      break;
+    case Pacing::cold: candidate = next_cold(now_ns); break;
+    case Pacing::closed_loop: candidate = next_closed(now_ns); break;
+  }
+  if (!candidate) return std::nullopt;
+  PlannedRequest request = start(*candidate);
+  if (pacing_ == Pacing::open_loop) advance_open_loop();
+  return request;
+}
+
+std::optional<Nanos> Scheduler::next_due_ns() const {
+  if (done()) return std::nullopt;
+  switch (pacing_) {
+    case Pacing::open_loop: return next_open_ ? next_open_->intended_ns : std::nullopt;
+    case Pacing::cold: {
+      std::optional<Nanos> earliest;
+      for (std::size_t t = 0; t < config_.targets; ++t) {
+        const std::optional<Nanos> due = cold_due_ns(t);
+        if (due && (!earliest || *due < *earliest)) earliest = due;
+      }
+      return earliest;
+    }
+    case Pacing::closed_loop:
+      // A free slot is startable now (the latest time we were told); otherwise wait for a finish.
+      if (next_closed(latest_ns_)) return latest_ns_;
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+void Scheduler::on_finished(const PlannedRequest& request, Nanos now_ns) {
+  TTFT_CHECK(in_flight_.erase(request.seq) == 1, "a request finished twice or never started");
+  TTFT_CHECK(request.phase_index == phase_index_, "a request finished outside its phase");
+  latest_ns_ = std::max(latest_ns_, now_ns);
+  const std::size_t t = request.target_index;
+  --in_flight_per_target_[t];
+  last_end_ns_[t] = std::max(last_end_ns_[t].value_or(now_ns), now_ns);
+  advance_if_complete(now_ns);
+}
+
+}  // namespace ttft::schedule

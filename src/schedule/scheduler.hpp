@@ -1,0 +1,112 @@
+// The run's schedule as a state machine the driver loop asks what to start next (SPEC sections
+// 2 and 3). Pure: no I/O, no clock; every time is passed in as Nanos since the run's start.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <unordered_set>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "scenario/scenario.hpp"
+#include "schedule/arrivals.hpp"
+#include "schedule/target_order.hpp"
+
+namespace ttft::schedule {
+
+struct PlannedRequest {
+  std::int64_t seq = 0;  // 0-based, in order of start across the run
+  std::size_t phase_index = 0;
+  std::size_t target_index = 0;
+  std::int64_t index_in_phase = 0;         // per target
+  std::size_t prompt_index = 0;            // cycles through scenario.prompts, per target
+  std::optional<Nanos> intended_start_ns;  // open-loop and cold phases; nullopt = closed loop
+  std::optional<Nanos> idle_gap_ns;        // cold phases: the (scaled) idle gap it follows
+};
+
+/// Response time assumed by estimates when the caller has none (closed-loop totals).
+constexpr Nanos kAssumedResponseNs = kNanosPerSecond;
+
+class Scheduler {
+ public:
+  /// The schedule for `scenario` (validated by the loader); `seed` drives blocks and poisson.
+  Scheduler(const scenario::Scenario& scenario, std::uint64_t seed);
+
+  /// The next request to start if one is due at `now_ns`, else nullopt. Call repeatedly until
+  /// nullopt; `now_ns` never decreases.
+  std::optional<PlannedRequest> poll(Nanos now_ns);
+
+  /// When to poll again: a time (possibly already past = now), or nullopt when only a
+  /// completion can make progress (or the run is done).
+  std::optional<Nanos> next_due_ns() const;
+
+  /// Every started request must finish exactly once (success or error), at `now_ns`.
+  void on_finished(const PlannedRequest& request, Nanos now_ns);
+
+  /// Every request has started and finished.
+  bool done() const { return phase_index_ >= config_.phases.size(); }
+
+  /// Requests in the whole run: exact for request-bounded and open-loop phases; closed-loop
+  /// phases bounded by duration are estimated at `assumed_response_ns` per response.
+  std::int64_t total_requests(Nanos assumed_response_ns = kAssumedResponseNs) const;
+  /// True when total_requests() includes an estimate (closed loop bounded by duration).
+  bool total_is_estimate() const;
+
+  /// Wall duration of the whole run if every response took `assumed_response_ns`, found by
+  /// running a fresh copy of this schedule against a simulated clock.
+  Nanos estimated_duration_ns(Nanos assumed_response_ns) const;
+
+  std::size_t phase_index() const { return phase_index_; }
+  std::size_t in_flight() const { return in_flight_.size(); }
+
+ private:
+  struct Config {
+    std::vector<scenario::Phase> phases;
+    std::size_t targets = 0;
+    std::size_t prompts = 0;
+    double time_scale = 1.0;
+    std::uint64_t seed = 0;
+  };
+  struct Candidate {
+    std::size_t target = 0;
+    std::optional<Nanos> intended_ns;
+    std::optional<Nanos> idle_gap_ns;
+  };
+  enum class Pacing { cold, open_loop, closed_loop };
+
+  explicit Scheduler(Config config);
+  void enter_phase(std::size_t index, Nanos start_ns);
+  void advance_if_complete(Nanos now_ns);
+  bool phase_exhausted(Nanos now_ns) const;
+  bool has_budget(std::size_t target) const;
+  bool before_tie(std::size_t a, std::size_t b) const;
+  Nanos cold_gap_ns(std::size_t target) const;
+  std::optional<Nanos> cold_due_ns(std::size_t target) const;
+  std::optional<Candidate> next_cold(Nanos now_ns) const;
+  std::optional<Candidate> next_closed(Nanos now_ns) const;
+  void advance_open_loop();
+  PlannedRequest start(const Candidate& candidate);
+  Nanos scaled(Nanos ns) const;
+
+  Config config_;
+  // Run state.
+  std::int64_t next_seq_ = 0;
+  Nanos latest_ns_ = 0;                         // the latest time poll/on_finished saw
+  std::unordered_set<std::int64_t> in_flight_;  // seqs started and not finished
+  std::vector<std::int64_t> in_flight_per_target_;
+  std::vector<std::optional<Nanos>> last_end_ns_;  // end of each target's latest request
+  std::vector<std::int64_t> started_in_run_;       // per target; drives prompt_index
+  // Current phase.
+  std::size_t phase_index_ = 0;
+  Pacing pacing_ = Pacing::cold;
+  Nanos phase_start_ns_ = 0;
+  std::optional<Nanos> phase_end_ns_;  // duration bound (no starts at or after)
+  std::vector<std::int64_t> started_in_phase_;
+  std::vector<std::size_t> tie_ranks_;
+  std::optional<TargetOrder> order_;    // open loop
+  std::optional<Arrivals> arrivals_;    // open loop
+  std::optional<Candidate> next_open_;  // open loop: the next start, nullopt = none
+};
+
+}  // namespace ttft::schedule

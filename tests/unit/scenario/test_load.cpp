@@ -1,0 +1,115 @@
+// parse_scenario and load_scenario on inline text: file errors, syntax positions,
+// substitution corner cases and messages that name what was found.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "scenario/load.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace ttft;
+
+namespace {
+
+std::optional<std::string> no_env(const std::string&) { return std::nullopt; }
+
+// A valid scenario with `extra` spliced into the first target's object.
+std::string with_target_extra(const std::string& extra) {
+  std::string text = R"({"name": "t", "targets": {
+  "a": {"protocol": "sse", "url": "http://127.0.0.1:1/"@@},
+  "b": {"protocol": "sse", "url": "http://127.0.0.1:2/"}},
+ "workload": {"messages": [{"role": "user", "content": "hi"}]},
+ "phases": [{"name": "p", "requests": 1, "interval": "1s"}]})";
+  return text.replace(text.find("@@"), 2, extra);
+}
+
+Error parse_error(const std::string& text, const scenario::Getenv& env = no_env) {
+  const auto result = scenario::parse_scenario(text, "s.json", env);
+  REQUIRE_FALSE(result);
+  return result.error();
+}
+
+}  // namespace
+
+TEST_CASE("an unreadable scenario names the file and the system's reason") {
+  const auto missing = scenario::load_scenario("/no/such/dir/x.json", no_env);
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().where == "/no/such/dir/x.json");
+  CHECK(missing.error().message == "cannot read scenario: No such file or directory");
+  test::TempDir dir;
+  const auto directory = scenario::load_scenario(dir.path().string(), no_env);
+  REQUIRE_FALSE(directory);
+  CHECK(directory.error().message == "cannot read scenario: Is a directory");
+}
+
+TEST_CASE("syntax errors point at the offending token by line and character column") {
+  const Error after_comment = parse_error("/* one\n two */ {\n  \"a\": \xC3\xA9}");
+  CHECK(after_comment.where == "s.json:3:8");
+  CHECK(after_comment.message == "syntax error: unexpected '\xC3\xA9'");
+  const Error bare = parse_error("{\n  name: \"x\"}");
+  CHECK(bare.where == "s.json:2:3");
+  CHECK(bare.message == "syntax error: unexpected 'name'");
+  CHECK(parse_error("{\"a\": tru}").message == "syntax error: unexpected 'tru'");
+  const Error control = parse_error("{\"a\": \"x\ty\"}");
+  CHECK(control.where == "s.json:1:9");
+  CHECK(control.message.rfind("syntax error: invalid string: control character U+0009", 0) == 0);
+  const Error empty = parse_error("  // only a comment\n");
+  CHECK(empty.where == "s.json:2:1");
+  CHECK(empty.message == "syntax error: unexpected end of file, expected a value");
+  const Error extra = parse_error("{} {}");
+  CHECK(extra.where == "s.json:1:4");
+  CHECK(extra.message == "syntax error: expected the end of the file, got '{'");
+  const Error number = parse_error("{\"a\": 1 12345}");
+  CHECK(number.where == "s.json:1:9");
+  CHECK(number.message == "syntax error: expected ',' or '}', got a number");
+  CHECK(number.hint == "is a ',' missing before it?");
+  const Error array_comma = parse_error("[1, 2, ]");
+  CHECK(array_comma.where == "s.json:1:6");
+  CHECK(array_comma.message == "syntax error: trailing comma before ']'");
+}
+
+TEST_CASE("a key given twice in one object is an error at that object's pointer") {
+  const Error nested = parse_error(R"({"a": [{"x": 1}, {"y": {"k": 1, "k": 2}}]})");
+  CHECK(nested.where == "s.json: /a/1/y");
+  CHECK(nested.message == "duplicate key \"k\"");
+  CHECK(parse_error(R"({"n": 1, "n": 1})").where == "s.json");
+  const auto distinct = scenario::parse_scenario(
+      R"({"a": {"k": 1}, "b": {"k": 1}, "c": [{"k": 1}, {"k": 2}]})", "s.json", no_env);
+  REQUIRE_FALSE(distinct);
+  CHECK(distinct.error().message == "unknown key \"a\"");  // parsed fine; the schema objects
+}
+
+TEST_CASE("substitution errors and escapes are located by JSON pointer") {
+  const Error missing = parse_error(with_target_extra(R"(, "body": {"k/~": ["${NOPE}"]})"));
+  CHECK(missing.where == "s.json: /targets/a/body/k~1~0/0");
+  CHECK(missing.message == "environment variable NOPE is not set");
+  CHECK(missing.hint == "export NOPE=..., or write ${NOPE:-default} in the scenario");
+  const Error unterminated = parse_error(with_target_extra(R"(, "model": "${OPEN")"));
+  CHECK(unterminated.where == "s.json: /targets/a/model");
+  CHECK(unterminated.message == "unterminated \"${\" in string \"${OPEN\"");
+  const Error bad_name = parse_error(with_target_extra(R"(, "model": "${1X}")"));
+  CHECK(bad_name.message == "invalid variable name \"1X\" in \"${1X}\"");
+  const auto ok = scenario::parse_scenario(
+      with_target_extra(R"(, "model": "$${X} ${X:-d} ${Y}", "headers": {"X~Y": "${Y}"})"), "s.json",
+      [](const std::string& name) -> std::optional<std::string> {
+        return name == "Y" ? std::optional<std::string>("why") : std::nullopt;
+      });
+  REQUIRE(ok);
+  CHECK(ok->targets[0].model == "${X} d why");
+  CHECK(ok->secrets == std::vector<std::string>{"why"});
+  CHECK(ok->redacted["targets"]["a"]["headers"]["X~Y"] == "***");
+}
+
+TEST_CASE("type errors say what was found and what was expected") {
+  const auto message = [](const std::string& extra) {
+    return parse_error(with_target_extra(extra)).message;
+  };
+  CHECK(message(R"(, "follow_redirects": "yes")") == "expected true or false, got string \"yes\"");
+  CHECK(message(R"(, "headers": {"X": 5})") == "expected a string, got number 5");
+  CHECK(message(R"(, "headers": {"X": "a\nb"})") ==
+        "expected a header value on one line, got a line break");
+  CHECK(message(R"(, "body": [1])") == "expected an object, got an array");
+  CHECK(message(R"(, "follow_redirects": ")" + std::string(60, 'x') + "\"") ==
+        "expected true or false, got string \"" + std::string(40, 'x') + "...\"");
+  CHECK(message(R"(, "tls": {"insecure": false, "ca_cert": "x"})") == "unknown key \"ca_cert\"");
+}

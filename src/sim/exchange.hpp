@@ -1,0 +1,89 @@
+// One HTTP exchange on the simulator: a complete reply, or a streamed reply whose frames go out on
+// timers at absolute deadlines. Lives on the server's loop thread; every libevent callback is
+// noexcept, and exactly one of on_complete/on_close ends it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <event2/http.h>
+
+#include "core/clock.hpp"
+#include "sim/event_handles.hpp"
+#include "sim/plan.hpp"
+#include "sim/request_log.hpp"
+
+namespace ttft::sim {
+
+class Exchange;
+
+/// What an exchange reports to when it ends (the server core).
+class ExchangeHost {
+ public:
+  /// The exchange has ended (reply complete, connection closed by either side, or server stop).
+  /// The host logs it and frees it later, never inside this call.
+  virtual void exchange_done(Exchange* exchange) noexcept = 0;
+
+ protected:
+  ~ExchangeHost() = default;
+};
+
+class Exchange {
+ public:
+  Exchange(ExchangeHost& host, event_base* base, evhttp_request* request, RequestRecord record,
+           bool model_request);
+  ~Exchange() = default;
+  Exchange(const Exchange&) = delete;
+  Exchange& operator=(const Exchange&) = delete;
+
+  /// Registers the completion and close callbacks on the request and its connection. Call once
+  /// the host owns the exchange, and before sending.
+  void attach() noexcept;
+
+  /// Sends a complete (non-streamed) reply now.
+  void send_reply(int status, std::string_view content_type, std::string_view body,
+                  bool retry_after) noexcept;
+
+  /// Sends 200 headers now and then the plan's frames at received_ns + their slot offsets.
+  void start_stream(StreamPlan plan) noexcept;
+
+  /// Makes the exchange inert after it has ended: no timer, no callbacks, no request pointer.
+  void detach() noexcept;
+
+  const RequestRecord& record() const { return record_; }
+  bool model_request() const { return model_request_; }
+
+ private:
+  enum class After { kNothing, kEnd, kClose };
+
+  static void on_timer(evutil_socket_t fd, short what, void* arg) noexcept;
+  static void on_flushed(evhttp_connection* connection, void* arg) noexcept;
+  static void on_complete(evhttp_request* request, void* arg) noexcept;
+  static void on_close(evhttp_connection* connection, void* arg) noexcept;
+
+  void tick();
+  void send_slot(std::int64_t slot);
+  void arm_at(Nanos deadline_ns);
+  void finish_stream(After how);
+  void close_when_drained();
+  void close_connection() noexcept;
+  void done() noexcept;
+
+  ExchangeHost& host_;
+  event_base* base_;
+  evhttp_request* request_;
+  bool model_request_;
+  RequestRecord record_;
+  StreamPlan plan_;
+  EventPtr timer_;
+  std::size_t next_frame_ = 0;
+  std::int64_t pending_slot_ = 0;
+  After after_flush_ = After::kNothing;
+  bool close_due_ = false;
+  int drain_polls_ = 0;
+  bool unflushed_ = false;  // frames handed to evhttp whose flush callback has not run yet
+  bool finished_ = false;
+};
+
+}  // namespace ttft::sim

@@ -1,0 +1,216 @@
+// Decides each simulated request up front: overrides, body, fault, frames and their send times.
+#include "sim/plan.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace ttft::sim {
+
+namespace {
+
+using nlohmann::json;
+
+Nanos ms_to_ns(double ms) { return static_cast<Nanos>(std::llround(ms * 1e6)); }
+
+// A header holding a number in [0, max]; nullopt when the header is absent.
+Result<std::optional<double>> number_header(const HeaderLookup& header, std::string_view name,
+                                            double max) {
+  const auto text = header(name);
+  if (!text) return std::optional<double>{};
+  double value = 0;
+  const char* end = text->data() + text->size();
+  const auto [ptr, ec] = std::from_chars(text->data(), end, value);
+  if (ec != std::errc() || ptr != end || !std::isfinite(value) || value < 0 || value > max) {
+    return fail(std::string(name), fmt::format("{} must be a number from 0 to {}, got \"{}\"", name,
+                                               max, *text));
+  }
+  return std::optional<double>{value};
+}
+
+Result<std::optional<bool>> cold_header(const HeaderLookup& header) {
+  const auto text = header("x-sim-cold");
+  if (!text) return std::optional<bool>{};
+  if (*text == "1" || *text == "true") return std::optional<bool>{true};
+  if (*text == "0" || *text == "false") return std::optional<bool>{false};
+  return fail("x-sim-cold", fmt::format("x-sim-cold must be 1 or 0, got \"{}\"", *text));
+}
+
+Result<std::optional<Fault>> fault_header(const HeaderLookup& header) {
+  const auto text = header("x-sim-fault");
+  if (!text) return std::optional<Fault>{};
+  const auto fault = parse_fault(*text);
+  if (!fault) {
+    return fail("x-sim-fault",
+                fmt::format("unknown x-sim-fault \"{}\"; known: none, http-429, http-500, http-503, "
+                            "stall, stream-error, truncate, reset",
+                            *text));
+  }
+  return std::optional<Fault>{*fault};
+}
+
+std::int64_t text_bytes(const json& content) {
+  if (content.is_string()) return static_cast<std::int64_t>(content.get_ref<const std::string&>().size());
+  std::int64_t total = 0;
+  if (content.is_array()) {
+    for (const auto& part : content) {
+      if (part.is_string()) total += text_bytes(part);
+      if (part.is_object() && part.contains("text")) total += text_bytes(part["text"]);
+    }
+  }
+  return total;
+}
+
+Result<std::optional<std::int64_t>> max_tokens_of(const json& j) {
+  for (const char* key : {"max_tokens", "max_completion_tokens"}) {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) continue;
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {
+      return fail(key, fmt::format("{} must be a non-negative integer, got {}", key, it->dump()));
+    }
+    return std::optional<std::int64_t>{it->get<std::int64_t>()};
+  }
+  return std::optional<std::int64_t>{};
+}
+
+// Keeps frames up to half the tokens and returns the slot where the next frame would have gone.
+std::int64_t cut_at_half(std::vector<Frame>& frames, std::int64_t output_tokens) {
+  const std::int64_t half = output_tokens / 2;
+  std::int64_t sent = 0;
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    const Frame& frame = frames[i];
+    if (frame.kind == FrameKind::kTail || (frame.kind == FrameKind::kContent && sent == half)) {
+      const std::int64_t slot = frame.slot;
+      frames.resize(i);
+      return slot;
+    }
+    if (frame.kind == FrameKind::kContent) ++sent;
+  }
+  return frames.empty() ? 0 : frames.back().slot + 1;  // generic SSE with no tail
+}
+
+void apply_fault(StreamPlan& plan, const Overrides& overrides) {
+  switch (plan.fault) {
+    case Fault::kStreamError: {
+      const std::int64_t slot = cut_at_half(plan.frames, plan.spec.output_tokens);
+      std::string error = emit_stream_error(plan.protocol);
+      if (!error.empty()) plan.frames.push_back({FrameKind::kTail, slot, std::move(error)});
+      break;
+    }
+    case Fault::kTruncate:
+    case Fault::kReset:
+      plan.close_slot = cut_at_half(plan.frames, plan.spec.output_tokens);
+      plan.close_abruptly = true;
+      plan.reset = plan.fault == Fault::kReset;
+      break;
+    case Fault::kStall: {
+      plan.frames.clear();
+      plan.close_abruptly = true;
+      plan.close_slot = 0;
+      const Nanos stall_ns = overrides.stall_ms ? ms_to_ns(*overrides.stall_ms) : kMaxStallNs;
+      plan.slot_offsets_ns = {std::min(stall_ns, kMaxStallNs)};
+      break;
+    }
+    default: break;
+  }
+}
+
+}  // namespace
+
+Result<Overrides> parse_overrides(const HeaderLookup& header) {
+  Overrides o;
+  auto first = number_header(header, "x-sim-first-event-ms", 600'000);
+  auto tokens = number_header(header, "x-sim-tokens", 1'000'000);
+  auto interval = number_header(header, "x-sim-token-interval-ms", 60'000);
+  auto stall = number_header(header, "x-sim-stall-ms", 120'000);
+  auto cold = cold_header(header);
+  auto fault = fault_header(header);
+  for (const Error* error : {first ? nullptr : &first.error(), tokens ? nullptr : &tokens.error(),
+                             interval ? nullptr : &interval.error(), stall ? nullptr : &stall.error(),
+                             cold ? nullptr : &cold.error(), fault ? nullptr : &fault.error()}) {
+    if (error != nullptr) return tl::unexpected(*error);
+  }
+  if (*tokens && std::floor(**tokens) != **tokens) {
+    return fail("x-sim-tokens", "x-sim-tokens must be a whole number");
+  }
+  o.first_event_ms = *first;
+  if (*tokens) o.tokens = static_cast<std::int64_t>(**tokens);
+  o.token_interval_ms = *interval;
+  o.stall_ms = *stall;
+  o.cold = *cold;
+  o.fault = *fault;
+  return o;
+}
+
+Result<RequestBody> parse_request_body(std::string_view body) {
+  RequestBody out;
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return out;
+  const json j = json::parse(body, nullptr, false);
+  if (j.is_discarded()) return fail("", "request body is not valid JSON");
+  if (!j.is_object()) return fail("", "request body must be a JSON object");
+  if (const auto it = j.find("messages"); it != j.end() && it->is_array()) {
+    for (const auto& message : *it) {
+      if (message.is_object() && message.contains("content")) out.input_chars += text_bytes(message["content"]);
+    }
+  }
+  for (const char* key : {"system", "prompt"}) {
+    if (const auto it = j.find(key); it != j.end()) out.input_chars += text_bytes(*it);
+  }
+  auto max_tokens = max_tokens_of(j);
+  if (!max_tokens) return tl::unexpected(max_tokens.error());
+  out.max_tokens = *max_tokens;
+  if (const auto it = j.find("model"); it != j.end() && it->is_string()) out.model = it->get<std::string>();
+  return out;
+}
+
+std::optional<ErrorReply> fault_reply(Protocol protocol, Fault fault) {
+  switch (fault) {
+    case Fault::kHttp429:
+      return ErrorReply{429, emit_http_error_body(protocol, 429, "Rate limit reached for requests"),
+                        true};
+    case Fault::kHttp500:
+      return ErrorReply{
+          500, emit_http_error_body(protocol, 500, "The server had an error processing your request"),
+          false};
+    case Fault::kHttp503:
+      return ErrorReply{
+          503, emit_http_error_body(protocol, 503, "The engine is currently overloaded"), false};
+    default: return std::nullopt;
+  }
+}
+
+StreamPlan make_stream_plan(const PlanInput& input, const Profile& profile, Rng& rng) {
+  StreamPlan plan;
+  plan.protocol = input.protocol;
+  plan.fault = input.fault;
+  plan.cold = input.overrides.cold.value_or(input.cold_by_idle);
+  StreamSpec& spec = plan.spec;
+  spec.input_tokens = input_tokens_for_chars(input.body.input_chars);
+  const std::int64_t requested = input.overrides.tokens.value_or(profile.output_tokens);
+  const auto max_tokens = input.body.max_tokens;
+  spec.output_tokens = max_tokens ? std::min(requested, *max_tokens) : requested;
+  spec.stopped_by_max_tokens = max_tokens && *max_tokens < requested;
+  spec.id = input.protocol == Protocol::kAnthropic ? fmt::format("msg_sim{:06d}", input.sequence)
+                                                   : fmt::format("chatcmpl-sim-{:06d}", input.sequence);
+  spec.model = input.body.model.empty() ? "sim-" + profile.name : input.body.model;
+  plan.frames = emit_stream(plan.protocol, spec);
+
+  const double first_ms = input.overrides.first_event_ms
+                              ? *input.overrides.first_event_ms
+                              : first_event_delay_ms(profile, spec.input_tokens, plan.cold, rng);
+  std::int64_t last_slot = plan.frames.empty() ? 0 : plan.frames.back().slot;
+  last_slot = std::max(last_slot, spec.output_tokens + 1);  // room for a fault's extra slot
+  plan.slot_offsets_ns.push_back(ms_to_ns(first_ms));
+  for (std::int64_t slot = 1; slot <= last_slot; ++slot) {
+    const auto& fixed_ms = input.overrides.token_interval_ms;
+    const double step_ms = fixed_ms ? *fixed_ms : token_interval_ms(profile, rng);
+    plan.slot_offsets_ns.push_back(plan.slot_offsets_ns.back() + ms_to_ns(step_ms));
+  }
+  apply_fault(plan, input.overrides);
+  return plan;
+}
+
+}  // namespace ttft::sim

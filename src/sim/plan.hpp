@@ -1,0 +1,92 @@
+// What one simulated request will do, decided up front from its body, its x-sim-* headers, the
+// profile and the seeded generator: the frames to send, when, and how the response ends.
+// Pure: no clock, no sockets; times are offsets from the moment the request was received.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "sim/emitters.hpp"
+#include "sim/fault.hpp"
+#include "sim/latency.hpp"
+#include "sim/profile.hpp"
+#include "sim/routes.hpp"
+
+namespace ttft::sim {
+
+/// Upper bound of a stall: a stalled response is closed after x-sim-stall-ms or this, whichever
+/// is first, so nothing in the simulator runs unbounded.
+constexpr Nanos kMaxStallNs = 120 * kNanosPerSecond;
+
+/// Per-request test overrides, from request headers.
+struct Overrides {
+  std::optional<double> first_event_ms;     // x-sim-first-event-ms: replaces the whole computation
+  std::optional<std::int64_t> tokens;       // x-sim-tokens: replaces profile.output_tokens
+  std::optional<double> token_interval_ms;  // x-sim-token-interval-ms: fixed, no jitter
+  std::optional<bool> cold;                 // x-sim-cold: 1 | 0
+  std::optional<Fault> fault;               // x-sim-fault
+  std::optional<double> stall_ms;           // x-sim-stall-ms (capped at kMaxStallNs)
+};
+
+/// Case-insensitive request header lookup; nullopt when absent.
+using HeaderLookup = std::function<std::optional<std::string>(std::string_view name)>;
+
+/// Reads the x-sim-* headers; a malformed value or unknown fault is an error whose message is
+/// meant for the 400 body.
+[[nodiscard]] Result<Overrides> parse_overrides(const HeaderLookup& header);
+
+struct RequestBody {
+  std::int64_t input_chars = 0;            // bytes of message text (see parse_request_body)
+  std::optional<std::int64_t> max_tokens;  // max_tokens, or OpenAI's max_completion_tokens
+  std::string model;                       // "" when the body names none
+};
+
+/// Parses the JSON request body. Input characters are the UTF-8 bytes of every messages[].content
+/// (a string, or the "text" of each part of an array), plus "system" and "prompt" when present.
+/// An empty body is allowed (a bare GET of /sse); invalid JSON or a non-object is an error.
+[[nodiscard]] Result<RequestBody> parse_request_body(std::string_view body);
+
+/// input tokens = ceil(chars / 4), the usual rule of thumb for English text.
+constexpr std::int64_t input_tokens_for_chars(std::int64_t chars) { return (chars + 3) / 4; }
+
+/// An HTTP error response the fault asks for (429 with Retry-After: 7, 500, 503), else nullopt.
+struct ErrorReply {
+  int status = 0;
+  std::string body;
+  bool retry_after = false;
+};
+std::optional<ErrorReply> fault_reply(Protocol protocol, Fault fault);
+
+struct StreamPlan {
+  Protocol protocol = Protocol::kSse;
+  bool cold = false;
+  Fault fault = Fault::kNone;
+  StreamSpec spec;
+  std::vector<Frame> frames;           // in send order, already cut short by a mid-stream fault
+  std::vector<Nanos> slot_offsets_ns;  // slot k is sent this long after receipt
+  bool close_abruptly = false;         // truncate/reset/stall: close instead of ending the reply
+  bool reset = false;                  // abrupt close with a TCP RST
+  std::int64_t close_slot = 0;         // slot at which the abrupt close happens
+};
+
+struct PlanInput {
+  Protocol protocol = Protocol::kSse;
+  std::uint64_t sequence = 0;  // per-server request number, for message ids
+  RequestBody body;
+  Overrides overrides;
+  bool cold_by_idle = false;  // the scale-to-zero rule's verdict (is_cold)
+  Fault fault = Fault::kNone;  // from the header, or drawn from the profile's rates
+};
+
+/// The plan of a 200 streaming response. Draws the first-event delay and the decode intervals
+/// from `rng` unless the overrides fix them. Slot offsets are cumulative from receipt, so late
+/// timers never make later events drift.
+StreamPlan make_stream_plan(const PlanInput& input, const Profile& profile, Rng& rng);
+
+}  // namespace ttft::sim

@@ -1,0 +1,57 @@
+// Simulator profiles: the latency, decode and fault model of one simulated provider, the built-in
+// profiles that reproduce the published edge/central comparison, and JSON overrides of them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/error.hpp"
+
+namespace ttft::sim {
+
+/// Lognormal around a median: x = median_ms · exp(sigma · z), z ~ N(0, 1); sigma 0 = fixed.
+/// p95 / p50 = exp(1.645 · sigma).
+struct LatencyDist {
+  double median_ms = 0;
+  double sigma = 0;
+};
+
+/// Probability per request of each fault; their sum is at most 1.
+struct Faults {
+  double http_429 = 0, http_500 = 0, reset_mid_stream = 0, stall = 0;
+};
+
+struct Profile {
+  std::string name;
+  double network_ms = 0;                  // added before the first event
+  double prefill_ms_per_input_token = 0;  // queueing/prefill per input token
+  LatencyDist warm;                       // first-event delay when warm
+  LatencyDist cold;                       // first-event delay when cold (after scale-to-zero)
+  double scale_to_zero_after_s = 0;       // idle longer than this → next request is cold; 0 = never
+  double token_interval_ms = 20;          // decode: time between content events
+  double token_jitter_sigma = 0;          // lognormal jitter on the interval
+  std::int64_t output_tokens = 64;        // tokens per response (capped by the request's max_tokens)
+  Faults faults;
+  double time_scale = 1.0;  // multiplies scale_to_zero_after_s only (demos compress idle time)
+};
+
+/// "edge", "central" or "fast" (tests: fixed 50 ms first event, 10 ms tokens, 16 tokens, never
+/// cold). An unknown name is an error that lists the known ones.
+[[nodiscard]] Result<Profile> builtin_profile(std::string_view name);
+
+/// `base` with the fields present in `j` replaced. Keys are the Profile field names; "warm" and
+/// "cold" are {"median_ms", "sigma"}; "faults" is {"http_429", "http_500", "reset_mid_stream",
+/// "stall"}; "base": "<builtin>" restarts from that built-in profile. An unknown key, a wrong type or
+/// an out-of-range value is an error whose `where` is `where` + the JSON pointer of the key.
+[[nodiscard]] Result<Profile> profile_from_json(const nlohmann::json& j, const Profile& base,
+                                                const std::string& where);
+
+/// Reads a JSON profile file (an object as for profile_from_json, usually with "base": "edge").
+/// Without "base" it starts from all-default fields; without "name" the name is the file stem.
+/// Errors carry `<path>:<line>:<col>` for syntax and `<path> | <pointer>` for content.
+[[nodiscard]] Result<Profile> load_profile_file(const std::string& path);
+
+}  // namespace ttft::sim

@@ -1,0 +1,61 @@
+// JSON-lines request log of the simulator. Called on the server's loop thread only.
+#include "sim/request_log.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace ttft::sim {
+
+namespace {
+nlohmann::ordered_json optional_ns(const std::optional<Nanos>& ns) {
+  return ns ? nlohmann::ordered_json(*ns) : nlohmann::ordered_json(nullptr);
+}
+}  // namespace
+
+std::string format_log_line(const RequestRecord& r) {
+  const nlohmann::ordered_json line{{"request_id", r.request_id},
+                                    {"path", r.path},
+                                    {"protocol", r.protocol},
+                                    {"cold", r.cold},
+                                    {"fault", r.fault},
+                                    {"status", r.status},
+                                    {"tokens", r.tokens},
+                                    {"received_ns", r.received_ns},
+                                    {"headers_sent_ns", optional_ns(r.headers_sent_ns)},
+                                    {"first_event_ns", optional_ns(r.first_event_ns)},
+                                    {"last_event_ns", optional_ns(r.last_event_ns)},
+                                    {"end_ns", r.end_ns}};
+  // Replace, not throw, on invalid UTF-8 in client-supplied strings (request id, path).
+  return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+Result<RequestLog> RequestLog::open(const std::string& path) {
+  RequestLog log;
+  log.file_.reset(std::fopen(path.c_str(), "a"));
+  if (!log.file_) {
+    return fail(path, fmt::format("cannot open the request log: {}", std::strerror(errno)),
+                "check that the directory exists and is writable");
+  }
+  return log;
+}
+
+void RequestLog::append(const RequestRecord& record) noexcept {
+  if (!file_) return;
+  try {
+    const std::string line = format_log_line(record);
+    const bool ok = std::fwrite(line.data(), 1, line.size(), file_.get()) == line.size() &&
+                    std::fflush(file_.get()) == 0;
+    if (!ok && !write_failed_) {
+      write_failed_ = true;
+      std::fprintf(stderr, "ttftbench: warning: sim: cannot write the request log: %s\n",
+                   std::strerror(errno));
+    }
+  } catch (...) {
+    write_failed_ = true;
+  }
+}
+
+}  // namespace ttft::sim

@@ -1,6 +1,7 @@
 #include "metrics/sample_metrics.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "stats/percentile.hpp"
@@ -40,8 +41,8 @@ void derive_inter_token_latency(samples::Sample& sample, const StreamFacts& fact
   gaps_ns.reserve(times.size() - 1);
   for (std::size_t i = 1; i < times.size(); ++i) gaps_ns.push_back(static_cast<double>(times[i] - times[i - 1]));
   std::sort(gaps_ns.begin(), gaps_ns.end());
-  sample.itl_p50_ns = static_cast<Nanos>(*stats::percentile_sorted(gaps_ns, 50));
-  sample.itl_p95_ns = static_cast<Nanos>(*stats::percentile_sorted(gaps_ns, 95));
+  sample.itl_p50_ns = std::llround(*stats::percentile_sorted(gaps_ns, 50));
+  sample.itl_p95_ns = std::llround(*stats::percentile_sorted(gaps_ns, 95));
 }
 
 void derive_decode_rate(samples::Sample& sample) {

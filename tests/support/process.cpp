@@ -154,8 +154,12 @@ std::optional<int> BackgroundProcess::stop(int signal, std::chrono::milliseconds
 }
 
 std::string ttftbench_bin() {
-  const char* bin = std::getenv("TTFTBENCH_BIN");
-  return bin != nullptr ? bin : "./ttftbench";
+  if (const char* bin = std::getenv("TTFTBENCH_BIN")) return bin;
+#ifdef TTFTBENCH_BIN_PATH
+  return TTFTBENCH_BIN_PATH;
+#else
+  return "./ttftbench";
+#endif
 }
 
 }  // namespace ttft::test

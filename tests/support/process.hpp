@@ -46,7 +46,7 @@ class BackgroundProcess {
   std::string buffered_;
 };
 
-/// Path of the built ttftbench binary (TTFTBENCH_BIN from ctest, else ./ttftbench).
+/// Path of the built ttftbench binary: $TTFTBENCH_BIN, else the one this build made.
 std::string ttftbench_bin();
 
 }  // namespace ttft::test

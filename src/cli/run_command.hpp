@@ -1,0 +1,29 @@
+// `ttftbench run SCENARIO`: the benchmark. Loads and checks the scenario (exit 2 before anything
+// is sent), runs the schedule, appends each request to samples.csv as it ends, then writes the
+// summary files and prints the headline tables.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/global_options.hpp"
+#include "core/io.hpp"
+
+namespace ttft::cli {
+
+struct RunOptions {
+  std::string scenario_path;
+  std::string out_dir;                 // default results/<name>-<UTC>[-<region>]
+  std::optional<std::uint64_t> seed;   // default: the scenario's, else random (recorded)
+  std::string region;
+  std::vector<std::string> argv;       // the command line, for the manifest
+};
+
+void setup_run_command(CLI::App& app, RunOptions& options);
+int run_run_command(const RunOptions& options, const GlobalOptions& global, Io& io);
+
+}  // namespace ttft::cli

@@ -1,0 +1,86 @@
+#include "cli/run_outputs.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include "core/duration.hpp"
+#include "core/version.hpp"
+#include "report/atomic_write.hpp"
+#include "report/exporters.hpp"
+#include "stats/percentile.hpp"
+
+namespace ttft::cli {
+namespace {
+
+struct Percentiles {
+  std::optional<double> p50_ms, p99_ms, max_ms;
+};
+
+Percentiles percentiles_ms(std::vector<double> values_ns) {
+  if (values_ns.empty()) return {};
+  std::sort(values_ns.begin(), values_ns.end());
+  return {*stats::percentile_sorted(values_ns, 50) / 1e6, *stats::percentile_sorted(values_ns, 99) / 1e6,
+          values_ns.back() / 1e6};
+}
+
+std::vector<double> as_doubles(const std::vector<Nanos>& values) {
+  return std::vector<double>(values.begin(), values.end());
+}
+
+nlohmann::json optional_json(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+report::LatenessSummary summarize_lateness(const std::vector<samples::Sample>& samples,
+                                           const driver::LoopStats& loop) {
+  std::vector<double> send_lags_ns;
+  for (const auto& sample : samples) {
+    if (sample.send_lag_ns) send_lags_ns.push_back(static_cast<double>(*sample.send_lag_ns));
+  }
+  const auto send = percentiles_ms(send_lags_ns);
+  const auto wake = percentiles_ms(as_doubles(loop.wake_lateness_ns));
+  const auto busy = percentiles_ms(as_doubles(loop.busy_ns));
+  return {send.p50_ms, send.p99_ms, send.max_ms, wake.p50_ms, wake.p99_ms, wake.max_ms, busy.p99_ms, busy.max_ms};
+}
+
+nlohmann::json lateness_to_json(const report::LatenessSummary& l) {
+  return {{"send_lag_p50_ms", optional_json(l.send_lag_p50_ms)}, {"send_lag_p99_ms", optional_json(l.send_lag_p99_ms)},
+          {"send_lag_max_ms", optional_json(l.send_lag_max_ms)}, {"wake_p50_ms", optional_json(l.wake_p50_ms)},
+          {"wake_p99_ms", optional_json(l.wake_p99_ms)},         {"wake_max_ms", optional_json(l.wake_max_ms)},
+          {"busy_p99_ms", optional_json(l.busy_p99_ms)},         {"busy_max_ms", optional_json(l.busy_max_ms)}};
+}
+
+Result<void> write_reports(const RunOutputs& outputs, const std::vector<samples::Sample>& samples, bool color, bool quiet,
+                           Io& io) {
+  const auto& scenario = *outputs.scenario;
+  report::RunInfo info;
+  info.run_id = outputs.run_id;
+  info.scenario_name = scenario.name;
+  info.scenario_sha256 = scenario.sha256;
+  info.tool_version = kVersion;
+  for (const auto& target : scenario.targets) {
+    info.targets.push_back(target.name);
+    if (!target.pricing.empty()) info.pricing[target.name] = target.pricing;
+  }
+  for (const auto& phase : scenario.phases) info.phases.push_back(phase.name);
+  info.seed = outputs.seed;
+  info.interrupted = outputs.interrupted;
+  info.client_lateness = outputs.lateness;
+  const report::Report model = report::build_report(samples, info);
+
+  const auto write = [&](const char* name, const std::string& content) {
+    return report::write_file_atomic((outputs.dir / name).string(), content);
+  };
+  if (auto r = write("summary.csv", report::export_summary_csv(model)); !r) return r;
+  if (auto r = write("summary.json", report::export_summary_json(model)); !r) return r;
+  if (auto r = write("report.md", report::export_markdown(model)); !r) return r;
+  if (auto r = write_manifest(outputs.dir, *outputs.manifest); !r) return r;
+  io.out << report::export_terminal(model, color);
+  io.out.flush();
+  if (!quiet) io.err << "results: " << outputs.dir.string() << "\n";
+  return {};
+}
+
+}  // namespace ttft::cli

@@ -1,0 +1,40 @@
+#include "cli/sample_builder.hpp"
+
+#include "metrics/sample_metrics.hpp"
+
+namespace ttft::cli {
+
+samples::Sample build_sample(const SampleContext& context, const driver::Outcome& outcome) {
+  samples::Sample s;
+  s.run_id = context.run_id;
+  s.region = context.region;
+  s.shard = context.shard;
+  s.phase = context.phase;
+  s.cold = context.cold;
+  s.seq = context.seq;
+  s.target = context.target;
+  s.protocol = context.protocol;
+  s.model = context.model;
+  s.request_id = context.request_id;
+  s.started_at = format_utc_ms(outcome.started_wall);
+  s.connection_reused = outcome.connection_reused;
+  s.pop = outcome.pop;
+  s.http_status = outcome.http_status;
+  s.error = outcome.error;
+  s.error_detail = outcome.error_detail;
+  s.dns_ns = outcome.dns_ns;
+  s.connect_ns = outcome.connect_ns;
+  s.tls_ns = outcome.tls_ns;
+  s.ttfb_ns = outcome.ttfb_ns;
+  const auto& stream = outcome.stream;
+  s.ttft_ns = stream.first_event_ns;
+  s.first_token_ns = stream.first_token_ns;
+  s.e2e_ns = outcome.end_ns;
+  s.events = stream.events;
+  metrics::derive_all(s, metrics::StreamFacts{stream.content_event_ns, stream.text_bytes,
+                                              stream.input_tokens, stream.output_tokens,
+                                              context.prompt_chars});
+  return s;
+}
+
+}  // namespace ttft::cli

@@ -1,0 +1,31 @@
+#include "cli/sample_json.hpp"
+
+#include <cmath>
+
+namespace ttft::cli {
+namespace {
+
+struct CellToJson {
+  nlohmann::ordered_json operator()(std::monostate) const { return nullptr; }
+  nlohmann::ordered_json operator()(std::int64_t v) const { return v; }
+  nlohmann::ordered_json operator()(double v) const {
+    return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+  }
+  nlohmann::ordered_json operator()(samples::Millis v) const {
+    return std::round(static_cast<double>(v.ns) / 1e3) / 1e3;  // microsecond resolution
+  }
+  nlohmann::ordered_json operator()(std::string_view v) const { return std::string(v); }
+  nlohmann::ordered_json operator()(bool v) const { return v; }
+};
+
+}  // namespace
+
+nlohmann::ordered_json sample_to_json(const samples::Sample& sample) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (const auto& field : samples::fields_of(sample)) {
+    object[std::string(field.name)] = std::visit(CellToJson{}, field.value);
+  }
+  return object;
+}
+
+}  // namespace ttft::cli

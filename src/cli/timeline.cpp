@@ -1,0 +1,51 @@
+#include "cli/timeline.hpp"
+
+#include <fmt/format.h>
+
+#include "core/duration.hpp"
+
+namespace ttft::cli {
+namespace {
+
+std::string ms_or_dash(const std::optional<Nanos>& ns) {
+  return ns ? fmt::format("{:10.2f} ms", to_ms(*ns)) : fmt::format("{:>10}   ", "-");
+}
+
+std::string bold(const std::string& text, bool color) {
+  return color ? "\x1b[1m" + text + "\x1b[0m" : text;
+}
+
+}  // namespace
+
+std::string render_timeline(const std::string& url, const samples::Sample& s, bool color) {
+  std::string out = fmt::format("probe {}\n", url);
+  out += fmt::format("  protocol {}  model {}  HTTP {}  pop {}\n\n", s.protocol,
+                     s.model.empty() ? "-" : s.model,
+                     s.http_status ? std::to_string(*s.http_status) : "-", s.pop.empty() ? "-" : s.pop);
+  const std::pair<const char*, const std::optional<Nanos>*> rows[] = {
+      {"dns", &s.dns_ns},           {"connect", &s.connect_ns},
+      {"tls", &s.tls_ns},           {"headers", &s.ttfb_ns},
+      {"first event", &s.ttft_ns},  {"first token", &s.first_token_ns},
+      {"end", &s.e2e_ns}};
+  for (const auto& [label, value] : rows) {
+    std::string line = fmt::format("  {:<12}{}", label, ms_or_dash(*value));
+    if (std::string_view(label) == "first event") line = bold(line, color) + "   time to first token (ttft_ms)";
+    out += line + "\n";
+  }
+  out += "\n";
+  out += fmt::format("  tokens      in {}  out {} ({})  events {}\n",
+                     s.input_tokens ? std::to_string(*s.input_tokens) : "-",
+                     s.output_tokens ? std::to_string(*s.output_tokens) : "-",
+                     s.token_source.empty() ? "-" : s.token_source,
+                     s.events ? std::to_string(*s.events) : "-");
+  if (s.decode_tps || s.itl_p50_ns) {
+    out += fmt::format("  decode      {} tokens/s  itl p50 {}  p95 {}\n",
+                       s.decode_tps ? fmt::format("{:.1f}", *s.decode_tps) : "-",
+                       s.itl_p50_ns ? fmt::format("{:.2f} ms", to_ms(*s.itl_p50_ns)) : "-",
+                       s.itl_p95_ns ? fmt::format("{:.2f} ms", to_ms(*s.itl_p95_ns)) : "-");
+  }
+  if (!s.error.empty()) out += fmt::format("\n  error       {}: {}\n", s.error, s.error_detail);
+  return out;
+}
+
+}  // namespace ttft::cli

@@ -1,0 +1,102 @@
+#include "cli/validate_command.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/sim_targets.hpp"
+#include "core/duration.hpp"
+#include "core/exit_codes.hpp"
+#include "cost/money.hpp"
+#include "cost/request_cost.hpp"
+#include "scenario/load.hpp"
+#include "schedule/scheduler.hpp"
+
+namespace ttft::cli {
+namespace {
+
+std::string describe_phase(const scenario::Phase& phase, double time_scale) {
+  std::string pacing;
+  if (phase.cold()) {
+    std::vector<std::string> gaps;
+    for (const Nanos gap : phase.idle_ns) gaps.push_back(format_duration(gap));
+    pacing = fmt::format("cold, each request after {} idle", fmt::join(gaps, ", "));
+  } else if (phase.interval_ns) {
+    pacing = fmt::format("one start every {}", format_duration(*phase.interval_ns));
+  } else if (phase.rate_per_s) {
+    pacing = fmt::format("{} req/s ({})", *phase.rate_per_s,
+                         phase.arrival == scenario::Arrival::poisson ? "poisson" : "constant");
+  } else if (phase.concurrency) {
+    pacing = fmt::format("{} in flight per target", *phase.concurrency);
+  }
+  const std::string bound = phase.requests ? fmt::format("{} requests per target", *phase.requests)
+                                           : fmt::format("for {}", format_duration(phase.duration_ns.value_or(0)));
+  const char* order = phase.order == scenario::Order::alternate ? "alternate"
+                      : phase.order == scenario::Order::blocks  ? "blocks"
+                                                                : "sequential";
+  std::string text = fmt::format("{}; {}; order {}", pacing, bound, order);
+  if (time_scale != 1.0) text += fmt::format(" (time ×{})", time_scale);
+  return text;
+}
+
+std::int64_t prompt_tokens_estimate(const scenario::Scenario& s) {
+  std::int64_t chars = 0;
+  for (const auto& message : s.prompts.front()) chars += static_cast<std::int64_t>(message.content.size());
+  return (chars + 3) / 4;
+}
+
+}  // namespace
+
+void setup_validate_command(CLI::App& app, ValidateOptions& o) {
+  auto* cmd = app.add_subcommand("validate", "Check a scenario without sending anything; show the schedule");
+  cmd->add_option("scenario", o.scenario_path, "Scenario file")->required();
+}
+
+int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io) {
+  auto loaded = scenario::load_scenario(o.scenario_path, io.getenv);
+  if (!loaded) {
+    io.err << render_error(loaded.error());
+    return to_int(ExitCode::usage);
+  }
+  const auto& s = *loaded;
+  for (const auto& target : s.targets) {
+    if (!target.is_simulated()) continue;
+    if (auto profile = simulated_profile(s, target); !profile) {
+      io.err << render_error(profile.error());
+      return to_int(ExitCode::usage);
+    }
+  }
+  const schedule::Scheduler scheduler(s, s.seed.value_or(0));
+  const std::int64_t total = scheduler.total_requests();
+  const auto per_target = total / static_cast<std::int64_t>(s.targets.size());
+  const std::int64_t input_tokens = prompt_tokens_estimate(s);
+
+  io.out << fmt::format("scenario {} is valid ({}, sha256 {})\n\ntargets\n", s.name, s.path, s.sha256.substr(0, 12));
+  cost::Pusd total_cost_pusd = 0;
+  bool any_priced = false;
+  for (const auto& target : s.targets) {
+    const cost::Pusd cost_pusd = cost::request_cost(target.pricing, input_tokens, s.max_tokens) * per_target;
+    total_cost_pusd += cost_pusd;
+    any_priced = any_priced || !target.pricing.empty();
+    io.out << fmt::format("  {:<12} {:<12} {}{}\n", target.name, target.protocol, target.url,
+                          target.pricing.empty() ? "  (no pricing)" : "");
+  }
+  io.out << "\nphases\n";
+  for (const auto& phase : s.phases) {
+    io.out << fmt::format("  {:<12} {}\n", phase.name, describe_phase(phase, s.time_scale));
+  }
+  io.out << fmt::format("\nrequests            {}{} ({} per target)\n", scheduler.total_is_estimate() ? "~" : "",
+                        total, per_target);
+  io.out << fmt::format("estimated duration  {} (if every response took {})\n",
+                        format_duration(scheduler.estimated_duration_ns(schedule::kAssumedResponseNs)),
+                        format_duration(schedule::kAssumedResponseNs));
+  if (any_priced) {
+    io.out << fmt::format("estimated cost      ${:.4f} (at most: {} output tokens per request, ~{} input)\n",
+                          cost::pusd_to_usd(total_cost_pusd), s.max_tokens, input_tokens);
+  } else {
+    io.out << "estimated cost      not priced (no target has pricing)\n";
+  }
+  return to_int(ExitCode::ok);
+}
+
+}  // namespace ttft::cli

@@ -1,0 +1,179 @@
+#include "driver/driver.hpp"
+
+#include <sys/epoll.h>
+#include <sys/timerfd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+#include "core/check.hpp"
+
+namespace ttft::driver {
+namespace {
+
+constexpr int kMaxEpollEvents = 256;
+
+timespec to_timespec(Nanos ns) {
+  return timespec{static_cast<time_t>(ns / kNanosPerSecond), static_cast<long>(ns % kNanosPerSecond)};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Driver>> Driver::create() {
+  ensure_curl_global();
+  auto driver = std::unique_ptr<Driver>(new Driver());
+  driver->multi_.reset(curl_multi_init());
+  driver->epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+  driver->timer_fd_ = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+  if (!driver->multi_ || driver->epoll_fd_ < 0 || driver->timer_fd_ < 0) {
+    return fail("", std::string("cannot set up the network loop: ") + std::strerror(errno));
+  }
+  epoll_event timer_event{};
+  timer_event.events = EPOLLIN;
+  timer_event.data.fd = driver->timer_fd_;
+  epoll_ctl(driver->epoll_fd_, EPOLL_CTL_ADD, driver->timer_fd_, &timer_event);
+  CURLM* m = driver->multi_.get();
+  curl_multi_setopt(m, CURLMOPT_SOCKETFUNCTION, &Driver::on_socket);
+  curl_multi_setopt(m, CURLMOPT_SOCKETDATA, driver.get());
+  curl_multi_setopt(m, CURLMOPT_TIMERFUNCTION, &Driver::on_timer);
+  curl_multi_setopt(m, CURLMOPT_TIMERDATA, driver.get());
+  return driver;
+}
+
+Driver::~Driver() {
+  for (auto& [easy, transfer] : transfers_) curl_multi_remove_handle(multi_.get(), easy);
+  transfers_.clear();
+  multi_.reset();  // before the fds: cleanup may still report sockets to close
+  if (timer_fd_ >= 0) close(timer_fd_);
+  if (epoll_fd_ >= 0) close(epoll_fd_);
+}
+
+int Driver::on_socket(CURL*, curl_socket_t fd, int what, void* self, void*) noexcept {
+  auto& d = *static_cast<Driver*>(self);
+  if (what == CURL_POLL_REMOVE) {
+    epoll_ctl(d.epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
+    return 0;
+  }
+  epoll_event event{};
+  event.events = (what & CURL_POLL_IN ? EPOLLIN : 0u) | (what & CURL_POLL_OUT ? EPOLLOUT : 0u);
+  event.data.fd = fd;
+  if (epoll_ctl(d.epoll_fd_, EPOLL_CTL_MOD, fd, &event) != 0 && errno == ENOENT) {
+    epoll_ctl(d.epoll_fd_, EPOLL_CTL_ADD, fd, &event);
+  }
+  return 0;
+}
+
+int Driver::on_timer(CURLM*, long timeout_ms, void* self) noexcept {
+  auto& d = *static_cast<Driver*>(self);
+  if (timeout_ms < 0) d.curl_deadline_ns_.reset();
+  else d.curl_deadline_ns_ = monotonic_ns() + timeout_ms * kNanosPerMs;
+  return 0;
+}
+
+Result<void> Driver::start(RequestSpec spec) {
+  auto transfer = Transfer::create(std::move(spec));
+  if (!transfer) return tl::unexpected(transfer.error());
+  CURL* easy = (*transfer)->easy();
+  (*transfer)->mark_started(monotonic_ns());  // t0: just before libcurl gets the request
+  TTFT_CHECK(curl_multi_add_handle(multi_.get(), easy) == CURLM_OK, "curl_multi_add_handle failed");
+  transfers_.emplace(easy, std::move(*transfer));
+  // Start resolving/connecting now rather than at the next wake-up.
+  int running = 0;
+  curl_multi_socket_action(multi_.get(), CURL_SOCKET_TIMEOUT, 0, &running);
+  return {};
+}
+
+std::vector<Outcome> Driver::step(std::optional<Nanos> wake_at_ns) {
+  std::vector<Outcome> done;
+  collect_done(done);  // requests that ended while being started
+  if (!done.empty()) return done;
+  std::optional<Nanos> deadline = wake_at_ns;
+  const auto sooner = [&](std::optional<Nanos> t) {
+    if (t && (!deadline || *t < *deadline)) deadline = t;
+  };
+  sooner(curl_deadline_ns_);
+  for (const auto& [easy, transfer] : transfers_) sooner(transfer->first_event_deadline());
+  wait_until(deadline);
+  collect_done(done);
+  expire_first_event_deadlines(monotonic_ns(), done);
+  return done;
+}
+
+void Driver::wait_until(std::optional<Nanos> deadline_ns) {
+  itimerspec spec{};
+  if (deadline_ns) spec.it_value = to_timespec(std::max<Nanos>(*deadline_ns, 1));
+  timerfd_settime(timer_fd_, TFD_TIMER_ABSTIME, &spec, nullptr);  // zero disarms
+  std::array<epoll_event, kMaxEpollEvents> events{};
+  const int timeout_ms = (deadline_ns || !transfers_.empty()) ? -1 : 0;
+  const int n = epoll_wait(epoll_fd_, events.data(), kMaxEpollEvents, timeout_ms);
+  const Nanos woke_ns = monotonic_ns();
+  int running = 0;
+  bool timer_fired = false;
+  for (int i = 0; i < n; ++i) {
+    const int fd = events[static_cast<std::size_t>(i)].data.fd;
+    if (fd == timer_fd_) {
+      std::uint64_t expirations = 0;
+      [[maybe_unused]] const auto r = read(timer_fd_, &expirations, sizeof expirations);
+      timer_fired = true;
+      continue;
+    }
+    const auto flags = events[static_cast<std::size_t>(i)].events;
+    const int action = ((flags & EPOLLIN) ? CURL_CSELECT_IN : 0) | ((flags & EPOLLOUT) ? CURL_CSELECT_OUT : 0) |
+                       ((flags & (EPOLLERR | EPOLLHUP)) ? CURL_CSELECT_ERR : 0);
+    curl_multi_socket_action(multi_.get(), fd, action, &running);
+  }
+  if (timer_fired && deadline_ns) stats_.wake_lateness_ns.push_back(woke_ns - *deadline_ns);
+  if (curl_deadline_ns_ && *curl_deadline_ns_ <= monotonic_ns()) {
+    curl_deadline_ns_.reset();
+    curl_multi_socket_action(multi_.get(), CURL_SOCKET_TIMEOUT, 0, &running);
+  }
+  stats_.busy_ns.push_back(monotonic_ns() - woke_ns);
+}
+
+void Driver::expire_first_event_deadlines(Nanos now_ns, std::vector<Outcome>& done) {
+  std::vector<CURL*> expired;
+  for (const auto& [easy, transfer] : transfers_) {
+    const auto deadline = transfer->first_event_deadline();
+    if (deadline && *deadline <= now_ns) expired.push_back(easy);
+  }
+  for (CURL* easy : expired) {
+    auto& transfer = *transfers_.at(easy);
+    const auto limit_ms = transfer.spec().timeouts.first_event_ns / kNanosPerMs;
+    transfer.abort_with("timeout_first_event", "no event within " + std::to_string(limit_ms) + " ms");
+    done.push_back(remove(easy, CURLE_ABORTED_BY_CALLBACK));
+  }
+}
+
+void Driver::collect_done(std::vector<Outcome>& done) {
+  int queued = 0;
+  while (CURLMsg* message = curl_multi_info_read(multi_.get(), &queued)) {
+    if (message->msg != CURLMSG_DONE) continue;
+    CURL* easy = message->easy_handle;        // copy before removal: the message dies with it
+    const CURLcode code = message->data.result;
+    done.push_back(remove(easy, code));
+  }
+}
+
+Outcome Driver::remove(CURL* easy, CURLcode code) {
+  const Nanos now_ns = monotonic_ns();
+  curl_multi_remove_handle(multi_.get(), easy);
+  auto node = transfers_.extract(easy);
+  TTFT_CHECK(!node.empty(), "finished transfer is unknown");
+  return node.mapped()->finish(code, now_ns);
+}
+
+std::vector<Outcome> Driver::abort_all(const std::string& error_class, const std::string& detail) {
+  std::vector<Outcome> done;
+  std::vector<CURL*> easies;
+  for (const auto& [easy, transfer] : transfers_) easies.push_back(easy);
+  for (CURL* easy : easies) {
+    transfers_.at(easy)->abort_with(error_class, detail);
+    done.push_back(remove(easy, CURLE_ABORTED_BY_CALLBACK));
+  }
+  return done;
+}
+
+}  // namespace ttft::driver

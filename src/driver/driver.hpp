@@ -1,0 +1,64 @@
+// The event loop that runs every in-flight request: one libcurl multi handle driven by
+// curl_multi_socket_action, with epoll for sockets and a timerfd for nanosecond-precise wake-ups
+// (curl_multi_poll only takes whole milliseconds). Single-threaded; not thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.hpp"
+#include "driver/curl_handles.hpp"
+#include "driver/request.hpp"
+#include "driver/transfer.hpp"
+
+namespace ttft::driver {
+
+/// How late the loop itself was: the client's own error (SPEC section 3).
+struct LoopStats {
+  std::vector<Nanos> wake_lateness_ns;  // a timed wake-up: actual - requested
+  std::vector<Nanos> busy_ns;           // work between two waits: what a read could wait behind
+};
+
+class Driver {
+ public:
+  /// Creates the multi handle, epoll and timerfd; fails only if the system refuses them.
+  static Result<std::unique_ptr<Driver>> create();
+  ~Driver();
+  Driver(const Driver&) = delete;
+  Driver& operator=(const Driver&) = delete;
+
+  /// Hands a request to libcurl now; t0 is stamped just before. An unknown protocol is an error.
+  Result<void> start(RequestSpec spec);
+
+  /// Waits for network activity or until `wake_at_ns` (absolute monotonic; nullopt = only
+  /// activity), processes it, and returns the requests that ended. Never blocks longer than
+  /// the nearest libcurl timer or first-event deadline.
+  std::vector<Outcome> step(std::optional<Nanos> wake_at_ns);
+
+  /// Ends every in-flight request with `error_class` (e.g. "aborted") and returns them.
+  std::vector<Outcome> abort_all(const std::string& error_class, const std::string& detail);
+
+  std::size_t in_flight() const { return transfers_.size(); }
+  const LoopStats& loop_stats() const { return stats_; }
+
+ private:
+  Driver() = default;
+  static int on_socket(CURL* easy, curl_socket_t fd, int what, void* self, void* socket_data) noexcept;
+  static int on_timer(CURLM* multi, long timeout_ms, void* self) noexcept;
+  void wait_until(std::optional<Nanos> deadline_ns);
+  void expire_first_event_deadlines(Nanos now_ns, std::vector<Outcome>& done);
+  void collect_done(std::vector<Outcome>& done);
+  Outcome remove(CURL* easy, CURLcode code);
+
+  MultiHandle multi_;
+  int epoll_fd_ = -1;
+  int timer_fd_ = -1;
+  std::optional<Nanos> curl_deadline_ns_;  // when libcurl asked to be called back
+  std::unordered_map<CURL*, std::unique_ptr<Transfer>> transfers_;
+  LoopStats stats_;
+};
+
+}  // namespace ttft::driver

@@ -1,0 +1,58 @@
+// What the driver is asked to send, and what it hands back when the request has ended.
+// No libcurl types here: callers build RequestSpecs and read Outcomes without including curl.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "protocol/sse_parser.hpp"
+#include "protocol/stream_decoder.hpp"
+
+namespace ttft::driver {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct Timeouts {
+  Nanos connect_ns = 10 * kNanosPerSecond;      // DNS + TCP + TLS
+  Nanos first_event_ns = 30 * kNanosPerSecond;  // t0 to the first dispatched event
+  Nanos total_ns = 120 * kNanosPerSecond;       // t0 to the end of the stream
+};
+
+struct RequestSpec {
+  std::uint64_t tag = 0;       // the caller's id, returned in the Outcome
+  std::string url;
+  std::string protocol;        // adapter name (protocol::make_adapter)
+  HeaderList headers;          // sent as given, after the driver's defaults they replace
+  std::string body;
+  Timeouts timeouts;
+  bool reuse_connection = false;   // false: a fresh connection, closed afterwards
+  bool follow_redirects = false;
+  bool tls_insecure = false;
+  std::string cacert;              // CA bundle path; empty = system store
+  std::size_t max_event_bytes = protocol::kDefaultMaxEventBytes;
+};
+
+/// Everything measured about one request. Times are nanoseconds after t0 (the moment the
+/// request was handed to libcurl), taken on the monotonic clock.
+struct Outcome {
+  std::uint64_t tag = 0;
+  Nanos t0_ns = 0;                 // absolute monotonic time of t0
+  WallTime started_wall{};         // wall clock at t0, for started_at
+  std::optional<Nanos> dns_ns, connect_ns, tls_ns;  // libcurl's timers (cumulative ends)
+  std::optional<Nanos> ttfb_ns;    // response headers complete
+  std::optional<Nanos> end_ns;     // end of stream: terminator, or end of body / failure
+  std::optional<int> http_status;
+  std::string error;               // empty = success, else a SPEC section 6 error class
+  std::string error_detail;
+  std::string pop;
+  std::optional<bool> connection_reused;
+  HeaderList response_headers;
+  protocol::StreamRecord stream;
+};
+
+}  // namespace ttft::driver

@@ -1,0 +1,262 @@
+#include "driver/transfer.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "core/version.hpp"
+#include "driver/response_headers.hpp"
+
+namespace ttft::driver {
+namespace {
+
+constexpr std::size_t kBodyHeadBytes = 1024;   // kept for error details
+constexpr std::size_t kDetailChars = 200;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+/// One line of at most kDetailChars, for the error_detail column.
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (const char c : text.substr(0, kDetailChars)) out += (c == '\r' || c == '\n' || c == '\t') ? ' ' : c;
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool is_tls_error(CURLcode code) {
+  switch (code) {
+    case CURLE_SSL_CONNECT_ERROR: case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM: case CURLE_SSL_CIPHER: case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR: case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS: case CURLE_SSL_ENGINE_NOTFOUND:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Transfer>> Transfer::create(RequestSpec spec) {
+  auto adapter = protocol::make_adapter(spec.protocol);
+  if (!adapter) return tl::unexpected(adapter.error());
+  auto transfer = std::unique_ptr<Transfer>(new Transfer(std::move(spec), std::move(*adapter)));
+  if (!transfer->easy_) return fail("", "libcurl could not create a transfer handle");
+  transfer->configure();
+  return transfer;
+}
+
+Transfer::Transfer(RequestSpec spec, std::unique_ptr<protocol::Adapter> adapter)
+    : spec_(std::move(spec)),
+      easy_(curl_easy_init()),
+      decoder_(std::move(adapter), spec_.max_event_bytes) {
+  outcome_.tag = spec_.tag;
+}
+
+void Transfer::configure() {
+  CURL* h = easy_.get();
+  // Defaults first, each dropped when the user (or the adapter) sends the same header.
+  HeaderList headers = {{"Content-Type", "application/json"},
+                        {"Accept", "text/event-stream"},
+                        {"Expect", ""}};  // no 100-continue round trip before the body
+  for (auto& header : decoder_.adapter().default_headers()) headers.push_back(std::move(header));
+  for (const auto& header : spec_.headers) headers.push_back(header);
+  for (std::size_t i = 0; i < headers.size(); ++i) {
+    const auto later_same_name = std::find_if(headers.begin() + static_cast<long>(i) + 1, headers.end(),
+        [&](const auto& other) { return lower(other.first) == lower(headers[i].first); });
+    if (later_same_name != headers.end()) continue;
+    // "Name:" removes a header libcurl would add; "Name;" sends it with an empty value.
+    request_headers_.append(headers[i].second.empty() && headers[i].first != "Expect"
+                                ? headers[i].first + ";"
+                                : headers[i].first + ": " + headers[i].second);
+  }
+  curl_easy_setopt(h, CURLOPT_URL, spec_.url.c_str());
+  curl_easy_setopt(h, CURLOPT_POSTFIELDS, spec_.body.data());
+  curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(spec_.body.size()));
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, request_headers_.get());
+  curl_easy_setopt(h, CURLOPT_USERAGENT, (std::string("ttftbench/") + kVersion).c_str());
+  curl_easy_setopt(h, CURLOPT_PRIVATE, this);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &Transfer::on_body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, this);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &Transfer::on_header);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, this);
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, curl_error_);
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(spec_.timeouts.connect_ns / kNanosPerMs));
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(spec_.timeouts.total_ns / kNanosPerMs));
+  if (!spec_.reuse_connection) {
+    curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
+    curl_easy_setopt(h, CURLOPT_FORBID_REUSE, 1L);
+  }
+  if (spec_.follow_redirects) {
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
+    curl_easy_setopt(h, CURLOPT_POSTREDIR, static_cast<long>(CURL_REDIR_POST_ALL));
+  }
+  if (spec_.tls_insecure) {
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
+  }
+  if (!spec_.cacert.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, spec_.cacert.c_str());
+}
+
+void Transfer::mark_started(Nanos t0_ns) {
+  outcome_.t0_ns = t0_ns;
+  outcome_.started_wall = wall_now();
+}
+
+std::optional<Nanos> Transfer::first_event_deadline() const {
+  if (decoder_.record().first_event_ns || abort_class_) return std::nullopt;
+  return outcome_.t0_ns + spec_.timeouts.first_event_ns;
+}
+
+size_t Transfer::on_header(char* data, size_t size, size_t count, void* self) noexcept {
+  const Nanos arrival_ns = monotonic_ns();  // first: the stamp is the bytes' arrival
+  auto& t = *static_cast<Transfer*>(self);
+  const std::string_view line(data, size * count);
+  if (line.rfind("HTTP/", 0) == 0) {  // a new response (after 1xx or a followed redirect)
+    t.outcome_.response_headers.clear();
+    t.content_type_.clear();
+    return size * count;
+  }
+  if (line == "\r\n" || line == "\n") {
+    long status = 0;
+    curl_easy_getinfo(t.easy_.get(), CURLINFO_RESPONSE_CODE, &status);
+    const bool interim = status < 200 || (t.spec_.follow_redirects && status >= 300 && status < 400 &&
+                                          !header_value(t.outcome_.response_headers, "location").empty());
+    if (!interim) {
+      t.headers_done_ = true;
+      t.outcome_.http_status = static_cast<int>(status);
+      t.outcome_.ttfb_ns = arrival_ns - t.outcome_.t0_ns;
+    }
+    return size * count;
+  }
+  std::string name, value;
+  if (split_header_line(line, name, value)) {
+    if (lower(name) == "content-type") t.content_type_ = lower(value);
+    t.outcome_.response_headers.emplace_back(std::move(name), std::move(value));
+  }
+  return size * count;
+}
+
+size_t Transfer::on_body(char* data, size_t size, size_t count, void* self) noexcept {
+  const Nanos arrival_ns = monotonic_ns();  // first: nothing may run between read and stamp
+  auto& t = *static_cast<Transfer*>(self);
+  const std::string_view bytes(data, size * count);
+  if (t.body_head_.size() < kBodyHeadBytes) {
+    t.body_head_.append(bytes.substr(0, kBodyHeadBytes - t.body_head_.size()));
+  }
+  const int status = t.outcome_.http_status.value_or(0);
+  if (status < 200 || status >= 300) return bytes.size();  // an error body: kept for the detail
+  if (!t.decoder_.feed(bytes, arrival_ns - t.outcome_.t0_ns)) {
+    t.stopped_by_decoder_ = true;
+    return 0;  // ends the transfer: the provider reported an error or the framing broke
+  }
+  return bytes.size();
+}
+
+void Transfer::abort_with(std::string error_class, std::string detail) {
+  abort_class_ = std::move(error_class);
+  abort_detail_ = std::move(detail);
+}
+
+void Transfer::read_curl_timers() {
+  curl_off_t dns_us = 0, connect_us = 0, tls_us = 0;
+  long connects = 0;
+  curl_easy_getinfo(easy_.get(), CURLINFO_NAMELOOKUP_TIME_T, &dns_us);
+  curl_easy_getinfo(easy_.get(), CURLINFO_CONNECT_TIME_T, &connect_us);
+  curl_easy_getinfo(easy_.get(), CURLINFO_APPCONNECT_TIME_T, &tls_us);
+  curl_easy_getinfo(easy_.get(), CURLINFO_NUM_CONNECTS, &connects);
+  const bool reused = headers_done_ && connects == 0;
+  if (headers_done_) outcome_.connection_reused = reused;
+  if (reused) {  // SPEC: 0 when the connection was reused
+    outcome_.dns_ns = outcome_.connect_ns = Nanos{0};
+    if (spec_.url.rfind("https:", 0) == 0) outcome_.tls_ns = Nanos{0};
+    return;
+  }
+  if (dns_us > 0 || connect_us > 0) outcome_.dns_ns = dns_us * 1000;
+  if (connect_us > 0) outcome_.connect_ns = connect_us * 1000;
+  if (tls_us > 0) outcome_.tls_ns = tls_us * 1000;
+}
+
+Outcome Transfer::finish(CURLcode code, Nanos now_ns) {
+  read_curl_timers();
+  decoder_.finish(now_ns - outcome_.t0_ns);
+  if (abort_class_) {
+    outcome_.error = *abort_class_;
+    outcome_.error_detail = abort_detail_;
+  } else {
+    classify(code);
+  }
+  outcome_.pop = pop_from_headers(outcome_.response_headers);
+  outcome_.stream = decoder_.record();
+  outcome_.end_ns = outcome_.stream.end_ns;
+  return std::move(outcome_);
+}
+
+void Transfer::classify_http_error(int status) {
+  auto& o = outcome_;
+  const std::string body = one_line(body_head_);
+  if (status >= 300 && status < 400) {
+    o.error = "http_3xx";
+    o.error_detail = fmt::format("HTTP {} redirect to {} (follow_redirects is off)", status,
+                                 header_value(o.response_headers, "location"));
+  } else if (status == 429) {
+    o.error = "rate_limited";
+    const auto retry = header_value(o.response_headers, "retry-after");
+    o.error_detail = fmt::format("HTTP 429, retry-after: {}; {}", retry.empty() ? "-" : retry, body);
+  } else {
+    o.error = status >= 500 ? "http_5xx" : status >= 400 ? "http_4xx" : "protocol";
+    o.error_detail = fmt::format("HTTP {}: {}", status, body);
+  }
+}
+
+void Transfer::classify(CURLcode code) {
+  auto& o = outcome_;
+  const auto& stream = decoder_.record();
+  const int status = o.http_status.value_or(0);
+  if (stopped_by_decoder_ && stream.stream_error) {
+    o.error = "stream";
+    o.error_detail = one_line(*stream.stream_error);
+  } else if (stopped_by_decoder_ && stream.protocol_error) {
+    o.error = "protocol";
+    o.error_detail = one_line(*stream.protocol_error);
+  } else if (headers_done_ && (status < 200 || status >= 300)) {
+    classify_http_error(status);
+  } else if (code == CURLE_OK || (headers_done_ && decoder_.complete())) {
+    if (decoder_.complete()) return;  // success
+    if (stream.events == 0 && !body_head_.empty() &&
+        content_type_.find("text/event-stream") == std::string::npos) {
+      o.error = "protocol";
+      o.error_detail = one_line(fmt::format("expected an event stream, got {}: {}",
+                                            content_type_.empty() ? "no content-type" : content_type_, body_head_));
+    } else {
+      o.error = "truncated";
+      o.error_detail = fmt::format("stream ended after {} events without its end marker", stream.events);
+    }
+  } else if (code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY) {
+    o.error = "dns";
+  } else if (code == CURLE_COULDNT_CONNECT) {
+    o.error = "connect";
+  } else if (is_tls_error(code)) {
+    o.error = "tls";
+  } else if (code == CURLE_OPERATION_TIMEDOUT) {
+    o.error = o.connect_ns ? "timeout_total" : "timeout_connect";
+  } else if (code == CURLE_TOO_MANY_REDIRECTS) {
+    o.error = "http_3xx";
+  } else {
+    o.error = headers_done_ ? "truncated" : "connect";
+  }
+  if (o.error_detail.empty() && code != CURLE_OK) {
+    o.error_detail = one_line(curl_error_[0] != '\0' ? curl_error_ : curl_easy_strerror(code));
+  }
+}
+
+}  // namespace ttft::driver

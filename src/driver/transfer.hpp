@@ -1,0 +1,56 @@
+// One in-flight request: its easy handle, the bytes it sends, the decoder its body goes through,
+// and what has been measured so far. libcurl calls into it through CURLOPT_PRIVATE pointers.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "driver/curl_handles.hpp"
+#include "driver/request.hpp"
+#include "protocol/stream_decoder.hpp"
+
+namespace ttft::driver {
+
+class Transfer {
+ public:
+  /// Prepares the easy handle (not yet started). Fails for an unknown protocol.
+  static Result<std::unique_ptr<Transfer>> create(RequestSpec spec);
+
+  CURL* easy() const { return easy_.get(); }
+  const RequestSpec& spec() const { return spec_; }
+
+  /// Stamps t0; call just before the handle goes to curl_multi_add_handle.
+  void mark_started(Nanos t0_ns);
+  /// When the first-event timeout expires (absolute monotonic), while no event has arrived.
+  std::optional<Nanos> first_event_deadline() const;
+  /// Ends the transfer ourselves (first-event timeout, Ctrl-C) with an error class.
+  void abort_with(std::string error_class, std::string detail);
+  /// Completes the Outcome from libcurl's result; `now_ns` is absolute monotonic.
+  Outcome finish(CURLcode code, Nanos now_ns);
+
+ private:
+  explicit Transfer(RequestSpec spec, std::unique_ptr<protocol::Adapter> adapter);
+  void configure();
+  static size_t on_body(char* data, size_t size, size_t count, void* self) noexcept;
+  static size_t on_header(char* data, size_t size, size_t count, void* self) noexcept;
+  void read_curl_timers();
+  void classify(CURLcode code);
+  void classify_http_error(int status);
+
+  RequestSpec spec_;
+  EasyHandle easy_;
+  Slist request_headers_;
+  protocol::StreamDecoder decoder_;
+  Outcome outcome_;
+  std::string body_head_;       // the first bytes of the body, for error details
+  std::string content_type_;
+  bool headers_done_ = false;
+  bool stopped_by_decoder_ = false;
+  std::optional<std::string> abort_class_;
+  std::string abort_detail_;
+  char curl_error_[CURL_ERROR_SIZE] = {};
+};
+
+}  // namespace ttft::driver

@@ -1,0 +1,141 @@
+// `ttftbench probe` against `ttftbench serve`, both as a user runs them (issue 2, acceptance 3-4).
+// Live sockets: assertions are bounds and orderings, never exact timings.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cmath>
+
+#include "e2e/sim_fixture.hpp"
+
+using ttft::test::closed_port;
+using ttft::test::run_probe;
+using ttft::test::ServedSimulator;
+
+namespace {
+
+struct ProtocolCase {
+  const char* protocol;
+  const char* path;
+  bool metadata_before_first_token;  // role-only chunk / message_start before the first text
+  const char* token_source;
+};
+
+const ProtocolCase kProtocols[] = {
+    {"openai-chat", "/v1/chat/completions", true, "usage"},
+    {"workers-ai", "/ai/run/@cf/meta/llama-3.1-8b-instruct-fast", false, "usage"},
+    {"anthropic", "/v1/messages", true, "usage"},
+    {"sse", "/sse", false, "counted"},
+};
+
+double ms_between(const nlohmann::json& entry, const char* from, const char* to) {
+  return (entry[to].get<double>() - entry[from].get<double>()) / 1e6;
+}
+
+}  // namespace
+
+TEST_CASE("probe measures each protocol against the simulator's own timestamps") {
+  ServedSimulator sim;
+  for (const auto& c : kProtocols) {
+    SECTION(c.protocol) {
+      const auto run = run_probe({sim.url(c.path), "--protocol", c.protocol, "--json",
+                                  "--header", "x-sim-first-event-ms: 100", "--header", "x-sim-tokens: 8",
+                                  "--header", "x-sim-token-interval-ms: 10"});
+      INFO(run.process.err);
+      REQUIRE(run.process.exit_code == 0);
+      const auto& s = run.sample;
+      REQUIRE(s.is_object());
+      CHECK(s["error"].is_null());
+      CHECK(s["http_status"] == 200);
+      CHECK(s["protocol"] == c.protocol);
+      const double ttft = s["ttft_ms"].get<double>();
+      CHECK(ttft >= 100.0);
+
+      const auto entry = sim.log_entry(s["request_id"].get<std::string>());
+      REQUIRE(entry.has_value());
+      const double server_first_event_ms = ms_between(*entry, "received_ns", "first_event_ns");
+      CHECK(server_first_event_ms >= 100.0);
+      CHECK(std::abs(ttft - server_first_event_ms) <= 5.0);
+
+      const double first_token = s["first_token_ms"].get<double>();
+      if (c.metadata_before_first_token) {
+        CHECK(first_token > ttft + 5.0);  // the role/metadata event is not a token
+      } else {
+        CHECK(first_token == ttft);
+      }
+      CHECK(s["e2e_ms"].get<double>() >= first_token);
+      CHECK(s["output_tokens"] == 8);
+      CHECK(s["output_tokens"] == (*entry)["tokens"]);
+      CHECK(s["token_source"] == c.token_source);
+      CHECK(s["events"].get<int>() >= 8);
+      CHECK(s["itl_p50_ms"].get<double>() >= 5.0);
+      CHECK(s["decode_tps"].get<double>() > 0.0);
+    }
+  }
+}
+
+TEST_CASE("a provider error inside the stream ends the sample with error stream") {
+  ServedSimulator sim;
+  for (const auto& c : kProtocols) {
+    if (std::string(c.protocol) == "sse") continue;  // plain SSE has no error event
+    SECTION(c.protocol) {
+      const auto run = run_probe({sim.url(c.path), "--protocol", c.protocol, "--json", "--header",
+                                  "x-sim-fault: stream-error", "--header", "x-sim-first-event-ms: 0"});
+      CHECK(run.process.exit_code == 3);
+      CHECK(run.sample["error"] == "stream");
+      CHECK_FALSE(run.sample["error_detail"].get<std::string>().empty());
+    }
+  }
+}
+
+TEST_CASE("probe failures give the right error class, one line on stderr, and exit code 3") {
+  ServedSimulator sim;
+  const auto chat = sim.url("/v1/chat/completions");
+  struct FailureCase {
+    const char* name;
+    std::vector<std::string> args;
+    const char* error;
+  };
+  const std::string closed = "http://127.0.0.1:" + std::to_string(closed_port()) + "/v1/chat/completions";
+  const FailureCase cases[] = {
+      {"closed port", {closed}, "connect"},
+      {"HTTP 500", {chat, "--header", "x-sim-fault: http-500"}, "http_5xx"},
+      {"HTTP 429", {chat, "--header", "x-sim-fault: http-429"}, "rate_limited"},
+      {"no first event", {chat, "--header", "x-sim-fault: stall", "--header", "x-sim-stall-ms: 5000",
+                          "--first-event-timeout", "300ms"}, "timeout_first_event"},
+  };
+  for (const auto& c : cases) {
+    SECTION(c.name) {
+      auto args = c.args;
+      args.insert(args.end(), {"--protocol", "openai-chat", "--json"});
+      const auto started = std::chrono::steady_clock::now();
+      const auto run = run_probe(args);
+      const auto elapsed = std::chrono::steady_clock::now() - started;
+      CHECK(run.process.exit_code == 3);
+      CHECK(run.sample["error"] == c.error);
+      const auto& err = run.process.err;
+      CHECK(err.rfind(std::string("ttftbench: error: probe: ") + c.error, 0) == 0);
+      CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+      CHECK(elapsed < std::chrono::seconds(4));
+    }
+  }
+  SECTION("the 429's Retry-After is kept in error_detail") {
+    const auto run = run_probe({chat, "--protocol", "openai-chat", "--json", "--header", "x-sim-fault: http-429"});
+    CHECK(run.sample["http_status"] == 429);
+    CHECK(run.sample["error_detail"].get<std::string>().find("retry-after: 7") != std::string::npos);
+  }
+}
+
+TEST_CASE("probe's timeline names every stage, and header values never reach the output") {
+  ServedSimulator sim;
+  const std::string secret = "sk-test-VERY-SECRET-0123456789";
+  const auto run = ttft::test::run_process(
+      {ttft::test::ttftbench_bin(), "-v", "probe", sim.url("/v1/chat/completions"), "--protocol",
+       "openai-chat", "--header", "Authorization: Bearer " + secret, "--header", "x-sim-first-event-ms: 20"});
+  REQUIRE(run.exit_code == 0);
+  for (const char* stage : {"dns", "connect", "tls", "headers", "first event", "first token", "end", "tokens"}) {
+    CHECK(run.out.find(stage) != std::string::npos);
+  }
+  CHECK(run.err.find("> Authorization: ***") != std::string::npos);  // the trace ran
+  CHECK(run.out.find(secret) == std::string::npos);
+  CHECK(run.err.find(secret) == std::string::npos);
+}

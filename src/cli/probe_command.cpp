@@ -97,8 +97,16 @@ int run_probe_command(const ProbeOptions& o, const GlobalOptions& global, Io& io
     io.err << render_error(outcome.error());
     return to_int(ExitCode::run_failed);
   }
-  if (global.verbose) trace_response(*outcome, io);
-  const samples::Sample sample = build_sample(context, *outcome);
+  // --header values are where keys go: any of key length is redacted from what the server sent
+  // back. Short values ("100", "1") are settings, and masking them would garble the output.
+  constexpr std::size_t kMinSecretChars = 8;
+  std::vector<std::string> secrets;
+  for (const auto& header : *headers) {
+    if (header.second.size() >= kMinSecretChars) secrets.push_back(header.second);
+  }
+  const Redactor redactor(std::move(secrets));
+  if (global.verbose) trace_response(*outcome, redactor, io);
+  const samples::Sample sample = build_sample(context, *outcome, redactor);
   if (o.json) io.out << sample_to_json(sample).dump() << "\n";
   else io.out << render_timeline(o.url, sample, global.color(io));
   io.out.flush();

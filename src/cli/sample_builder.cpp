@@ -3,8 +3,14 @@
 #include "metrics/sample_metrics.hpp"
 
 namespace ttft::cli {
+namespace {
 
-samples::Sample build_sample(const SampleContext& context, const driver::Outcome& outcome) {
+constexpr std::size_t kErrorDetailChars = 200;  // a readable cell; the full body is in -v traces
+
+}  // namespace
+
+samples::Sample build_sample(const SampleContext& context, const driver::Outcome& outcome,
+                             const Redactor& redactor) {
   samples::Sample s;
   s.run_id = context.run_id;
   s.region = context.region;
@@ -15,13 +21,13 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   s.target = context.target;
   s.protocol = context.protocol;
   s.model = context.model;
-  s.request_id = context.request_id;
+  s.request_id = redactor.apply(context.request_id);
   s.started_at = format_utc_ms(outcome.started_wall);
   s.connection_reused = outcome.connection_reused;
   s.pop = outcome.pop;
   s.http_status = outcome.http_status;
   s.error = outcome.error;
-  s.error_detail = outcome.error_detail;
+  s.error_detail = redactor.apply(outcome.error_detail).substr(0, kErrorDetailChars);
   s.dns_ns = outcome.dns_ns;
   s.connect_ns = outcome.connect_ns;
   s.tls_ns = outcome.tls_ns;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/redact.hpp"
 #include "driver/request.hpp"
 #include "samples/sample.hpp"
 
@@ -18,6 +19,9 @@ struct SampleContext {
   std::int64_t prompt_chars = 0;
 };
 
-samples::Sample build_sample(const SampleContext& context, const driver::Outcome& outcome);
+/// The row for one ended request. Secrets are redacted from every text the server or the user
+/// supplied (request_id, error_detail) before error_detail is cut to its length limit.
+samples::Sample build_sample(const SampleContext& context, const driver::Outcome& outcome,
+                             const Redactor& redactor);
 
 }  // namespace ttft::cli

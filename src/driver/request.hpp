@@ -52,6 +52,7 @@ struct Outcome {
   std::string pop;
   std::optional<bool> connection_reused;
   HeaderList response_headers;
+  std::string body_head;           // the first bytes of the body (for traces and error details)
   protocol::StreamRecord stream;
 };
 

@@ -13,8 +13,9 @@ class IdleTracker {
  public:
   std::optional<double> idle_before_s(std::size_t target, Nanos t0_ns) const {
     const auto it = targets_.find(target);
-    if (it == targets_.end() || !it->second.last_end_ns) return std::nullopt;  // first request
-    if (it->second.in_flight > 0) return 0.0;
+    if (it == targets_.end()) return std::nullopt;   // the target's first request
+    if (it->second.in_flight > 0) return 0.0;        // not idle: a request is still running
+    if (!it->second.last_end_ns) return std::nullopt;
     return static_cast<double>(t0_ns - *it->second.last_end_ns) / 1e9;
   }
   void started(std::size_t target) { ++targets_[target].in_flight; }

@@ -11,8 +11,7 @@
 namespace ttft::driver {
 namespace {
 
-constexpr std::size_t kBodyHeadBytes = 1024;   // kept for error details
-constexpr std::size_t kDetailChars = 200;
+constexpr std::size_t kBodyHeadBytes = 1024;   // kept for error details and traces
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -21,10 +20,11 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-/// One line of at most kDetailChars, for the error_detail column.
+/// The text on one line, for the error_detail column. Not shortened here: secrets are redacted
+/// first (by the caller), then the detail is cut, so a cut can never split a secret.
 std::string one_line(std::string_view text) {
   std::string out;
-  for (const char c : text.substr(0, kDetailChars)) out += (c == '\r' || c == '\n' || c == '\t') ? ' ' : c;
+  for (const char c : text) out += (c == '\r' || c == '\n' || c == '\t') ? ' ' : c;
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
@@ -196,6 +196,7 @@ Outcome Transfer::finish(CURLcode code, Nanos now_ns) {
     classify(code);
   }
   outcome_.pop = pop_from_headers(outcome_.response_headers);
+  outcome_.body_head = body_head_;
   outcome_.stream = decoder_.record();
   outcome_.end_ns = outcome_.stream.end_ns;
   return std::move(outcome_);

@@ -1,0 +1,65 @@
+// One `run`, stage by stage: prepare (load and check everything; nothing is sent if it fails),
+// open the results folder, execute the schedule while appending rows, then write the reports.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/global_options.hpp"
+#include "cli/manifest.hpp"
+#include "cli/run_command.hpp"
+#include "cli/sim_targets.hpp"
+#include "core/error.hpp"
+#include "core/exit_codes.hpp"
+#include "core/io.hpp"
+#include "core/redact.hpp"
+#include "driver/run_loop.hpp"
+#include "samples/csv_writer.hpp"
+#include "samples/sample.hpp"
+#include "scenario/scenario.hpp"
+
+namespace ttft::cli {
+
+/// Everything `run` needs before the first request.
+struct Prepared {
+  scenario::Scenario scenario;
+  std::uint64_t seed = 0;
+  std::string run_id;
+  std::filesystem::path out_dir;
+};
+
+/// Loads and checks the scenario and the simulator profiles; fails before anything is sent.
+Result<Prepared> prepare_run(const RunOptions& options, Io& io);
+
+class RunSession {
+ public:
+  RunSession(Prepared prepared, const RunOptions& options, const GlobalOptions& global, Io& io);
+
+  /// Creates the results folder, samples.csv and the first manifest; starts the simulators.
+  Result<void> open();
+  /// Runs the schedule to its end or to Ctrl-C, appending a row as each request ends.
+  Result<driver::RunLoopResult> execute();
+  /// Writes the summaries and final manifest, prints the tables; the exit code of the run.
+  ExitCode finish(const driver::RunLoopResult& result);
+
+ private:
+  Result<driver::RequestSpec> make_request(const schedule::PlannedRequest& planned) const;
+  void record(driver::Finished&& finished);
+
+  Prepared p_;
+  const RunOptions& options_;
+  const GlobalOptions& global_;
+  Io& io_;
+  Redactor redactor_;
+  ManifestInput manifest_;
+  std::optional<samples::CsvWriter> writer_;
+  std::optional<SimulatedTargets> sims_;
+  std::vector<samples::Sample> samples_;
+  std::optional<Error> write_error_;
+};
+
+}  // namespace ttft::cli

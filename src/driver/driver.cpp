@@ -125,12 +125,12 @@ void Driver::wait_until(std::optional<Nanos> deadline_ns) {
                        ((flags & (EPOLLERR | EPOLLHUP)) ? CURL_CSELECT_ERR : 0);
     curl_multi_socket_action(multi_.get(), fd, action, &running);
   }
-  if (timer_fired && deadline_ns) stats_.wake_lateness_ns.push_back(woke_ns - *deadline_ns);
+  if (timer_fired && deadline_ns) stats_.wake_lateness_ns.add(woke_ns - *deadline_ns);
   if (curl_deadline_ns_ && *curl_deadline_ns_ <= monotonic_ns()) {
     curl_deadline_ns_.reset();
     curl_multi_socket_action(multi_.get(), CURL_SOCKET_TIMEOUT, 0, &running);
   }
-  stats_.busy_ns.push_back(monotonic_ns() - woke_ns);
+  stats_.busy_ns.add(monotonic_ns() - woke_ns);
 }
 
 void Driver::expire_first_event_deadlines(Nanos now_ns, std::vector<Outcome>& done) {

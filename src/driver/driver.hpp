@@ -12,14 +12,15 @@
 #include "core/error.hpp"
 #include "driver/curl_handles.hpp"
 #include "driver/request.hpp"
+#include "driver/reservoir.hpp"
 #include "driver/transfer.hpp"
 
 namespace ttft::driver {
 
 /// How late the loop itself was: the client's own error (SPEC section 3).
 struct LoopStats {
-  std::vector<Nanos> wake_lateness_ns;  // a timed wake-up: actual - requested
-  std::vector<Nanos> busy_ns;           // work between two waits: what a read could wait behind
+  Reservoir wake_lateness_ns;  // a timed wake-up: actual - requested
+  Reservoir busy_ns;           // work between two waits: what a read could wait behind
 };
 
 class Driver {

@@ -1,6 +1,8 @@
 // FNV-1a for the group name, splitmix64 to spread it together with the run seed.
 #include "report/group_seed.hpp"
 
+#include "core/random.hpp"
+
 namespace ttft::report {
 namespace {
 
@@ -9,14 +11,6 @@ constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
 constexpr unsigned char kSeparator = 0x1F;  // ASCII unit separator: never in a target name
 
 std::uint64_t fnv1a(std::uint64_t hash, unsigned char byte) { return (hash ^ byte) * kFnvPrime; }
-
-// Steele, Lea & Flood (2014), the SplittableRandom finaliser.
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
 
 }  // namespace
 

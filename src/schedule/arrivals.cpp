@@ -28,7 +28,7 @@ Nanos Arrivals::next_offset_ns() {
   if (!poisson_) return std::llround(static_cast<double>(k) * step_ns_);
   // The first arrival is at the phase start, like the constant case; later ones follow
   // exponential gaps, which makes the arrival process Poisson from there on.
-  if (k > 0) poisson_offset_ns_ += -std::log1p(-unit_interval(rng_)) * mean_gap_ns_;
+  if (k > 0) poisson_offset_ns_ += -std::log1p(-rng_.unit_interval()) * mean_gap_ns_;
   return std::llround(poisson_offset_ns_);
 }
 
@@ -36,7 +36,7 @@ std::int64_t Arrivals::count_before(Nanos bound_ns, std::int64_t cap) const {
   if (bound_ns <= 0 || cap <= 0) return 0;
   if (poisson_) {
     Arrivals fresh = *this;
-    fresh.rng_.seed(seed_);
+    fresh.rng_ = Rng(seed_);
     fresh.index_ = 0;
     fresh.poisson_offset_ns_ = 0;
     std::int64_t count = 0;

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <cstdint>
-#include <random>
 
 #include "core/clock.hpp"
+#include "core/random.hpp"
 #include "scenario/scenario.hpp"
 
 namespace ttft::schedule {
@@ -25,7 +25,7 @@ class Arrivals {
   bool poisson_ = false;
   double step_ns_ = 0;      // constant spacing (interval, or 1/rate), scaled
   double mean_gap_ns_ = 0;  // poisson: mean of the exponential gaps, scaled
-  std::mt19937_64 rng_;
+  Rng rng_;
   std::uint64_t seed_;
   std::int64_t index_ = 0;
   double poisson_offset_ns_ = 0;

@@ -1,11 +1,9 @@
-// Deterministic randomness for schedules: mt19937_64 (fully specified by the C++ standard) with
-// our own mappings to [0,1) and to indices, because std::*_distribution output differs between
-// standard libraries and a recorded seed must replay the same schedule everywhere.
+// Seeds for the schedule's random streams; the generator itself is core/random.hpp, which
+// replays a recorded seed identically on every platform.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <random>
 
 namespace ttft::schedule {
 
@@ -17,11 +15,5 @@ constexpr std::uint64_t kTieStream = 3;
 
 /// Independent stream seeds from one run seed: SplitMix64 over (seed, phase, purpose).
 std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t phase_index, std::uint64_t purpose);
-
-/// Uniform in [0, 1) with 53 random bits.
-double unit_interval(std::mt19937_64& rng);
-
-/// Uniform in [0, n) for n > 0 (rejection sampling, no modulo bias).
-std::size_t uniform_index(std::mt19937_64& rng, std::size_t n);
 
 }  // namespace ttft::schedule

@@ -12,10 +12,10 @@
 namespace ttft::schedule {
 namespace {
 
-std::vector<std::size_t> random_permutation(std::mt19937_64& rng, std::size_t n) {
+std::vector<std::size_t> random_permutation(Rng& rng, std::size_t n) {
   std::vector<std::size_t> perm(n);
   std::iota(perm.begin(), perm.end(), 0);
-  for (std::size_t i = n; i > 1; --i) std::swap(perm[i - 1], perm[uniform_index(rng, i)]);
+  for (std::size_t i = n; i > 1; --i) std::swap(perm[i - 1], perm[static_cast<std::size_t>(rng.below(i))]);
   return perm;
 }
 
@@ -64,7 +64,7 @@ std::vector<std::size_t> tie_break_ranks(scenario::Order order, std::size_t targ
   std::vector<std::size_t> ranks(targets);
   std::iota(ranks.begin(), ranks.end(), 0);
   if (order != scenario::Order::blocks) return ranks;
-  std::mt19937_64 rng(seed);
+  Rng rng(seed);
   const std::vector<std::size_t> perm = random_permutation(rng, targets);
   for (std::size_t position = 0; position < targets; ++position) ranks[perm[position]] = position;
   return ranks;

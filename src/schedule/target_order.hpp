@@ -2,10 +2,11 @@
 // sequential (all of A, then all of B) or blocks (seeded ABBA/BAAB). Pure and deterministic.
 #pragma once
 
+#include "core/random.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <random>
 #include <vector>
 
 #include "scenario/scenario.hpp"
@@ -27,7 +28,7 @@ class TargetOrder {
   scenario::Order order_;
   std::size_t targets_;
   std::optional<std::int64_t> per_target_;
-  std::mt19937_64 rng_;
+  Rng rng_;
   std::int64_t emitted_ = 0;
   std::int64_t halves_done_ = 0;      // blocks: permutations emitted (each gives every target one)
   std::vector<std::size_t> pending_;  // blocks: the rest of the current block, back = next

@@ -1,12 +1,12 @@
-// Percentile bootstrap (Efron & Tibshirani 1993, ch. 13) with our own seeded RNG (rng.hpp), so
+// Percentile bootstrap (Efron & Tibshirani 1993, ch. 13) with our own seeded RNG (core/random.hpp), so
 // the same seed gives the same interval with any standard library.
 #include "stats/bootstrap.hpp"
 
 #include <vector>
 
 #include "core/check.hpp"
+#include "core/random.hpp"
 #include "stats/percentile.hpp"
-#include "stats/rng.hpp"
 
 namespace ttft::stats {
 namespace {

@@ -4,9 +4,10 @@
 #include <random>
 #include <vector>
 
+#include "core/random.hpp"
 #include "stats/bootstrap.hpp"
 #include "stats/percentile.hpp"
-#include "stats/rng.hpp"
+#include "core/random.hpp"
 
 using ttft::stats::bootstrap_ci;
 using ttft::stats::bootstrap_diff;
@@ -16,7 +17,7 @@ namespace {
 // A deterministic, roughly normal sample: each value is 100 + the sum of 12 uniforms on
 // [-5, 5) (Irwin-Hall), so mean 100 and stdev 10.
 std::vector<double> normalish(std::size_t n, std::uint64_t seed) {
-  ttft::stats::Rng rng(seed);
+  ttft::Rng rng(seed);
   std::vector<double> values;
   for (std::size_t i = 0; i < n; ++i) {
     double sum = 0;
@@ -36,7 +37,7 @@ TEST_CASE("the generator underneath is the standard's mt19937_64") {
 }
 
 TEST_CASE("Rng::below stays in range and reaches every value") {
-  ttft::stats::Rng rng(7);
+  ttft::Rng rng(7);
   std::vector<int> seen(6, 0);
   for (int i = 0; i < 600; ++i) {
     const std::uint64_t value = rng.below(6);

@@ -8,6 +8,7 @@
 
 #include "cli/global_options.hpp"
 #include "cli/probe_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/validate_command.hpp"
@@ -52,6 +53,8 @@ int main(int argc, const char* const* argv, Io& io) {
   setup_probe_command(app, probe);
   ServeOptions serve;
   setup_serve_command(app, serve);
+  ReportOptions report;
+  setup_report_command(app, report);
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();  // global flags after the subcommand
 
   try {
@@ -72,7 +75,7 @@ int main(int argc, const char* const* argv, Io& io) {
   }
 
   if (app.get_subcommands().empty()) {
-    io.err << render_error(Error{"", "a subcommand is required: run, validate, probe or serve",
+    io.err << render_error(Error{"", "a subcommand is required: run, report, validate, probe or serve",
                                  "see 'ttftbench --help'"});
     return to_int(ExitCode::usage);
   }
@@ -81,6 +84,7 @@ int main(int argc, const char* const* argv, Io& io) {
     if (app.got_subcommand("validate")) return run_validate_command(validate, global, io);
     if (app.got_subcommand("probe")) return run_probe_command(probe, global, io);
     if (app.got_subcommand("serve")) return run_serve_command(serve, global, io);
+    if (app.got_subcommand("report")) return run_report_command(report, global, io);
   } catch (const std::exception& error) {
     io.err << render_error(Error{"", fmt::format("internal error: {}", error.what()),
                                  "please report this with the command line you ran"});

@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "cli/gate_outputs.hpp"
 #include "cli/run_session.hpp"
 #include "core/exit_codes.hpp"
 
@@ -13,6 +14,8 @@ void setup_run_command(CLI::App& app, RunOptions& o) {
   cmd->add_option("--out", o.out_dir, "Results folder (default results/<name>-<UTC>[-<region>])");
   cmd->add_option("--seed", o.seed, "Seed for the order of targets and arrivals (default: scenario's, else random)");
   cmd->add_option("--region", o.region, "Label for where this client runs (tags rows and the folder)");
+  cmd->add_option("--assert", o.asserts, kAssertHelp)->allow_extra_args(false);  // one EXPR per --assert
+  cmd->add_option("--summary-md", o.summary_md, "Also write the Markdown report (and assertions) to this file");
 }
 
 int run_run_command(const RunOptions& o, const GlobalOptions& global, Io& io) {

@@ -20,6 +20,8 @@ struct RunOptions {
   std::string out_dir;                 // default results/<name>-<UTC>[-<region>]
   std::optional<std::uint64_t> seed;   // default: the scenario's, else random (recorded)
   std::string region;
+  std::vector<std::string> asserts;    // --assert expressions, checked before anything is sent
+  std::string summary_md;              // a file to receive the Markdown report
   std::vector<std::string> argv;       // the command line, for the manifest
 };
 

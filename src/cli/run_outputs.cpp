@@ -54,7 +54,7 @@ nlohmann::json lateness_to_json(const report::LatenessSummary& l) {
           {"busy_p99_ms", optional_json(l.busy_p99_ms)},         {"busy_max_ms", optional_json(l.busy_max_ms)}};
 }
 
-Result<void> write_reports(const RunOutputs& outputs, const std::vector<samples::Sample>& samples, bool color, bool quiet,
+Result<report::Report> write_reports(const RunOutputs& outputs, const std::vector<samples::Sample>& samples, bool color, bool quiet,
                            Io& io) {
   const auto& scenario = *outputs.scenario;
   report::RunInfo info;
@@ -75,14 +75,16 @@ Result<void> write_reports(const RunOutputs& outputs, const std::vector<samples:
   const auto write = [&](const char* name, const std::string& content) {
     return report::write_file_atomic((outputs.dir / name).string(), content);
   };
-  if (auto r = write("summary.csv", report::export_summary_csv(model)); !r) return r;
-  if (auto r = write("summary.json", report::export_summary_json(model)); !r) return r;
-  if (auto r = write("report.md", report::export_markdown(model)); !r) return r;
-  if (auto r = write_manifest(outputs.dir, *outputs.manifest); !r) return r;
+  for (const auto& [name, content] : {std::pair{"summary.csv", report::export_summary_csv(model)},
+                                      std::pair{"summary.json", report::export_summary_json(model)},
+                                      std::pair{"report.md", report::export_markdown(model)}}) {
+    if (auto r = write(name, content); !r) return tl::unexpected(r.error());
+  }
+  if (auto r = write_manifest(outputs.dir, *outputs.manifest); !r) return tl::unexpected(r.error());
   io.out << report::export_terminal(model, color);
   io.out.flush();
   if (!quiet) io.err << "results: " << outputs.dir.string() << "\n";
-  return {};
+  return model;
 }
 
 }  // namespace ttft::cli

@@ -35,8 +35,9 @@ report::LatenessSummary summarize_lateness(const std::vector<samples::Sample>& s
                                            const driver::LoopStats& loop);
 nlohmann::json lateness_to_json(const report::LatenessSummary& lateness);
 
-/// Writes the summary files and final manifest into outputs.dir and prints the tables.
-Result<void> write_reports(const RunOutputs& outputs, const std::vector<samples::Sample>& samples,
+/// Writes the summary files and final manifest into outputs.dir and prints the tables; the
+/// report model they were made from.
+Result<report::Report> write_reports(const RunOutputs& outputs, const std::vector<samples::Sample>& samples,
                            bool color, bool quiet, Io& io);
 
 }  // namespace ttft::cli

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/gate_outputs.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
 #include "cli/request_builder.hpp"
@@ -13,7 +14,12 @@
 #include "cli/sample_builder.hpp"
 #include "cli/trace.hpp"
 #include "driver/response_headers.hpp"
+#include "gate/evaluate.hpp"
+#include "gate/parser.hpp"
+#include "report/exporters.hpp"
 #include "report/sample_cost.hpp"
+#include "samples/csv_format.hpp"
+#include "samples/csv_reader.hpp"
 #include "scenario/load.hpp"
 #include "schedule/scheduler.hpp"
 
@@ -43,16 +49,40 @@ std::int64_t prompt_chars(const std::vector<protocol::Message>& messages) {
   return chars;
 }
 
+/// The sample as samples.csv holds it (times to the microsecond, decode_tps to 3 decimals), so
+/// the summaries written at the end equal what `report` later rebuilds from the file.
+samples::Sample as_written(samples::Sample sample) {
+  auto parsed = samples::parse_samples_csv(samples::header_row() + samples::format_row(sample), "row");
+  if (!parsed || parsed->samples.size() != 1) return sample;
+  return std::move(parsed->samples.front());
+}
+
+/// A typo in a target or phase name would only show after the whole run: refuse it now.
+Result<void> check_assertion_names(const std::vector<gate::Assertion>& assertions, const scenario::Scenario& s) {
+  std::vector<std::string> targets, phases;
+  for (const auto& target : s.targets) targets.push_back(target.name);
+  for (const auto& phase : s.phases) phases.push_back(phase.name);
+  for (const auto& assertion : assertions) {
+    if (auto wrong = gate::check_names(assertion, targets, phases)) {
+      return tl::unexpected(gate::to_error(assertion.text, *wrong));
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<Prepared> prepare_run(const RunOptions& o, Io& io) {
+  auto assertions = gate::parse_assertions(o.asserts);
+  if (!assertions) return tl::unexpected(assertions.error());
   auto loaded = scenario::load_scenario(o.scenario_path, io.getenv);
   if (!loaded) return tl::unexpected(loaded.error());
+  if (auto named = check_assertion_names(*assertions, *loaded); !named) return tl::unexpected(named.error());
   for (const auto& target : loaded->targets) {
     if (!target.is_simulated()) continue;
     if (auto profile = simulated_profile(*loaded, target); !profile) return tl::unexpected(profile.error());
   }
-  Prepared p{std::move(*loaded), 0, "", {}};
+  Prepared p{std::move(*loaded), 0, "", {}, std::move(*assertions)};
   p.seed = o.seed ? *o.seed : p.scenario.seed ? *p.scenario.seed : std::random_device{}();
   p.run_id = fmt::format("{}-{}{}", p.scenario.name, format_utc_compact(wall_now()),
                          o.region.empty() ? "" : "-" + o.region);
@@ -109,7 +139,7 @@ void RunSession::record(driver::Finished&& f) {
   sample.idle_before_s = f.idle_before_s;
   sample.cost_pusd = report::sample_cost(sample, target.pricing);
   if (auto appended = writer_->append(sample); !appended && !write_error_) write_error_ = appended.error();
-  samples_.push_back(std::move(sample));
+  samples_.push_back(as_written(std::move(sample)));
 }
 
 Result<driver::RunLoopResult> RunSession::execute() {
@@ -139,10 +169,12 @@ ExitCode RunSession::finish(const driver::RunLoopResult& result) {
   const auto lateness = summarize_lateness(samples_, result.loop);
   manifest_.client_lateness = lateness_to_json(lateness);
   const RunOutputs outputs{p_.out_dir, &p_.scenario, p_.run_id, p_.seed, result.interrupted, lateness, &manifest_};
-  if (auto written = write_reports(outputs, samples_, global_.color(io_), global_.quiet, io_); !written) {
-    io_.err << render_error(written.error());
+  const auto model = write_reports(outputs, samples_, global_.color(io_), global_.quiet, io_);
+  if (!model) {
+    io_.err << render_error(model.error());
     return ExitCode::run_failed;
   }
+  const ExitCode gated = apply_gates(*model);
   if (write_error_) {
     io_.err << render_error(*write_error_);
     return ExitCode::run_failed;
@@ -155,7 +187,20 @@ ExitCode RunSession::finish(const driver::RunLoopResult& result) {
                                   "see error and error_detail in samples.csv, or rerun with -v"});
     return ExitCode::run_failed;
   }
-  return ExitCode::ok;
+  return gated;  // a failed assertion decides only when the run itself succeeded
+}
+
+ExitCode RunSession::apply_gates(const report::Report& model) {
+  const auto checks = gate::evaluate_all(p_.assertions, model);
+  print_checks(checks, io_.out, true);
+  if (!options_.summary_md.empty() || io_.getenv("GITHUB_STEP_SUMMARY")) {
+    const std::string markdown = report::export_markdown(model) + gate::checks_markdown(checks);
+    if (auto published = publish_summary_markdown(markdown, options_.summary_md, io_); !published) {
+      io_.err << render_error(published.error());
+      return ExitCode::run_failed;
+    }
+  }
+  return gate::any_failed(checks) ? ExitCode::check_failed : ExitCode::ok;
 }
 
 }  // namespace ttft::cli

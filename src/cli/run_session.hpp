@@ -18,6 +18,8 @@
 #include "core/io.hpp"
 #include "core/redact.hpp"
 #include "driver/run_loop.hpp"
+#include "gate/assertion.hpp"
+#include "report/report_model.hpp"
 #include "samples/csv_writer.hpp"
 #include "samples/sample.hpp"
 #include "scenario/scenario.hpp"
@@ -30,9 +32,11 @@ struct Prepared {
   std::uint64_t seed = 0;
   std::string run_id;
   std::filesystem::path out_dir;
+  std::vector<gate::Assertion> assertions;  // parsed, names checked against the scenario
 };
 
-/// Loads and checks the scenario and the simulator profiles; fails before anything is sent.
+/// Loads and checks the --assert expressions, the scenario and the simulator profiles; fails
+/// before anything is sent.
 Result<Prepared> prepare_run(const RunOptions& options, Io& io);
 
 class RunSession {
@@ -49,6 +53,8 @@ class RunSession {
  private:
   Result<driver::RequestSpec> make_request(const schedule::PlannedRequest& planned) const;
   void record(driver::Finished&& finished);
+  /// The --assert lines and --summary-md; check_failed when an assertion failed.
+  ExitCode apply_gates(const report::Report& model);
 
   Prepared p_;
   const RunOptions& options_;

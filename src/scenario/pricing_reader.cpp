@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cost/money.hpp"
+#include "scenario/pricing.hpp"
 #include "scenario/sections.hpp"
 
 namespace ttft::scenario {
@@ -87,6 +88,14 @@ bool read_pricing(Reader& reader, const Json& value, const std::string& pointer,
     read_gpu_hour(reader, *v, pointer_child(pointer, "gpu_hour"), out.gpu_hour.emplace());
   }
   return reader.ok();
+}
+
+Result<cost::Pricing> parse_pricing(const Json& value, const std::string& file,
+                                    const std::string& pointer) {
+  Reader reader(file);
+  cost::Pricing pricing;
+  if (!read_pricing(reader, value, pointer, pricing)) return tl::unexpected(reader.error());
+  return pricing;
 }
 
 }  // namespace ttft::scenario

@@ -57,7 +57,7 @@ Redaction redact(const Json& substituted, const SubstitutionReport& report) {
     if (secret.size() >= kMinSubstringSecret) hunted.push_back(secret);
   }
   mask_strings(copy, Redactor(std::move(hunted)));
-  out.redacted = nlohmann::json(copy);
+  out.redacted = std::move(copy);  // keeps file order: `report` reads the targets' order from it
   return out;
 }
 

@@ -10,7 +10,7 @@ namespace ttft::scenario {
 
 struct Redaction {
   std::vector<std::string> secrets;  // every value to hide, sorted, no duplicates
-  nlohmann::json redacted;           // the substituted scenario with secrets replaced by "***"
+  Json redacted;                     // the substituted scenario (file order), secrets replaced by "***"
 };
 
 /// Hides header values that came from the environment or whose header name looks secret

@@ -78,7 +78,7 @@ struct Scenario {
   // simulator's idle thresholds are multiplied by it; latencies are not. Only with sim:// targets.
   double time_scale = 1.0;
   std::vector<std::string> secrets;    // values substituted from the environment into headers
-  nlohmann::json redacted;             // the scenario as parsed, secrets replaced by "***"
+  nlohmann::ordered_json redacted;     // the scenario as parsed (file order), secrets replaced by "***"
 };
 
 }  // namespace ttft::scenario

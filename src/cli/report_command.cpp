@@ -1,0 +1,142 @@
+#include "cli/report_command.hpp"
+
+#include <iterator>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/gate_outputs.hpp"
+#include "cli/results_folder.hpp"
+#include "core/exit_codes.hpp"
+#include "gate/parser.hpp"
+#include "report/grouped_exporters.hpp"
+
+namespace ttft::cli {
+namespace {
+
+constexpr std::size_t kShortSha = 12;  // enough to tell two scenario files apart in a message
+
+std::string short_sha(const std::string& sha) {
+  return sha.size() > kShortSha ? sha.substr(0, kShortSha) + "…" : sha;
+}
+
+Result<std::vector<ResultsFolder>> read_folders(const std::vector<std::string>& dirs, Io& io) {
+  std::vector<ResultsFolder> folders;
+  for (const std::string& dir : dirs) {
+    auto folder = read_results_folder(dir);
+    if (!folder) return tl::unexpected(folder.error());
+    if (folder->skipped_partial_lines > 0) {
+      io.err << fmt::format("warning: {}/samples.csv: ignored a partial last row (the run was cut short)\n", dir);
+    }
+    if (!folder->manifest) {
+      io.err << fmt::format("warning: {}: no manifest.json: the scenario cannot be checked, and prices are "
+                            "unknown\n", dir);
+    }
+    folders.push_back(std::move(*folder));
+  }
+  return folders;
+}
+
+/// Folders merge only when their scenarios are the same file (SPEC section 7). With
+/// --allow-mixed the merge goes ahead, and the notes returned say so in the report.
+Result<std::vector<std::string>> check_scenarios(const std::vector<ResultsFolder>& folders, bool allow_mixed,
+                                                 Io& io) {
+  const ResultsFolder* first = nullptr;
+  std::vector<std::string> differing;
+  for (const ResultsFolder& folder : folders) {
+    if (!folder.manifest) continue;
+    if (first == nullptr) {
+      first = &folder;
+      continue;
+    }
+    const std::string& a = first->manifest->scenario_sha256;
+    const std::string& b = folder.manifest->scenario_sha256;
+    if (a == b) continue;
+    if (!allow_mixed) {
+      return fail(folder.dir,
+                  fmt::format("its scenario differs from {}'s (SHA-256 {} vs {})", first->dir, short_sha(b),
+                              short_sha(a)),
+                  "merge results of the same scenario file, or --allow-mixed merges anyway");
+    }
+    differing.push_back(fmt::format("{} ({})", folder.dir, short_sha(b)));
+  }
+  if (differing.empty()) return std::vector<std::string>{};
+  std::string list = fmt::format("{} ({})", first->dir, short_sha(first->manifest->scenario_sha256));
+  for (const auto& other : differing) list += ", " + other;
+  const std::string note = "merged from different scenario files (--allow-mixed): " + list;
+  io.err << "warning: " << note << "\n";
+  return std::vector<std::string>{note};
+}
+
+std::string render(const report::GroupedReport& grouped, const std::string& format, bool color) {
+  if (format == "markdown") return report::export_grouped_markdown(grouped);
+  if (format == "csv") return report::export_grouped_summary_csv(grouped);
+  if (format == "json") return report::export_grouped_summary_json(grouped);
+  return report::export_grouped_terminal(grouped, color);
+}
+
+/// Every folder's rows, concatenated in argument order, as one report (and one per group).
+Result<report::GroupedReport> build_from_folders(const ReportOptions& o, Io& io) {
+  auto folders = read_folders(o.dirs, io);
+  if (!folders) return tl::unexpected(folders.error());
+  auto notes = check_scenarios(*folders, o.allow_mixed, io);
+  if (!notes) return tl::unexpected(notes.error());
+  std::vector<samples::Sample> rows;
+  std::vector<report::RunFacts> runs;
+  for (ResultsFolder& folder : *folders) {
+    runs.push_back(facts_of(folder));
+    rows.insert(rows.end(), std::make_move_iterator(folder.samples.begin()),
+                std::make_move_iterator(folder.samples.end()));
+  }
+  std::optional<report::GroupBy> by;
+  if (!o.by.empty()) by = o.by == "pop" ? report::GroupBy::pop : report::GroupBy::region;
+  report::GroupedReport grouped = report::build_grouped_report(rows, runs, by);
+  grouped.notes = std::move(*notes);
+  return grouped;
+}
+
+}  // namespace
+
+void setup_report_command(CLI::App& app, ReportOptions& o) {
+  auto* cmd = app.add_subcommand("report", "Rebuild the summary from results folders (several = merge)");
+  cmd->add_option("dirs", o.dirs, "Results folders written by 'ttftbench run'")->required();
+  cmd->add_option("--by", o.by, "Also one table per region or per PoP")->check(CLI::IsMember({"region", "pop"}));
+  cmd->add_option("--format", o.format, "Output format (default table)")
+      ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
+  cmd->add_flag("--allow-mixed", o.allow_mixed, "Merge folders even when their scenario files differ");
+  cmd->add_option("--assert", o.asserts, kAssertHelp)->allow_extra_args(false);  // one EXPR per --assert
+  cmd->add_option("--summary-md", o.summary_md, "Also write the Markdown report (and assertions) to this file");
+}
+
+int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& io) {
+  const auto assertions = gate::parse_assertions(o.asserts);
+  if (!assertions) {
+    io.err << render_error(assertions.error());
+    return to_int(ExitCode::usage);
+  }
+  const auto grouped = build_from_folders(o, io);
+  if (!grouped) {
+    io.err << render_error(grouped.error());
+    return to_int(ExitCode::usage);
+  }
+  const auto checks = gate::evaluate_all(*assertions, grouped->overall);
+  io.out << render(*grouped, o.format, global.color(io));
+  if (o.format == "markdown") {
+    io.out << gate::checks_markdown(checks);
+  } else {
+    // CSV and JSON on stdout stay parseable: the check lines go to stderr there.
+    const bool table = o.format == "table";
+    print_checks(checks, table ? io.out : io.err, table);
+  }
+  io.out.flush();
+  if (!o.summary_md.empty() || io.getenv("GITHUB_STEP_SUMMARY")) {
+    const std::string markdown = report::export_grouped_markdown(*grouped) + gate::checks_markdown(checks);
+    if (auto published = publish_summary_markdown(markdown, o.summary_md, io); !published) {
+      io.err << render_error(published.error());
+      return to_int(ExitCode::run_failed);
+    }
+  }
+  return to_int(gate::any_failed(checks) ? ExitCode::check_failed : ExitCode::ok);
+}
+
+}  // namespace ttft::cli

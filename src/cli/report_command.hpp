@@ -1,0 +1,32 @@
+// `ttftbench report DIR...`: rebuilds the summary from one or more results folders' raw rows
+// (several folders = a merge, e.g. one per region or CI job), optionally one table per region
+// or PoP, in any output format; then --assert gates and --summary-md (SPEC sections 1 and 7).
+// Never sends a request and never writes into the folders it reads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/global_options.hpp"
+#include "core/io.hpp"
+
+namespace ttft::cli {
+
+struct ReportOptions {
+  std::vector<std::string> dirs;
+  std::string by;                // "", "region" or "pop"
+  std::string format = "table";  // table | markdown | csv | json
+  bool allow_mixed = false;      // merge folders whose scenario files differ
+  std::vector<std::string> asserts;
+  std::string summary_md;        // a file to receive the Markdown report
+};
+
+void setup_report_command(CLI::App& app, ReportOptions& options);
+
+/// Exit codes: 0; 1 an assertion failed; 2 a folder is missing or unreadable, the scenarios
+/// differ without --allow-mixed, or an --assert does not parse; 3 an output cannot be written.
+int run_report_command(const ReportOptions& options, const GlobalOptions& global, Io& io);
+
+}  // namespace ttft::cli

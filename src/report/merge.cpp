@@ -1,0 +1,110 @@
+#include "report/merge.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/check.hpp"
+
+namespace ttft::report {
+namespace {
+
+void append_unique(std::vector<std::string>& names, const std::string& name) {
+  if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+void take_worst(std::optional<double>& into, const std::optional<double>& other) {
+  if (other && (!into || *other > *into)) into = other;
+}
+
+std::optional<LatenessSummary> worst_lateness(const std::vector<RunFacts>& runs) {
+  std::optional<LatenessSummary> worst;
+  for (const RunFacts& run : runs) {
+    if (!run.client_lateness) continue;
+    if (!worst) {
+      worst = run.client_lateness;
+      continue;
+    }
+    const LatenessSummary& l = *run.client_lateness;
+    take_worst(worst->send_lag_p50_ms, l.send_lag_p50_ms);
+    take_worst(worst->send_lag_p99_ms, l.send_lag_p99_ms);
+    take_worst(worst->send_lag_max_ms, l.send_lag_max_ms);
+    take_worst(worst->wake_p50_ms, l.wake_p50_ms);
+    take_worst(worst->wake_p99_ms, l.wake_p99_ms);
+    take_worst(worst->wake_max_ms, l.wake_max_ms);
+    take_worst(worst->busy_p99_ms, l.busy_p99_ms);
+    take_worst(worst->busy_max_ms, l.busy_max_ms);
+  }
+  return worst;
+}
+
+}  // namespace
+
+RunInfo merge_run_info(const std::vector<RunFacts>& runs) {
+  TTFT_CHECK(!runs.empty(), "a merged report needs at least one run");
+  RunInfo info;
+  std::vector<std::string> run_ids, shas;
+  for (const RunFacts& run : runs) {
+    append_unique(run_ids, run.run_id);
+    append_unique(shas, run.scenario_sha256);
+    for (const auto& target : run.targets) append_unique(info.targets, target);
+    for (const auto& phase : run.phases) append_unique(info.phases, phase);
+    for (const auto& [target, pricing] : run.pricing) info.pricing.emplace(target, pricing);  // first wins
+    if (info.scenario_name.empty()) info.scenario_name = run.scenario_name;
+    if (info.tool_version.empty()) info.tool_version = run.tool_version;
+    info.interrupted = info.interrupted || run.interrupted;
+  }
+  info.run_id = joined(run_ids);
+  info.scenario_sha256 = joined(shas);
+  info.seed = runs.front().seed;
+  info.client_lateness = worst_lateness(runs);
+  return info;
+}
+
+std::string_view group_column(GroupBy by) { return by == GroupBy::region ? "region" : "pop"; }
+
+std::vector<SampleGroup> group_samples(const std::vector<samples::Sample>& samples, GroupBy by) {
+  std::vector<SampleGroup> groups;
+  for (const samples::Sample& s : samples) {
+    const std::string& value = by == GroupBy::region ? s.region : s.pop;
+    const std::string label = value.empty() ? kNoGroup : value;
+    auto found = std::find_if(groups.begin(), groups.end(), [&](const SampleGroup& g) { return g.label == label; });
+    if (found == groups.end()) found = groups.insert(groups.end(), SampleGroup{label, {}});
+    found->samples.push_back(s);
+  }
+  return groups;
+}
+
+std::vector<RunFacts> runs_of(const std::vector<samples::Sample>& samples, const std::vector<RunFacts>& runs) {
+  std::set<std::string> ids;
+  for (const samples::Sample& s : samples) ids.insert(s.run_id);
+  std::vector<RunFacts> matched;
+  for (const RunFacts& run : runs) {
+    if (ids.count(run.run_id) != 0) matched.push_back(run);
+  }
+  return matched.empty() ? runs : matched;
+}
+
+GroupedReport build_grouped_report(const std::vector<samples::Sample>& samples, const std::vector<RunFacts>& runs,
+                                   std::optional<GroupBy> by) {
+  GroupedReport grouped;
+  const RunInfo overall = merge_run_info(runs);
+  grouped.overall = build_report(samples, overall);
+  if (!by) return grouped;
+  grouped.column = std::string(group_column(*by));
+  for (SampleGroup& group : group_samples(samples, *by)) {
+    RunInfo info = merge_run_info(runs_of(group.samples, runs));
+    info.targets = grouped.overall.run.targets;  // including names seen only in the rows
+    info.phases = grouped.overall.run.phases;
+    info.pricing = overall.pricing;
+    grouped.groups.emplace_back(group.label, build_report(group.samples, info));
+  }
+  return grouped;
+}
+
+}  // namespace ttft::report

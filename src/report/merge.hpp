@@ -1,0 +1,69 @@
+// Merging results folders (SPEC sections 1 and 7): what each run's manifest says, combined into
+// one RunInfo, and samples split by region or PoP. Pure; reports are still built from the raw
+// rows by build_report, so merged percentiles are exact, never averages of percentiles.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cost/pricing.hpp"
+#include "report/report_model.hpp"
+#include "samples/sample.hpp"
+
+namespace ttft::report {
+
+/// One run as its manifest.json describes it (fields empty when the folder has no manifest).
+struct RunFacts {
+  std::string run_id, scenario_name, scenario_sha256, tool_version;
+  std::vector<std::string> targets, phases;      // scenario order
+  std::map<std::string, cost::Pricing> pricing;  // by target
+  std::uint64_t seed = 0;
+  bool interrupted = false;  // Ctrl-C, or a run that never recorded its end (a crash)
+  std::optional<LatenessSummary> client_lateness;
+};
+
+/// The RunInfo of a report over `runs` (at least one; folder order): run ids joined by ", ";
+/// targets and phases in first-seen order; name, tool version, seed and each target's pricing
+/// from the first run that has them; distinct scenario SHA-256s joined by ", "; interrupted
+/// when any run was; each lateness figure the worst of the runs' (their percentiles cannot be
+/// merged exactly, the maximum is a bound).
+RunInfo merge_run_info(const std::vector<RunFacts>& runs);
+
+enum class GroupBy { region, pop };
+
+inline constexpr const char* kNoGroup = "(none)";  // the label of rows with an empty region/pop
+inline constexpr const char* kAllGroups = "all";   // the overall rows in the CSV, as phase "all"
+
+/// "region" or "pop": the samples.csv column and the group column of the CSV.
+std::string_view group_column(GroupBy by);
+
+struct SampleGroup {
+  std::string label;  // the column's value, or kNoGroup
+  std::vector<samples::Sample> samples;
+};
+
+/// Samples split by the column's value, groups in first-seen order, rows in input order.
+std::vector<SampleGroup> group_samples(const std::vector<samples::Sample>& samples, GroupBy by);
+
+/// The runs (by run_id) that contributed to `samples`, in the order of `runs`; all of `runs`
+/// when none matches (rows from folders without a manifest).
+std::vector<RunFacts> runs_of(const std::vector<samples::Sample>& samples, const std::vector<RunFacts>& runs);
+
+/// A report per group and overall. Every group shows the overall targets, phases and prices,
+/// so the tables line up; seed, run ids and lateness are the group's own runs', so a group that
+/// is exactly one run reproduces that run's summary.
+struct GroupedReport {
+  std::string column;                                  // "region", "pop"; empty = not grouped
+  std::vector<std::pair<std::string, Report>> groups;  // label → report, first-seen order
+  Report overall;
+  std::vector<std::string> notes;                      // e.g. "merged from different scenarios"
+};
+
+GroupedReport build_grouped_report(const std::vector<samples::Sample>& samples, const std::vector<RunFacts>& runs,
+                                   std::optional<GroupBy> by);
+
+}  // namespace ttft::report

@@ -1,0 +1,18 @@
+// A target's "pricing" object read on its own, outside a whole scenario: `report` reads the
+// prices a run used from manifest.json's copy of its scenario, with the loader's checks.
+#pragma once
+
+#include <string>
+
+#include "core/error.hpp"
+#include "cost/pricing.hpp"
+#include "scenario/json_syntax.hpp"
+
+namespace ttft::scenario {
+
+/// `value` as a scenario's /targets/<name>/pricing (SPEC section 3, "Cost") → integer money;
+/// errors are located at "<file>: <pointer>".
+[[nodiscard]] Result<cost::Pricing> parse_pricing(const Json& value, const std::string& file,
+                                                  const std::string& pointer);
+
+}  // namespace ttft::scenario

@@ -37,7 +37,10 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   s.first_token_ns = stream.first_token_ns;
   s.e2e_ns = outcome.end_ns;
   s.events = stream.events;
-  metrics::derive_all(s, metrics::StreamFacts{stream.content_event_ns, stream.text_bytes,
+  // A plain text stream's reads are not tokens: its output is estimated from text (SPEC 3).
+  const std::span<const Nanos> token_events(
+      stream.content_event_ns.data(), stream.events_are_tokens ? stream.content_event_ns.size() : 0);
+  metrics::derive_all(s, metrics::StreamFacts{token_events, stream.text_bytes,
                                               stream.input_tokens, stream.output_tokens,
                                               context.prompt_chars});
   return s;

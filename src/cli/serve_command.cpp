@@ -50,8 +50,9 @@ int run_serve_command(const ServeOptions& o, const GlobalOptions& global, Io& io
   io.out.flush();
   if (!global.quiet) {
     io.err << fmt::format("profile {}; endpoints:\n", profile->name);
-    for (const char* protocol : {"openai-chat", "workers-ai", "anthropic", "sse"}) {
-      io.err << fmt::format("  {:<12} http://127.0.0.1:{}{}\n", protocol, port, sim::path_for_protocol(protocol));
+    for (const sim::Protocol protocol : sim::kAllProtocols) {
+      const std::string_view name = sim::protocol_name(protocol);
+      io.err << fmt::format("  {:<18} http://127.0.0.1:{}{}\n", name, port, sim::path_for_protocol(name));
     }
     io.err << "stop with Ctrl-C\n";
   }

@@ -15,9 +15,11 @@
 
 namespace ttft::protocol {
 
-/// How the response body is cut into events.
+/// How the response body is cut into events (protocols.md 9.2).
 enum class Framing {
-  sse,  // WHATWG Server-Sent Events
+  sse,     // WHATWG Server-Sent Events
+  ndjson,  // one event per complete line: NDJSON (Ollama), the AI SDK data stream
+  text,    // no framing: every read with text is one event (the AI SDK text stream)
 };
 
 class Adapter {
@@ -38,8 +40,17 @@ class Adapter {
   virtual EventMeaning interpret(const Event& event) = 0;
 
   /// True when the connection closing is the normal end of the stream (plain `sse`); otherwise
-  /// a stream that ends before its terminator is `truncated`.
+  /// a stream that ends before its terminator is `truncated`. Asked after the last event, so
+  /// it may depend on what the stream said (Gemini ends at EOF once a finishReason was seen).
   virtual bool eof_is_normal_end() const { return false; }
+
+  /// False when an event with text is not one token (a plain text stream's reads): the sample's
+  /// output tokens are then estimated from the text's length, never counted from events.
+  virtual bool events_are_tokens() const { return true; }
+
+  /// A non-standard SSE field to deliver as an event of that type ("" = none): llama.cpp's
+  /// `error:` (protocols.md 7.3). Only read when framing() is sse.
+  virtual std::string_view extra_sse_field() const { return {}; }
 };
 
 /// The protocols this build knows, in the order --help lists them.

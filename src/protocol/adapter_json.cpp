@@ -22,6 +22,15 @@ nlohmann::ordered_json messages_json(const std::vector<Message>& messages, bool 
   return array;
 }
 
+std::string prompt_text(const std::vector<Message>& messages) {
+  std::string prompt;
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    if (i > 0) prompt += "\n\n";
+    prompt += messages[i].content;
+  }
+  return prompt;
+}
+
 std::string finish_body(nlohmann::ordered_json body, const nlohmann::json& extra_body) {
   if (!(extra_body.is_object() && extra_body.empty())) {
     body.merge_patch(nlohmann::ordered_json(extra_body));
@@ -36,15 +45,17 @@ bool parse_json_object(std::string_view data, nlohmann::json& out) {
   return out.is_object();
 }
 
-std::string not_json_message(std::string_view data) {
+std::string preview(std::string_view data) {
   std::size_t cut = std::min(data.size(), kPreviewBytes);
   // Back up over continuation bytes so the preview stays valid UTF-8 (the parser already
   // replaced invalid sequences, so the data itself is valid).
   while (cut < data.size() && cut > 0 && (static_cast<unsigned char>(data[cut]) & 0xC0) == 0x80) {
     --cut;
   }
-  return "event is not JSON: " + std::string(data.substr(0, cut));
+  return std::string(data.substr(0, cut));
 }
+
+std::string not_json_message(std::string_view data) { return "event is not JSON: " + preview(data); }
 
 const std::string* find_string(const nlohmann::json& object, const char* key) {
   const auto it = object.find(key);

@@ -16,6 +16,10 @@ namespace ttft::protocol {
 /// `[{"role":…,"content":…}, …]`, leaving out system messages when `with_system` is false.
 nlohmann::ordered_json messages_json(const std::vector<Message>& messages, bool with_system);
 
+/// The messages' contents joined by a blank line, for endpoints that take one prompt string
+/// (/v1/completions, llama.cpp's /completion); roles are not written.
+std::string prompt_text(const std::vector<Message>& messages);
+
 /// Merges `extra_body` over `body` (RFC 7396 JSON merge patch: null deletes a key) and dumps it
 /// compactly; invalid UTF-8 in strings is written as U+FFFD instead of throwing.
 std::string finish_body(nlohmann::ordered_json body, const nlohmann::json& extra_body);
@@ -26,7 +30,10 @@ bool is_done_marker(std::string_view data);
 /// Parses `data` without throwing; false (and `out` discarded) when it is not a JSON object.
 bool parse_json_object(std::string_view data, nlohmann::json& out);
 
-/// "event is not JSON: <first 80 bytes>", cut on a character boundary.
+/// The first 80 bytes of `data`, cut on a character boundary, for error messages.
+std::string preview(std::string_view data);
+
+/// "event is not JSON: <preview>".
 std::string not_json_message(std::string_view data);
 
 /// The string at `object[key]`, or nullptr when absent or not a string.

@@ -4,8 +4,16 @@
 
 #include "protocol/adapter.hpp"
 #include "protocol/anthropic.hpp"
+#include "protocol/gemini.hpp"
 #include "protocol/generic_sse.hpp"
+#include "protocol/llama_cpp.hpp"
+#include "protocol/ollama.hpp"
 #include "protocol/openai_chat.hpp"
+#include "protocol/openai_completions.hpp"
+#include "protocol/openai_responses.hpp"
+#include "protocol/plain_text.hpp"
+#include "protocol/vercel_data.hpp"
+#include "protocol/vercel_ui.hpp"
 #include "protocol/workers_ai.hpp"
 
 namespace ttft::protocol {
@@ -21,11 +29,19 @@ std::unique_ptr<Adapter> make_one() {
   return std::make_unique<T>();
 }
 
-// In the order --help lists them.
+// In the order --help lists them (SPEC section 4).
 constexpr std::array kProtocols{
     Entry{"openai-chat", &make_one<OpenAiChatAdapter>},
-    Entry{"workers-ai", &make_one<WorkersAiAdapter>},
+    Entry{"openai-completions", &make_one<OpenAiCompletionsAdapter>},
+    Entry{"openai-responses", &make_one<OpenAiResponsesAdapter>},
     Entry{"anthropic", &make_one<AnthropicAdapter>},
+    Entry{"workers-ai", &make_one<WorkersAiAdapter>},
+    Entry{"vercel-ui", &make_one<VercelUiAdapter>},
+    Entry{"vercel-data", &make_one<VercelDataAdapter>},
+    Entry{"gemini", &make_one<GeminiAdapter>},
+    Entry{"ollama", &make_one<OllamaAdapter>},
+    Entry{"llama-cpp", &make_one<LlamaCppAdapter>},
+    Entry{"text", &make_one<PlainTextAdapter>},
     Entry{"sse", &make_one<GenericSseAdapter>},
 };
 

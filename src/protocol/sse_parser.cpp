@@ -128,9 +128,12 @@ bool SseParser::process_line(std::string_view line, const EventHandler& on_event
     event_type_.assign(value);
   } else if (name == "id") {
     if (value.find('\0') == std::string_view::npos) last_event_id_.assign(value);
+  } else if (!extra_field_.empty() && name == extra_field_) {
+    on_event(Event{extra_field_, value});
   }
   // "retry" only sets a reconnection delay, which a benchmark never uses; any other field
-  // name (including llama.cpp's "error") is ignored, as the spec says.
+  // name (llama.cpp's "error" too, unless deliver_field asked for it) is ignored, as the spec
+  // says.
   return true;
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "protocol/event.hpp"
 
@@ -31,6 +32,12 @@ class SseParser {
   /// End of stream: an incomplete event is discarded, as the spec requires.
   void finish();
 
+  /// Delivers one non-standard field: each `<name>: value` line then calls on_event with
+  /// Event{name, value} at once, outside the event being built. Off by default, since the spec
+  /// ignores unknown fields; llama.cpp writes its stream errors as an `error:` field
+  /// (protocols.md 7.3). `name` must not be a standard field name.
+  void deliver_field(std::string name) { extra_field_ = std::move(name); }
+
   /// The last event ID (persists across events, as the spec says).
   const std::string& last_event_id() const { return last_event_id_; }
   bool overflowed() const { return overflowed_; }
@@ -50,6 +57,7 @@ class SseParser {
   std::string event_type_;
   std::string last_event_id_;
   std::string decoded_;  // a line with invalid UTF-8, after U+FFFD substitution
+  std::string extra_field_;  // deliver_field(); "" = none
   std::size_t bom_bytes_seen_ = 0;
   bool bom_done_ = false;
   bool last_was_cr_ = false;

@@ -1,6 +1,6 @@
-// Drives the SSE parser and a provider adapter over one response body and records the stream
-// facts of the sample. Never reads a clock: every event carries the arrival time of the read
-// that completed it (protocols.md section 0).
+// Drives the adapter's framer (SSE, lines or plain text) and the adapter over one response
+// body and records the stream facts of the sample. Never reads a clock: every event carries the
+// arrival time of the read that completed it (protocols.md section 0).
 #include "protocol/stream_decoder.hpp"
 
 #include <utility>
@@ -10,24 +10,39 @@
 namespace ttft::protocol {
 
 StreamDecoder::StreamDecoder(std::unique_ptr<Adapter> adapter, std::size_t max_event_bytes)
-    : adapter_(std::move(adapter)), sse_(max_event_bytes) {
+    : adapter_(std::move(adapter)),
+      framing_(Framing::sse),
+      sse_(max_event_bytes),
+      lines_(max_event_bytes) {
   TTFT_CHECK(adapter_ != nullptr, "a stream decoder needs an adapter");
+  framing_ = adapter_->framing();
+  if (const std::string_view field = adapter_->extra_sse_field(); !field.empty()) {
+    sse_.deliver_field(std::string(field));
+  }
+  record_.events_are_tokens = adapter_->events_are_tokens();
 }
 
 bool StreamDecoder::feed(std::string_view bytes, Nanos arrival_ns) {
   if (record_.stream_error || record_.protocol_error) return false;
-  const bool framed =
-      sse_.feed(bytes, [this, arrival_ns](const Event& event) { on_event(event, arrival_ns); });
+  const auto handler = [this, arrival_ns](const Event& event) { on_event(event, arrival_ns); };
+  bool framed = true;
+  switch (framing_) {
+    case Framing::sse: framed = sse_.feed(bytes, handler); break;
+    case Framing::ndjson: framed = lines_.feed(bytes, handler); break;
+    case Framing::text: framed = text_.feed(bytes, handler); break;
+  }
   // An error event earlier in the same read wins over an overflow later in it.
   if (!framed && !record_.stream_error && !record_.protocol_error) {
-    record_.protocol_error =
-        "event larger than " + std::to_string(sse_.max_event_bytes()) + " bytes";
+    record_.protocol_error = std::string(framing_ == Framing::sse ? "event" : "line") +
+                             " larger than " + std::to_string(sse_.max_event_bytes()) + " bytes";
   }
   return !record_.stream_error && !record_.protocol_error;
 }
 
 void StreamDecoder::finish(Nanos eof_ns) {
   sse_.finish();
+  lines_.finish();
+  text_.finish();
   if (!record_.end_ns) record_.end_ns = eof_ns;
 }
 

@@ -14,7 +14,9 @@
 
 #include "core/clock.hpp"
 #include "protocol/adapter.hpp"
+#include "protocol/line_parser.hpp"
 #include "protocol/sse_parser.hpp"
+#include "protocol/text_chunker.hpp"
 
 namespace ttft::protocol {
 
@@ -34,10 +36,13 @@ struct StreamRecord {
   bool terminated = false;               // the protocol's end marker was seen
   std::optional<std::string> stream_error;    // provider error event: sample error `stream`
   std::optional<std::string> protocol_error;  // framing failure: sample error `protocol`
+  bool events_are_tokens = true;         // the adapter's events_are_tokens(): false for `text`
 };
 
 class StreamDecoder {
  public:
+  /// Frames the body the way the adapter says (SSE, lines or plain text); max_event_bytes bounds
+  /// an SSE event or a line.
   StreamDecoder(std::unique_ptr<Adapter> adapter, std::size_t max_event_bytes = kDefaultMaxEventBytes);
 
   /// Feeds body bytes that arrived at `arrival_ns`. Every event they complete is stamped with
@@ -56,7 +61,10 @@ class StreamDecoder {
   void on_event(const Event& event, Nanos arrival_ns);
 
   std::unique_ptr<Adapter> adapter_;
-  SseParser sse_;
+  Framing framing_;
+  SseParser sse_;  // the framer framing_ names is used; the others stay empty
+  LineParser lines_;
+  TextChunker text_;
   StreamRecord record_;
 };
 

@@ -89,4 +89,20 @@ void decode_utf8_lossy(std::string_view bytes, std::string& out) {
   }
 }
 
+std::size_t incomplete_utf8_tail(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  // A character is at most 4 bytes, so an unfinished one starts in the last 3.
+  for (std::size_t back = 1; back <= 3 && back <= n; ++back) {
+    const unsigned char byte = s[n - back];
+    if (byte < 0x80) return 0;
+    if (byte < 0xC0) continue;  // a continuation byte: its lead is further back
+    if (byte < 0xC2 || byte > 0xF4) return 0;  // never a lead byte
+    // The lead of the last character: unfinished when its bytes so far are valid but too few.
+    const Sequence seq = next_sequence(s + n - back, back);
+    return !seq.valid && seq.length == back ? back : 0;
+  }
+  return 0;
+}
+
 }  // namespace ttft::protocol

@@ -10,12 +10,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string event(std::string_view name, std::string_view data) {
-  std::string out;
-  out.append("event: ").append(name).append("\n");
-  return out + sse_data(data);
-}
-
 std::string message_start(const StreamSpec& spec) {
   const Json usage{{"input_tokens", spec.input_tokens},
                    {"cache_creation_input_tokens", 0},
@@ -25,7 +19,7 @@ std::string message_start(const StreamSpec& spec) {
                      {"role", "assistant"},     {"content", Json::array()},
                      {"model", spec.model},     {"stop_reason", nullptr},
                      {"stop_sequence", nullptr}, {"usage", usage}};
-  return event("message_start", Json{{"type", "message_start"}, {"message", message}}.dump());
+  return sse_event("message_start", Json{{"type", "message_start"}, {"message", message}}.dump());
 }
 
 }  // namespace
@@ -37,13 +31,13 @@ std::vector<Frame> anthropic_stream(const StreamSpec& spec) {
                          {"content_block", Json{{"type", "text"}, {"text", ""}}}};
   // The ping is written with a space after the colon, as the API sends it.
   frames.push_back({FrameKind::kPrelude, 0,
-                    message_start(spec) + event("content_block_start", block_start.dump()) +
-                        event("ping", R"({"type": "ping"})")});
+                    message_start(spec) + sse_event("content_block_start", block_start.dump()) +
+                        sse_event("ping", R"({"type": "ping"})")});
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
     const Json delta{{"type", "content_block_delta"},
                      {"index", 0},
                      {"delta", Json{{"type", "text_delta"}, {"text", token_text(i)}}}};
-    frames.push_back({FrameKind::kContent, i + 1, event("content_block_delta", delta.dump())});
+    frames.push_back({FrameKind::kContent, i + 1, sse_event("content_block_delta", delta.dump())});
   }
   const Json block_stop{{"type", "content_block_stop"}, {"index", 0}};
   const Json message_delta{
@@ -51,9 +45,9 @@ std::vector<Frame> anthropic_stream(const StreamSpec& spec) {
       {"delta", Json{{"stop_reason", spec.stopped_by_max_tokens ? "max_tokens" : "end_turn"},
                      {"stop_sequence", nullptr}}},
       {"usage", Json{{"output_tokens", spec.output_tokens}}}};
-  std::string tail = event("content_block_stop", block_stop.dump()) +
-                     event("message_delta", message_delta.dump()) +
-                     event("message_stop", R"({"type":"message_stop"})");
+  std::string tail = sse_event("content_block_stop", block_stop.dump()) +
+                     sse_event("message_delta", message_delta.dump()) +
+                     sse_event("message_stop", R"({"type":"message_stop"})");
   frames.push_back({FrameKind::kTail, spec.output_tokens, std::move(tail)});
   return frames;
 }

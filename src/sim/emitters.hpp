@@ -1,10 +1,12 @@
-// Byte-exact provider streams, as the providers send them (ref/protocols.md §2, §4, §5): one
+// Byte-exact provider streams, as the providers send them (ref/protocols.md §2-§7): one
 // emitter per protocol. Pure: returns bytes and when to send them; never touches a socket or clock.
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sim/routes.hpp"
@@ -17,7 +19,7 @@ enum class FrameKind {
   kTail,     // finish, usage and end-marker events
 };
 
-/// One SSE event (or a few sent together) and its send slot: slot 0 is the first-event time,
+/// One event (or a few sent together) and its send slot: slot 0 is the first-event time,
 /// slot k is k decode intervals later. Frames are in send order; slots never decrease.
 struct Frame {
   FrameKind kind = FrameKind::kContent;
@@ -50,17 +52,52 @@ std::vector<Frame> workers_ai_stream(const StreamSpec& spec);
 std::vector<Frame> anthropic_stream(const StreamSpec& spec);
 /// Generic SSE: "data: <token>" per token (slots 0..n-1); no end marker.
 std::vector<Frame> sse_stream(const StreamSpec& spec);
+/// OpenAI completions: {"choices":[{"text": token}]} per token (slots 0..n-1), then the finish
+/// chunk, the usage chunk (choices: []) and "data: [DONE]" at the last token's slot.
+std::vector<Frame> openai_completions_stream(const StreamSpec& spec);
+/// OpenAI Responses: response.created, in_progress, output_item.added, content_part.added
+/// (slot 0), one response.output_text.delta per token (slots 1..n), then the done events and
+/// response.completed (or response.incomplete at max_output_tokens) with usage.
+std::vector<Frame> openai_responses_stream(const StreamSpec& spec);
+/// AI SDK UI message stream: start, start-step, text-start (slot 0), one text-delta per token
+/// (slots 1..n), text-end, finish-step, finish and "data: [DONE]".
+std::vector<Frame> vercel_ui_stream(const StreamSpec& spec);
+/// AI SDK data stream: f:{messageId} (slot 0), 0:"token" per token (slots 1..n), then e: and d:
+/// with usage.
+std::vector<Frame> vercel_data_stream(const StreamSpec& spec);
+/// Gemini alt=sse, CRLF: one GenerateContentResponse per token (slots 0..n-1) with running
+/// usageMetadata; the last carries finishReason. No end marker.
+std::vector<Frame> gemini_stream(const StreamSpec& spec);
+/// Ollama /api/chat NDJSON: one message object per token (slots 0..n-1), then the done:true
+/// object with counts and nanosecond durations at the last token's slot.
+std::vector<Frame> ollama_stream(const StreamSpec& spec);
+/// llama.cpp /completion: {"content": token, "stop": false} per token (slots 0..n-1), then the
+/// stop:true event with counts and timings at the last token's slot. No [DONE].
+std::vector<Frame> llama_cpp_stream(const StreamSpec& spec);
+/// Plain text: each token's bytes (slots 0..n-1), nothing else.
+std::vector<Frame> text_stream(const StreamSpec& spec);
 
 std::vector<Frame> emit_stream(Protocol protocol, const StreamSpec& spec);
 
-/// The protocol's mid-stream error event: OpenAI and Workers AI {"error":{…"server_error"…}},
-/// Anthropic "event: error" with overloaded_error; generic SSE has none ("").
-std::string emit_stream_error(Protocol protocol);
+/// The protocol's mid-stream error, sent after `tokens_sent` tokens: OpenAI-style
+/// {"error":{…"server_error"…}} (chat, completions, Workers AI), Anthropic "event: error",
+/// Responses "error" + "response.failed", the AI SDK's error part / 3: line, Google's error
+/// envelope, Ollama's {"error"} line, llama.cpp's `error:` field. Plain text and generic SSE
+/// have none ("").
+std::string emit_stream_error(Protocol protocol, const StreamSpec& spec, std::int64_t tokens_sent);
+
+/// The response headers of a 200 stream, Content-Type first; the exchange adds Cache-Control and
+/// X-Sim-Cold.
+using Header = std::pair<const char*, const char*>;
+std::span<const Header> stream_headers(Protocol protocol);
 
 /// A provider-shaped JSON error body for an HTTP error status (400, 404, 429, 500, 503).
 std::string emit_http_error_body(Protocol protocol, int status, std::string_view message);
 
-/// "data: <json>\n\n", the SSE framing every emitter uses (LF line ends).
+/// "data: <json>\n\n", the SSE framing of every SSE emitter but Gemini's (LF line ends).
 std::string sse_data(std::string_view data);
+
+/// "event: <name>\ndata: <json>\n\n", for the streams with typed events.
+std::string sse_event(std::string_view name, std::string_view data);
 
 }  // namespace ttft::sim

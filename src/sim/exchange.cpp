@@ -83,7 +83,9 @@ void Exchange::start_stream(StreamPlan plan) noexcept {
   record_.status = 200;
   timer_.reset(evtimer_new(base_, &Exchange::on_timer, this));
   evkeyvalq* headers = evhttp_request_get_output_headers(request_);
-  evhttp_add_header(headers, "Content-Type", "text/event-stream");
+  for (const auto& [name, value] : stream_headers(plan_.protocol)) {
+    evhttp_add_header(headers, name, value);
+  }
   evhttp_add_header(headers, "Cache-Control", "no-cache");
   evhttp_add_header(headers, "X-Sim-Cold", plan_.cold ? "1" : "0");
   // Headers go out at once, so a client's ttfb is small and distinct from its ttft.

@@ -64,16 +64,43 @@ std::int64_t text_bytes(const json& content) {
   return total;
 }
 
+// The output cap under each provider's name: OpenAI chat/completions (max_tokens,
+// max_completion_tokens), Responses (max_output_tokens), llama.cpp (n_predict), Ollama
+// (options.num_predict), Gemini (generationConfig.maxOutputTokens). llama.cpp and Ollama take a
+// negative value as "no limit".
 Result<std::optional<std::int64_t>> max_tokens_of(const json& j) {
-  for (const char* key : {"max_tokens", "max_completion_tokens"}) {
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null()) continue;
+  struct Key {
+    const char* parent;  // nullptr: top level
+    const char* name;
+    bool negative_is_unlimited;
+  };
+  constexpr Key kKeys[] = {{nullptr, "max_tokens", false},       {nullptr, "max_completion_tokens", false},
+                           {nullptr, "max_output_tokens", false}, {nullptr, "n_predict", true},
+                           {"options", "num_predict", true},      {"generationConfig", "maxOutputTokens", false}};
+  for (const Key& key : kKeys) {
+    const json* scope = &j;
+    if (key.parent != nullptr) {
+      const auto parent = j.find(key.parent);
+      if (parent == j.end() || !parent->is_object()) continue;
+      scope = &*parent;
+    }
+    const auto it = scope->find(key.name);
+    if (it == scope->end() || it->is_null()) continue;
+    if (it->is_number_integer() && it->get<std::int64_t>() < 0 && key.negative_is_unlimited) continue;
     if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {
-      return fail(key, fmt::format("{} must be a non-negative integer, got {}", key, it->dump()));
+      return fail(key.name, fmt::format("{} must be a non-negative integer, got {}", key.name, it->dump()));
     }
     return std::optional<std::int64_t>{it->get<std::int64_t>()};
   }
   return std::optional<std::int64_t>{};
+}
+
+// The text of one chat message: "content" (a string or parts), else AI SDK 5's "parts".
+std::int64_t message_bytes(const json& message) {
+  if (!message.is_object()) return 0;
+  if (const auto content = message.find("content"); content != message.end()) return text_bytes(*content);
+  if (const auto parts = message.find("parts"); parts != message.end()) return text_bytes(*parts);
+  return 0;
 }
 
 // Keeps frames up to half the tokens and returns the slot where the next frame would have gone.
@@ -96,7 +123,10 @@ void apply_fault(StreamPlan& plan, const Overrides& overrides) {
   switch (plan.fault) {
     case Fault::kStreamError: {
       const std::int64_t slot = cut_at_half(plan.frames, plan.spec.output_tokens);
-      std::string error = emit_stream_error(plan.protocol);
+      const auto tokens_sent = std::count_if(plan.frames.begin(), plan.frames.end(), [](const Frame& frame) {
+        return frame.kind == FrameKind::kContent;
+      });
+      std::string error = emit_stream_error(plan.protocol, plan.spec, tokens_sent);
       if (!error.empty()) plan.frames.push_back({FrameKind::kTail, slot, std::move(error)});
       break;
     }
@@ -115,6 +145,19 @@ void apply_fault(StreamPlan& plan, const Overrides& overrides) {
       break;
     }
     default: break;
+  }
+}
+
+// The message id in each provider's own style.
+std::string stream_id(Protocol protocol, std::uint64_t sequence) {
+  switch (protocol) {
+    case Protocol::kAnthropic: return fmt::format("msg_sim{:06d}", sequence);
+    case Protocol::kOpenAiResponses: return fmt::format("resp_sim{:06d}", sequence);
+    case Protocol::kOpenAiCompletions: return fmt::format("cmpl-sim-{:06d}", sequence);
+    case Protocol::kVercelUi:
+    case Protocol::kVercelData: return fmt::format("msg-sim{:06d}", sequence);
+    case Protocol::kGemini: return fmt::format("sim-{:06d}", sequence);
+    default: return fmt::format("chatcmpl-sim-{:06d}", sequence);
   }
 }
 
@@ -151,14 +194,19 @@ Result<RequestBody> parse_request_body(std::string_view body) {
   const json j = json::parse(body, nullptr, false);
   if (j.is_discarded()) return fail("", "request body is not valid JSON");
   if (!j.is_object()) return fail("", "request body must be a JSON object");
-  if (const auto it = j.find("messages"); it != j.end() && it->is_array()) {
-    for (const auto& message : *it) {
-      if (message.is_object() && message.contains("content")) out.input_chars += text_bytes(message["content"]);
-    }
+  // Chat messages (OpenAI, Anthropic, Workers AI, Ollama, the AI SDK), Responses' "input" (a
+  // string or messages), Gemini's "contents" of parts.
+  for (const char* key : {"messages", "input", "contents"}) {
+    const auto it = j.find(key);
+    if (it == j.end()) continue;
+    if (it->is_string()) out.input_chars += text_bytes(*it);
+    if (!it->is_array()) continue;
+    for (const auto& message : *it) out.input_chars += message_bytes(message);
   }
   for (const char* key : {"system", "prompt"}) {
     if (const auto it = j.find(key); it != j.end()) out.input_chars += text_bytes(*it);
   }
+  if (const auto it = j.find("systemInstruction"); it != j.end()) out.input_chars += message_bytes(*it);
   auto max_tokens = max_tokens_of(j);
   if (!max_tokens) return tl::unexpected(max_tokens.error());
   out.max_tokens = *max_tokens;
@@ -193,8 +241,7 @@ StreamPlan make_stream_plan(const PlanInput& input, const Profile& profile, Rng&
   const auto max_tokens = input.body.max_tokens;
   spec.output_tokens = max_tokens ? std::min(requested, *max_tokens) : requested;
   spec.stopped_by_max_tokens = max_tokens && *max_tokens < requested;
-  spec.id = input.protocol == Protocol::kAnthropic ? fmt::format("msg_sim{:06d}", input.sequence)
-                                                   : fmt::format("chatcmpl-sim-{:06d}", input.sequence);
+  spec.id = stream_id(input.protocol, input.sequence);
   spec.model = input.body.model.empty() ? "sim-" + profile.name : input.body.model;
   plan.frames = emit_stream(plan.protocol, spec);
 

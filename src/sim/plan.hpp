@@ -43,12 +43,15 @@ using HeaderLookup = std::function<std::optional<std::string>(std::string_view n
 
 struct RequestBody {
   std::int64_t input_chars = 0;            // bytes of message text (see parse_request_body)
-  std::optional<std::int64_t> max_tokens;  // max_tokens, or OpenAI's max_completion_tokens
+  std::optional<std::int64_t> max_tokens;  // the output cap, whatever the provider calls it
   std::string model;                       // "" when the body names none
 };
 
-/// Parses the JSON request body. Input characters are the UTF-8 bytes of every messages[].content
-/// (a string, or the "text" of each part of an array), plus "system" and "prompt" when present.
+/// Parses the JSON request body. Input characters are the UTF-8 bytes of every message's content
+/// (a string, or the "text" of each part of an array; AI SDK 5 messages: their "parts") in
+/// "messages", Responses' "input" and Gemini's "contents", plus "system", "systemInstruction"
+/// and "prompt" when present. The output cap is read under each provider's name (max_tokens,
+/// max_output_tokens, n_predict, options.num_predict, generationConfig.maxOutputTokens, …).
 /// An empty body is allowed (a bare GET of /sse); invalid JSON or a non-object is an error.
 [[nodiscard]] Result<RequestBody> parse_request_body(std::string_view body);
 

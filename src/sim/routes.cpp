@@ -4,35 +4,61 @@
 namespace ttft::sim {
 
 namespace {
-constexpr std::string_view kOpenAiPath = "/v1/chat/completions";
-constexpr std::string_view kWorkersAiPath = "/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";
-constexpr std::string_view kAnthropicPath = "/v1/messages";
-constexpr std::string_view kSsePath = "/sse";
+
+struct Route {
+  Protocol protocol;
+  std::string_view name;
+  std::string_view path;  // what clients request; matched exactly, except the two noted below
+};
+
+constexpr std::array kRoutes{
+    Route{Protocol::kOpenAiChat, "openai-chat", "/v1/chat/completions"},
+    Route{Protocol::kOpenAiCompletions, "openai-completions", "/v1/completions"},
+    Route{Protocol::kOpenAiResponses, "openai-responses", "/v1/responses"},
+    Route{Protocol::kAnthropic, "anthropic", "/v1/messages"},
+    Route{Protocol::kWorkersAi, "workers-ai", "/ai/run/@cf/meta/llama-3.1-8b-instruct-fast"},
+    Route{Protocol::kVercelUi, "vercel-ui", "/api/chat/ui"},
+    Route{Protocol::kVercelData, "vercel-data", "/api/chat/data"},
+    Route{Protocol::kGemini, "gemini",
+          "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"},
+    Route{Protocol::kOllama, "ollama", "/api/chat"},
+    Route{Protocol::kLlamaCpp, "llama-cpp", "/completion"},
+    Route{Protocol::kText, "text", "/api/chat/text"},
+    Route{Protocol::kSse, "sse", "/sse"},
+};
+
+constexpr std::string_view kGeminiPrefix = "/v1beta/models/";
+constexpr std::string_view kGeminiSuffix = ":streamGenerateContent";
+
 }  // namespace
 
 std::string_view protocol_name(Protocol protocol) {
-  switch (protocol) {
-    case Protocol::kOpenAiChat: return "openai-chat";
-    case Protocol::kWorkersAi: return "workers-ai";
-    case Protocol::kAnthropic: return "anthropic";
-    case Protocol::kSse: return "sse";
+  for (const Route& route : kRoutes) {
+    if (route.protocol == protocol) return route.name;
   }
   return "sse";
 }
 
 std::optional<Protocol> protocol_for_path(std::string_view path) {
-  if (path == kOpenAiPath) return Protocol::kOpenAiChat;
+  // Workers AI names the model (and the account) in the path; so does Gemini.
   if (path.find("/ai/run/") != std::string_view::npos) return Protocol::kWorkersAi;
-  if (path == kAnthropicPath) return Protocol::kAnthropic;
-  if (path == kSsePath) return Protocol::kSse;
+  if (path.starts_with(kGeminiPrefix) && path.ends_with(kGeminiSuffix) &&
+      path.size() > kGeminiPrefix.size() + kGeminiSuffix.size()) {
+    return Protocol::kGemini;
+  }
+  for (const Route& route : kRoutes) {
+    if (route.protocol != Protocol::kWorkersAi && route.protocol != Protocol::kGemini &&
+        route.path == path) {
+      return route.protocol;
+    }
+  }
   return std::nullopt;
 }
 
 std::string path_for_protocol(std::string_view protocol) {
-  if (protocol == "openai-chat") return std::string(kOpenAiPath);
-  if (protocol == "workers-ai") return std::string(kWorkersAiPath);
-  if (protocol == "anthropic") return std::string(kAnthropicPath);
-  if (protocol == "sse") return std::string(kSsePath);
+  for (const Route& route : kRoutes) {
+    if (route.name == protocol) return std::string(route.path);
+  }
   return {};
 }
 

@@ -2,25 +2,52 @@
 // Pure: no I/O; the server routes with protocol_for_path, clients build URLs with path_for_protocol.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace ttft::sim {
 
-enum class Protocol { kOpenAiChat, kWorkersAi, kAnthropic, kSse };
+enum class Protocol {
+  kOpenAiChat,
+  kOpenAiCompletions,
+  kOpenAiResponses,
+  kAnthropic,
+  kWorkersAi,
+  kVercelUi,
+  kVercelData,
+  kGemini,
+  kOllama,
+  kLlamaCpp,
+  kText,
+  kSse,
+};
 
-/// "openai-chat", "workers-ai", "anthropic", "sse": the names the scenario and samples use.
+/// Every protocol the simulator speaks, in the order of SPEC section 4.
+inline constexpr std::array kAllProtocols{
+    Protocol::kOpenAiChat, Protocol::kOpenAiCompletions, Protocol::kOpenAiResponses,
+    Protocol::kAnthropic,  Protocol::kWorkersAi,         Protocol::kVercelUi,
+    Protocol::kVercelData, Protocol::kGemini,            Protocol::kOllama,
+    Protocol::kLlamaCpp,   Protocol::kText,              Protocol::kSse,
+};
+
+/// "openai-chat", "workers-ai", "gemini", …: the names the scenario and samples use.
 std::string_view protocol_name(Protocol protocol);
 
-/// Exact "/v1/chat/completions" → openai-chat; any path containing "/ai/run/" → workers-ai;
-/// exact "/v1/messages" → anthropic; exact "/sse" → sse; anything else → nullopt (a 404).
-/// The query string must already be stripped.
+/// The protocol a request path selects; nullopt for anything else (a 404). Exact paths:
+/// /v1/chat/completions, /v1/completions, /v1/responses, /v1/messages, /api/chat (ollama),
+/// /completion (llama-cpp), /api/chat/ui (vercel-ui), /api/chat/data (vercel-data),
+/// /api/chat/text (text), /sse; any path containing "/ai/run/" is workers-ai, and
+/// /v1beta/models/<model>:streamGenerateContent is gemini. The query string must already be
+/// stripped.
 std::optional<Protocol> protocol_for_path(std::string_view path);
 
-/// The path a client should request for a protocol name: "openai-chat" → "/v1/chat/completions",
-/// "workers-ai" → "/ai/run/@cf/meta/llama-3.1-8b-instruct-fast", "anthropic" → "/v1/messages",
-/// "sse" → "/sse"; an unknown name → "" (the caller reports it).
+/// The path (with its query, if the protocol needs one) a client should request for a protocol
+/// name: "openai-chat" → "/v1/chat/completions", "workers-ai" →
+/// "/ai/run/@cf/meta/llama-3.1-8b-instruct-fast", "gemini" →
+/// "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse", …; an unknown name → ""
+/// (the caller reports it).
 std::string path_for_protocol(std::string_view protocol);
 
 }  // namespace ttft::sim

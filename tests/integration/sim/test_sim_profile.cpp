@@ -121,13 +121,26 @@ TEST_CASE("sim paths per protocol and protocols per path") {
   CHECK(path_for_protocol("workers-ai") == "/ai/run/@cf/meta/llama-3.1-8b-instruct-fast");
   CHECK(path_for_protocol("anthropic") == "/v1/messages");
   CHECK(path_for_protocol("sse") == "/sse");
-  CHECK(path_for_protocol("gemini").empty());
-  for (const char* name : {"openai-chat", "workers-ai", "anthropic", "sse"}) {
-    const auto protocol = protocol_for_path(path_for_protocol(name));
-    REQUIRE(protocol.has_value());
-    CHECK(ttft::sim::protocol_name(*protocol) == name);
+  CHECK(path_for_protocol("openai-completions") == "/v1/completions");
+  CHECK(path_for_protocol("openai-responses") == "/v1/responses");
+  CHECK(path_for_protocol("gemini") == "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
+  CHECK(path_for_protocol("ollama") == "/api/chat");
+  CHECK(path_for_protocol("llama-cpp") == "/completion");
+  CHECK(path_for_protocol("vercel-ui") == "/api/chat/ui");
+  CHECK(path_for_protocol("vercel-data") == "/api/chat/data");
+  CHECK(path_for_protocol("text") == "/api/chat/text");
+  CHECK(path_for_protocol("auto").empty());
+  for (const Protocol protocol : ttft::sim::kAllProtocols) {
+    const std::string_view name = ttft::sim::protocol_name(protocol);
+    std::string path = path_for_protocol(name);
+    path = path.substr(0, path.find('?'));  // the server sees the path without its query
+    CHECK(protocol_for_path(path) == protocol);
   }
   CHECK(protocol_for_path("/client/v4/accounts/x/ai/run/@cf/m") == Protocol::kWorkersAi);
+  CHECK(protocol_for_path("/v1beta/models/gemini-2.0-pro:streamGenerateContent") == Protocol::kGemini);
+  CHECK_FALSE(protocol_for_path("/v1beta/models/:streamGenerateContent").has_value());
+  CHECK_FALSE(protocol_for_path("/v1beta/models/gemini-2.5-flash:generateContent").has_value());
   CHECK_FALSE(protocol_for_path("/v1/chat/completions/").has_value());
+  CHECK_FALSE(protocol_for_path("/api/chat/other").has_value());
   CHECK_FALSE(protocol_for_path("/").has_value());
 }

@@ -80,6 +80,15 @@ ttft::Nanos blank_line_offset(std::string_view bytes, int nth, std::string_view 
   return static_cast<ttft::Nanos>(pos - 1 + eol.size());
 }
 
+ttft::Nanos line_end_offset(std::string_view bytes, int nth) {
+  std::size_t pos = 0;
+  for (int i = 0; i < nth; ++i, ++pos) {
+    pos = bytes.find('\n', pos);
+    REQUIRE(pos != std::string_view::npos);
+  }
+  return static_cast<ttft::Nanos>(pos - 1);
+}
+
 std::string describe(const StreamRecord& record) {
   std::ostringstream out;
   out << "first_event=" << optional_text(record.first_event_ns)
@@ -92,7 +101,8 @@ std::string describe(const StreamRecord& record) {
       << " text_bytes=" << record.text_bytes << " input=" << optional_text(record.input_tokens)
       << " output=" << optional_text(record.output_tokens) << " terminated=" << record.terminated
       << " stream_error=" << record.stream_error.value_or("-")
-      << " protocol_error=" << record.protocol_error.value_or("-");
+      << " protocol_error=" << record.protocol_error.value_or("-")
+      << " events_are_tokens=" << record.events_are_tokens;
   return out.str();
 }
 

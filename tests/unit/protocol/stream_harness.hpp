@@ -30,6 +30,10 @@ StreamRecord decode_bytewise(std::string_view protocol, std::string_view bytes);
 /// with `eol`: the byte that dispatches an event, so its arrival time in decode_bytewise.
 ttft::Nanos blank_line_offset(std::string_view bytes, int nth, std::string_view eol = "\n");
 
+/// The offset of the nth (1-based) LF: the byte that completes a line event, so its arrival time
+/// in decode_bytewise.
+ttft::Nanos line_end_offset(std::string_view bytes, int nth);
+
 /// Every field of a record on one line, for comparisons with a readable failure.
 std::string describe(const StreamRecord& record);
 

@@ -303,3 +303,22 @@ TEST_CASE("sse: an event's data buffer may hold max_event_bytes, one more overfl
   CHECK(dispatched == 1);
   CHECK(parser.overflowed());
 }
+
+TEST_CASE("sse: an unknown field is ignored unless deliver_field asks for it (llama.cpp error:)") {
+  const std::string_view bytes =
+      "data: a\n\nerror: {\"code\":400}\n\ndata: b\nerror: x\ndata: c\n\n";
+  CHECK(datas(parse(bytes)) == std::vector<std::string>{"a", "b\nc"});
+  SseParser parser;
+  parser.deliver_field("error");
+  std::vector<Seen> seen;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    parser.feed(bytes.substr(i, 1), [&](const ttft::protocol::Event& event) {
+      seen.push_back({std::string(event.type), std::string(event.data), ""});
+    });
+  }
+  // The field is delivered at its line end, without disturbing the event being built around it.
+  CHECK(seen == std::vector<Seen>{{"message", "a", ""},
+                                  {"error", "{\"code\":400}", ""},
+                                  {"error", "x", ""},
+                                  {"message", "b\nc", ""}});
+}

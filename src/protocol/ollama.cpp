@@ -1,0 +1,54 @@
+// The `ollama` adapter: /api/chat request body and its NDJSON objects. Pure. The final object's
+// nanosecond durations (load_duration, prompt_eval_duration, …) are not recorded: a sample has
+// no column for them yet.
+#include "protocol/ollama.hpp"
+
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "protocol/adapter_json.hpp"
+#include "protocol/openai_chat.hpp"
+
+namespace ttft::protocol {
+
+std::string OllamaAdapter::build_body(const Workload& workload) const {
+  nlohmann::ordered_json body = nlohmann::ordered_json::object();
+  if (!workload.model.empty()) body["model"] = workload.model;
+  body["messages"] = messages_json(workload.messages, /*with_system=*/true);
+  body["stream"] = true;
+  body["options"] = {{"num_predict", workload.max_tokens}};
+  return finish_body(std::move(body), workload.extra_body);
+}
+
+EventMeaning OllamaAdapter::interpret(const Event& event) {
+  EventMeaning meaning;
+  nlohmann::json object;
+  if (!parse_json_object(event.data, object)) {
+    meaning.protocol_error = not_json_message(event.data);
+    return meaning;
+  }
+  if (auto error = openai_error(object)) {  // {"error":"…"}, a string
+    meaning.error = std::move(error);
+    return meaning;
+  }
+  if (const nlohmann::json* message = find_object(object, "message")) {
+    if (const std::string* content = find_string(*message, "content")) meaning.text = *content;
+    if (const std::string* thinking = find_string(*message, "thinking")) {
+      meaning.reasoning = *thinking;
+    }
+  } else {
+    // /api/generate streams the same objects with "response" and "thinking" at the top.
+    if (const std::string* response = find_string(object, "response")) meaning.text = *response;
+    if (const std::string* thinking = find_string(object, "thinking")) meaning.reasoning = *thinking;
+  }
+  const auto done = object.find("done");
+  if (done != object.end() && done->is_boolean() && done->get<bool>()) {
+    meaning.input_tokens = find_count(object, "prompt_eval_count");
+    meaning.output_tokens = find_count(object, "eval_count");
+    meaning.end_of_stream = true;
+  }
+  return meaning;
+}
+
+}  // namespace ttft::protocol

@@ -1,0 +1,87 @@
+// The `openai-responses` adapter: an `input` body and Responses stream events. Pure.
+#include "protocol/openai_responses.hpp"
+
+#include <utility>
+
+#include "protocol/adapter_json.hpp"
+
+namespace ttft::protocol {
+namespace {
+
+// "code: message", from either error shape (protocols.md 3): the OpenAPI ResponseErrorEvent
+// puts code/message at the top level, the recorded wire nests them in "error". response.failed
+// carries the same pair in response.error.
+std::string error_text(const nlohmann::json& payload) {
+  const nlohmann::json* error = find_object(payload, "error");
+  const nlohmann::json& fields = error != nullptr ? *error : payload;
+  const std::string* message = find_string(fields, "message");
+  if (message == nullptr) {
+    return payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  const std::string* code = find_string(fields, "code");
+  // At the top level "type" is the event's own type, not the error's.
+  if (code == nullptr && error != nullptr) code = find_string(fields, "type");
+  return code != nullptr && !code->empty() ? *code + ": " + *message : *message;
+}
+
+// response.usage of a terminal event: input_tokens includes cached tokens and output_tokens
+// includes reasoning tokens (ResponseUsage).
+void read_usage(const nlohmann::json& response, EventMeaning& meaning) {
+  if (const nlohmann::json* usage = find_object(response, "usage")) {
+    meaning.input_tokens = find_count(*usage, "input_tokens");
+    meaning.output_tokens = find_count(*usage, "output_tokens");
+  }
+}
+
+}  // namespace
+
+std::string OpenAiResponsesAdapter::build_body(const Workload& workload) const {
+  nlohmann::ordered_json body = nlohmann::ordered_json::object();
+  if (!workload.model.empty()) body["model"] = workload.model;
+  // `input` takes the chat messages as they are, system role included.
+  body["input"] = messages_json(workload.messages, /*with_system=*/true);
+  body["max_output_tokens"] = workload.max_tokens;
+  body["stream"] = true;
+  return finish_body(std::move(body), workload.extra_body);
+}
+
+EventMeaning OpenAiResponsesAdapter::interpret(const Event& event) {
+  EventMeaning meaning;
+  // No [DONE] is sent, but a proxy that appends one has still ended the stream.
+  if (is_done_marker(event.data)) {
+    meaning.end_of_stream = true;
+    return meaning;
+  }
+  nlohmann::json payload;
+  if (!parse_json_object(event.data, payload)) {
+    if (event.type == "error") {
+      meaning.error = std::string(event.data);
+    } else {
+      meaning.protocol_error = not_json_message(event.data);
+    }
+    return meaning;
+  }
+  const std::string* json_type = find_string(payload, "type");
+  const std::string_view type = json_type != nullptr ? std::string_view(*json_type) : event.type;
+  if (type == "response.output_text.delta") {
+    if (const std::string* delta = find_string(payload, "delta")) meaning.text = *delta;
+  } else if (type == "response.reasoning_summary_text.delta" ||
+             type == "response.reasoning_text.delta") {
+    if (const std::string* delta = find_string(payload, "delta")) meaning.reasoning = *delta;
+  } else if (type == "response.completed" || type == "response.incomplete") {
+    if (const nlohmann::json* response = find_object(payload, "response")) {
+      read_usage(*response, meaning);
+    }
+    meaning.end_of_stream = true;
+  } else if (type == "response.failed") {
+    const nlohmann::json* response = find_object(payload, "response");
+    if (response != nullptr) read_usage(*response, meaning);
+    const bool has_error = response != nullptr && find_object(*response, "error") != nullptr;
+    meaning.error = has_error ? error_text(*response) : std::string("response.failed");
+  } else if (type == "error" || event.type == "error") {
+    meaning.error = error_text(payload);
+  }
+  return meaning;
+}
+
+}  // namespace ttft::protocol

@@ -1,0 +1,51 @@
+// Ollama /api/chat stream (ref/protocols.md §7.2): NDJSON, one object per line, no terminator
+// line; the done:true object has done_reason, the counts and durations in nanoseconds.
+#include <nlohmann/json.hpp>
+
+#include "sim/emitters.hpp"
+
+namespace ttft::sim {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view kCreatedAt = "2026-01-01T00:00:00Z";
+// Nominal durations for the final object; the simulator's real timing is in its slots.
+constexpr std::int64_t kPromptNsPerToken = 250'000;
+constexpr std::int64_t kEvalNsPerToken = 10'000'000;
+constexpr std::int64_t kLoadNs = 2'100'000;
+
+std::string line(const Json& object) { return object.dump() + "\n"; }
+
+Json message(std::string_view content) { return Json{{"role", "assistant"}, {"content", content}}; }
+
+}  // namespace
+
+std::vector<Frame> ollama_stream(const StreamSpec& spec) {
+  std::vector<Frame> frames;
+  for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
+    const Json object{{"model", spec.model},
+                      {"created_at", kCreatedAt},
+                      {"message", message(token_text(i))},
+                      {"done", false}};
+    frames.push_back({FrameKind::kContent, i, line(object)});
+  }
+  const std::int64_t prompt_ns = spec.input_tokens * kPromptNsPerToken;
+  const std::int64_t eval_ns = spec.output_tokens * kEvalNsPerToken;
+  const Json done{{"model", spec.model},
+                  {"created_at", kCreatedAt},
+                  {"message", message("")},
+                  {"done_reason", spec.stopped_by_max_tokens ? "length" : "stop"},
+                  {"done", true},
+                  {"total_duration", kLoadNs + prompt_ns + eval_ns},
+                  {"load_duration", kLoadNs},
+                  {"prompt_eval_count", spec.input_tokens},
+                  {"prompt_eval_duration", prompt_ns},
+                  {"eval_count", spec.output_tokens},
+                  {"eval_duration", eval_ns}};
+  frames.push_back({FrameKind::kTail, spec.output_tokens > 0 ? spec.output_tokens - 1 : 0, line(done)});
+  return frames;
+}
+
+}  // namespace ttft::sim

@@ -1,0 +1,88 @@
+// The llama-cpp adapter: native /completion body and events, stop:true, counts from the event or
+// its timings, and the non-standard `error:` field (protocols.md section 7.3).
+#include <catch2/catch.hpp>
+
+#include "protocol/llama_cpp.hpp"
+#include "stream_harness.hpp"
+
+using namespace ttft::protocol;
+using namespace ttft::protocol::testing;
+
+namespace {
+
+EventMeaning read(std::string_view type, std::string_view data) {
+  LlamaCppAdapter adapter;
+  return adapter.interpret(Event{type, data});
+}
+
+}  // namespace
+
+TEST_CASE("llama-cpp: the body is one prompt with n_predict") {
+  Workload workload;
+  workload.model = "ignored";
+  workload.messages = {{"system", "Be brief."}, {"user", "Hi"}};
+  workload.max_tokens = 64;
+  CHECK(LlamaCppAdapter().build_body(workload) ==
+        R"({"prompt":"Be brief.\n\nHi","n_predict":64,"stream":true})");
+  CHECK(LlamaCppAdapter().extra_sse_field() == "error");
+}
+
+TEST_CASE("llama-cpp: content is text; stop:true ends; counts from the event or timings") {
+  CHECK(read("message", R"({"content":"Hel","stop":false})").text == "Hel");
+  CHECK_FALSE(read("message", R"({"content":"Hel","stop":false})").end_of_stream);
+  const auto last = read("message", R"({"content":"","stop":true,"tokens_predicted":3,"tokens_evaluated":9,)"
+                                    R"("timings":{"prompt_n":2,"cache_n":7,"predicted_n":4}})");
+  CHECK(last.end_of_stream);
+  CHECK(last.input_tokens == 9);
+  CHECK(last.output_tokens == 3);
+  const auto timings =
+      read("message", R"({"content":"","stop":true,"timings":{"prompt_n":2,"cache_n":7,"predicted_n":4}})");
+  CHECK(timings.input_tokens == 9);  // processed + cached
+  CHECK(timings.output_tokens == 4);
+  CHECK(read("message", "[DONE]").end_of_stream);
+  CHECK(read("message", "oops").protocol_error == "event is not JSON: oops");
+}
+
+TEST_CASE("llama-cpp: the error field and an error object are stream errors") {
+  CHECK(read("error", R"({"code":400,"message":"too long","type":"exceed_context_size_error"})").error ==
+        "exceed_context_size_error: too long");
+  CHECK(read("error", R"({"code":500,"message":"boom"})").error == "boom");
+  CHECK(read("error", "plain words").error == "plain words");
+  CHECK(read("message", R"({"error":{"code":500,"message":"boom","type":"server_error"}})").error == "boom");
+}
+
+TEST_CASE("llama-cpp: the documented stream at every split point") {
+  const std::string bytes = load_stream("llama-cpp/basic.sse");
+  const StreamRecord record = decode_bytewise("llama-cpp", bytes);
+  CHECK(record.first_event_ns == blank_line_offset(bytes, 1));
+  CHECK(record.first_token_ns == blank_line_offset(bytes, 1));
+  CHECK(record.last_token_ns == blank_line_offset(bytes, 2));
+  CHECK(record.end_ns == blank_line_offset(bytes, 3));
+  CHECK(record.events == 3);
+  CHECK(record.content_events == 2);
+  CHECK(record.text_bytes == 6);
+  CHECK(record.input_tokens == 9);
+  CHECK(record.output_tokens == 3);
+  CHECK(record.terminated);
+  check_every_split("llama-cpp", bytes);
+}
+
+TEST_CASE("llama-cpp: an error: field mid-stream is not lost") {
+  const std::string bytes = load_stream("llama-cpp/error_field.sse");
+  const StreamRecord record = decode_bytewise("llama-cpp", bytes);
+  CHECK(record.stream_error == "exceed_context_size_error: the request exceeds the available context size");
+  CHECK(record.events == 2);
+  CHECK(record.content_events == 1);
+  CHECK_FALSE(record.terminated);
+  check_every_split("llama-cpp", bytes);
+}
+
+TEST_CASE("llama-cpp: counts from timings alone") {
+  const std::string bytes = load_stream("llama-cpp/timings_only.sse");
+  const StreamRecord record = decode_bytewise("llama-cpp", bytes);
+  CHECK(record.input_tokens == 9);
+  CHECK(record.output_tokens == 2);
+  CHECK(record.text_bytes == 7);
+  CHECK(record.terminated);
+  check_every_split("llama-cpp", bytes);
+}

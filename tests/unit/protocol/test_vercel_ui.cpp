@@ -1,0 +1,108 @@
+// The vercel-ui adapter: AI SDK 5 request body, UI message stream parts, metadata usage, error
+// parts and [DONE] (protocols.md section 6.3).
+#include <catch2/catch.hpp>
+
+#include "protocol/vercel_ui.hpp"
+#include "stream_harness.hpp"
+
+using namespace ttft::protocol;
+using namespace ttft::protocol::testing;
+
+namespace {
+
+EventMeaning read(std::string_view data) {
+  VercelUiAdapter adapter;
+  return adapter.interpret(Event{"message", data});
+}
+
+}  // namespace
+
+TEST_CASE("vercel-ui: the body is what AI SDK 5's DefaultChatTransport sends") {
+  Workload workload;
+  workload.messages = {{"system", "Be brief."}, {"user", "Hi"}};
+  CHECK(VercelUiAdapter().build_body(workload) ==
+        R"({"id":"ttftbench","messages":[)"
+        R"({"id":"m1","role":"system","parts":[{"type":"text","text":"Be brief."}]},)"
+        R"({"id":"m2","role":"user","parts":[{"type":"text","text":"Hi"}]}],"trigger":"submit-message"})");
+  workload.model = "gpt-4o-mini";
+  workload.messages = {{"user", "Hi"}};
+  workload.extra_body = {{"trigger", nullptr}};
+  CHECK(VercelUiAdapter().build_body(workload) ==
+        R"({"id":"ttftbench","model":"gpt-4o-mini","messages":[)"
+        R"({"id":"m1","role":"user","parts":[{"type":"text","text":"Hi"}]}]})");
+}
+
+TEST_CASE("vercel-ui: text-delta is text, reasoning-delta is reasoning, other parts are not") {
+  CHECK(read(R"({"type":"text-delta","id":"t","delta":"Hi"})").text == "Hi");
+  const auto reasoning = read(R"({"type":"reasoning-delta","id":"r","delta":"Hm"})");
+  CHECK(reasoning.reasoning == "Hm");
+  CHECK(reasoning.text.empty());
+  for (const char* other : {R"({"type":"text-start","id":"t"})", R"({"type":"start-step"})",
+                            R"({"type":"tool-input-delta","toolCallId":"c","inputTextDelta":"{"})",
+                            R"({"type":"data-weather","data":{"delta":"x"}})", R"({"delta":"x"})"}) {
+    const auto meaning = read(other);
+    CHECK(meaning.text.empty());
+    CHECK(meaning.reasoning.empty());
+    CHECK_FALSE(meaning.end_of_stream);
+  }
+  CHECK(read("[DONE]").end_of_stream);
+  CHECK(read("not json").protocol_error == "event is not JSON: not json");
+}
+
+TEST_CASE("vercel-ui: usage only when the app puts it in messageMetadata") {
+  CHECK_FALSE(read(R"({"type":"finish","finishReason":"stop"})").output_tokens);
+  const auto nested = read(
+      R"({"type":"finish","messageMetadata":{"usage":{"inputTokens":7,"outputTokens":5}}})");
+  CHECK(nested.input_tokens == 7);
+  CHECK(nested.output_tokens == 5);
+  const auto flat = read(
+      R"({"type":"message-metadata","messageMetadata":{"promptTokens":3,"completionTokens":2}})");
+  CHECK(flat.input_tokens == 3);
+  CHECK(flat.output_tokens == 2);
+}
+
+TEST_CASE("vercel-ui: error and abort parts are stream errors") {
+  CHECK(read(R"({"type":"error","errorText":"An error occurred."})").error == "An error occurred.");
+  CHECK(read(R"({"type":"error"})").error == "error part without errorText");
+  CHECK(read(R"({"type":"abort","reason":"timeout"})").error == "aborted: timeout");
+  CHECK(read(R"({"type":"abort"})").error == "aborted");
+}
+
+TEST_CASE("vercel-ui: the documented stream at every split point") {
+  const std::string bytes = load_stream("vercel-ui/basic.sse");
+  const StreamRecord record = decode_bytewise("vercel-ui", bytes);
+  CHECK(record.first_event_ns == blank_line_offset(bytes, 1));  // start
+  CHECK(record.first_token_ns == blank_line_offset(bytes, 4));
+  CHECK(record.last_token_ns == blank_line_offset(bytes, 5));
+  CHECK(record.end_ns == blank_line_offset(bytes, 9));
+  CHECK(record.events == 9);
+  CHECK(record.content_events == 2);
+  CHECK(record.text_bytes == 6);
+  CHECK_FALSE(record.output_tokens);  // counted from the text parts
+  CHECK(record.terminated);
+  check_every_split("vercel-ui", bytes);
+}
+
+TEST_CASE("vercel-ui: reasoning first, multi-byte text, usage from finish metadata") {
+  const std::string bytes = load_stream("vercel-ui/reasoning_metadata_usage.sse");
+  const StreamRecord record = decode_bytewise("vercel-ui", bytes);
+  CHECK(record.first_token_ns == blank_line_offset(bytes, 4));
+  CHECK(record.first_token_is_reasoning);
+  CHECK(record.content_events == 3);
+  CHECK(record.text_bytes == 17);  // "Hmm", "Grüße", " 日本"
+  CHECK(record.events == 13);
+  CHECK(record.input_tokens == 7);
+  CHECK(record.output_tokens == 5);
+  CHECK(record.terminated);
+  check_every_split("vercel-ui", bytes);
+}
+
+TEST_CASE("vercel-ui: an error part mid-stream ends the sample") {
+  const std::string bytes = load_stream("vercel-ui/error.sse");
+  const StreamRecord record = decode_bytewise("vercel-ui", bytes);
+  CHECK(record.stream_error == "An error occurred.");
+  CHECK(record.events == 4);
+  CHECK(record.content_events == 1);
+  CHECK_FALSE(record.terminated);
+  check_every_split("vercel-ui", bytes);
+}

@@ -69,16 +69,11 @@ std::string GeminiAdapter::build_body(const Workload& workload) const {
 
 EventMeaning GeminiAdapter::interpret(const Event& event) {
   EventMeaning meaning;
-  nlohmann::json chunk;
-  if (!parse_json_object(event.data, chunk)) {
-    meaning.protocol_error = not_json_message(event.data);
-    return meaning;
-  }
-  // Google's error envelope {"error":{"code","message","status"}} inside a 200 stream.
-  if (auto error = openai_error(chunk)) {
-    meaning.error = std::move(error);
-    return meaning;
-  }
+  // No [DONE] on Gemini; Google's error envelope {"error":{"code","message","status"}} inside a
+  // 200 stream reads like OpenAI's.
+  const auto parsed = open_openai_style_event(event, meaning, /*done_marker_allowed=*/false);
+  if (!parsed) return meaning;
+  const nlohmann::json& chunk = *parsed;
   // A blocked prompt: 200, promptFeedback.blockReason and no candidates (protocols.md 7.1).
   if (const nlohmann::json* feedback = find_object(chunk, "promptFeedback")) {
     if (const std::string* reason = find_string(*feedback, "blockReason")) {

@@ -56,19 +56,9 @@ EventMeaning LlamaCppAdapter::interpret(const Event& event) {
     return meaning;
   }
   // Only the OpenAI-compatible endpoints send [DONE]; a proxy may add one.
-  if (is_done_marker(event.data)) {
-    meaning.end_of_stream = true;
-    return meaning;
-  }
-  nlohmann::json chunk;
-  if (!parse_json_object(event.data, chunk)) {
-    meaning.protocol_error = not_json_message(event.data);
-    return meaning;
-  }
-  if (auto error = openai_error(chunk)) {
-    meaning.error = std::move(error);
-    return meaning;
-  }
+  const auto parsed = open_openai_style_event(event, meaning, /*done_marker_allowed=*/true);
+  if (!parsed) return meaning;
+  const nlohmann::json& chunk = *parsed;
   if (const std::string* content = find_string(chunk, "content")) meaning.text = *content;
   read_counts(chunk, meaning);
   const auto stop = chunk.find("stop");

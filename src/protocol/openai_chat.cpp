@@ -67,23 +67,30 @@ void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning) {
   }
 }
 
-EventMeaning OpenAiChatAdapter::interpret(const Event& event) {
-  EventMeaning meaning;
-  if (is_done_marker(event.data)) {
+std::optional<nlohmann::json> open_openai_style_event(const Event& event, EventMeaning& meaning,
+                                                      bool done_marker_allowed) {
+  if (done_marker_allowed && is_done_marker(event.data)) {
     meaning.end_of_stream = true;
-    return meaning;
+    return std::nullopt;
   }
   nlohmann::json chunk;
   if (!parse_json_object(event.data, chunk)) {
     meaning.protocol_error = not_json_message(event.data);
-    return meaning;
+    return std::nullopt;
   }
   // An error chunk may have choices: [] too (OpenRouter); it is an error, never usage.
   if (auto error = openai_error(chunk)) {
     meaning.error = std::move(error);
-    return meaning;
+    return std::nullopt;
   }
-  read_openai_chunk(chunk, meaning);
+  return chunk;
+}
+
+EventMeaning OpenAiChatAdapter::interpret(const Event& event) {
+  EventMeaning meaning;
+  if (const auto chunk = open_openai_style_event(event, meaning, /*done_marker_allowed=*/true)) {
+    read_openai_chunk(*chunk, meaning);
+  }
   return meaning;
 }
 

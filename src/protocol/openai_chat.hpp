@@ -25,6 +25,13 @@ nlohmann::ordered_json openai_chat_body(const Workload& workload);
 /// as JSON when it has no message; nullopt when there is none (absent, null, false, empty).
 std::optional<std::string> openai_error(const nlohmann::json& chunk);
 
+/// The opening every OpenAI-style JSON event shares (chat, completions, llama.cpp, Gemini):
+/// "[DONE]" ends the stream (when `done_marker_allowed`), data that is not a JSON object is a
+/// protocol error, and a top-level "error" is the provider's error. Returns the parsed chunk
+/// when the adapter should read on; otherwise `meaning` already says all there is.
+std::optional<nlohmann::json> open_openai_style_event(const Event& event, EventMeaning& meaning,
+                                                      bool done_marker_allowed);
+
 /// Adds what a chat.completion.chunk carries to `meaning`: choices[0].delta content (text)
 /// and reasoning_content / reasoning (reasoning), and usage prompt/completion tokens.
 void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning);

@@ -20,19 +20,9 @@ std::string OpenAiCompletionsAdapter::build_body(const Workload& workload) const
 
 EventMeaning OpenAiCompletionsAdapter::interpret(const Event& event) {
   EventMeaning meaning;
-  if (is_done_marker(event.data)) {
-    meaning.end_of_stream = true;
-    return meaning;
-  }
-  nlohmann::json chunk;
-  if (!parse_json_object(event.data, chunk)) {
-    meaning.protocol_error = not_json_message(event.data);
-    return meaning;
-  }
-  if (auto error = openai_error(chunk)) {
-    meaning.error = std::move(error);
-    return meaning;
-  }
+  const auto parsed = open_openai_style_event(event, meaning, /*done_marker_allowed=*/true);
+  if (!parsed) return meaning;
+  const nlohmann::json& chunk = *parsed;
   // The finish chunk has text "" and a finish_reason; the usage chunk has choices: [].
   const auto choices = chunk.find("choices");
   if (choices != chunk.end() && choices->is_array() && !choices->empty() &&

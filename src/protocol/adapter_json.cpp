@@ -63,6 +63,21 @@ const std::string* find_string(const nlohmann::json& object, const char* key) {
   return it->get_ptr<const std::string*>();
 }
 
+std::optional<TypedEvent> open_typed_event(const Event& event, EventMeaning& meaning) {
+  TypedEvent typed;
+  if (!parse_json_object(event.data, typed.payload)) {
+    if (event.type == "error") {
+      meaning.error = std::string(event.data);
+    } else {
+      meaning.protocol_error = not_json_message(event.data);
+    }
+    return std::nullopt;
+  }
+  const std::string* json_type = find_string(typed.payload, "type");
+  typed.type = json_type != nullptr ? *json_type : std::string(event.type);
+  return typed;
+}
+
 const nlohmann::json* find_object(const nlohmann::json& object, const char* key) {
   const auto it = object.find(key);
   if (it == object.end() || !it->is_object()) return nullptr;

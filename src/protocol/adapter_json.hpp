@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "protocol/event.hpp"
 #include "protocol/workload.hpp"
 
 namespace ttft::protocol {
@@ -35,6 +36,19 @@ std::string preview(std::string_view data);
 
 /// "event is not JSON: <preview>".
 std::string not_json_message(std::string_view data);
+
+/// An event of a protocol that names its events (Anthropic, OpenAI Responses): the parsed JSON
+/// and its type, taken from the JSON "type" (which equals the event name) or else the `event:`
+/// line, so a stream without `event:` lines still reads.
+struct TypedEvent {
+  nlohmann::json payload;
+  std::string type;
+};
+
+/// The opening such protocols share: data that is not a JSON object is a protocol error, except
+/// in an `error` event, whose raw data is the provider's error. Returns the event when the adapter
+/// should read on; otherwise `meaning` already says all there is.
+std::optional<TypedEvent> open_typed_event(const Event& event, EventMeaning& meaning);
 
 /// The string at `object[key]`, or nullptr when absent or not a string.
 const std::string* find_string(const nlohmann::json& object, const char* key);

@@ -77,19 +77,10 @@ void AnthropicAdapter::read_usage(const nlohmann::json& usage, EventMeaning& mea
 
 EventMeaning AnthropicAdapter::interpret(const Event& event) {
   EventMeaning meaning;
-  nlohmann::json payload;
-  if (!parse_json_object(event.data, payload)) {
-    if (event.type == "error") {
-      meaning.error = std::string(event.data);
-    } else {
-      meaning.protocol_error = not_json_message(event.data);
-    }
-    return meaning;
-  }
-  // data.type equals the event name; the JSON is read first so a stream without `event:`
-  // lines still works.
-  const std::string* json_type = find_string(payload, "type");
-  const std::string_view type = json_type ? std::string_view(*json_type) : event.type;
+  auto typed = open_typed_event(event, meaning);
+  if (!typed) return meaning;
+  const nlohmann::json& payload = typed->payload;
+  const std::string_view type = typed->type;
   if (type == "error" || event.type == "error") {
     meaning.error = error_text(payload);
   } else if (type == "content_block_delta") {

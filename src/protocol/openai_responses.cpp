@@ -52,17 +52,10 @@ EventMeaning OpenAiResponsesAdapter::interpret(const Event& event) {
     meaning.end_of_stream = true;
     return meaning;
   }
-  nlohmann::json payload;
-  if (!parse_json_object(event.data, payload)) {
-    if (event.type == "error") {
-      meaning.error = std::string(event.data);
-    } else {
-      meaning.protocol_error = not_json_message(event.data);
-    }
-    return meaning;
-  }
-  const std::string* json_type = find_string(payload, "type");
-  const std::string_view type = json_type != nullptr ? std::string_view(*json_type) : event.type;
+  auto typed = open_typed_event(event, meaning);
+  if (!typed) return meaning;
+  const nlohmann::json& payload = typed->payload;
+  const std::string_view type = typed->type;
   if (type == "response.output_text.delta") {
     if (const std::string* delta = find_string(payload, "delta")) meaning.text = *delta;
   } else if (type == "response.reasoning_summary_text.delta" ||

@@ -36,7 +36,7 @@ std::vector<Frame> anthropic_stream(const StreamSpec& spec) {
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
     const Json delta{{"type", "content_block_delta"},
                      {"index", 0},
-                     {"delta", Json{{"type", "text_delta"}, {"text", token_text(i)}}}};
+                     {"delta", Json{{"type", "text_delta"}, {"text", token_text(spec, i)}}}};
     frames.push_back({FrameKind::kContent, i + 1, sse_event("content_block_delta", delta.dump())});
   }
   const Json block_stop{{"type", "content_block_stop"}, {"index", 0}};

@@ -35,7 +35,7 @@ std::vector<Frame> gemini_stream(const StreamSpec& spec) {
   const std::string_view finish = spec.stopped_by_max_tokens ? "MAX_TOKENS" : "STOP";
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
     const bool last = i + 1 == spec.output_tokens;
-    frames.push_back({FrameKind::kContent, i, chunk(spec, token_text(i), i + 1, last ? finish : "")});
+    frames.push_back({FrameKind::kContent, i, chunk(spec, token_text(spec, i), i + 1, last ? finish : "")});
   }
   if (spec.output_tokens == 0) frames.push_back({FrameKind::kTail, 0, chunk(spec, "", 0, finish)});
   return frames;

@@ -33,7 +33,7 @@ Json timings(const StreamSpec& spec) {
 std::vector<Frame> llama_cpp_stream(const StreamSpec& spec) {
   std::vector<Frame> frames;
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
-    const Json event{{"index", 0},          {"content", token_text(i)},
+    const Json event{{"index", 0},          {"content", token_text(spec, i)},
                      {"tokens", Json::array()}, {"stop", false},
                      {"id_slot", 0},        {"tokens_predicted", i + 1},
                      {"tokens_evaluated", spec.input_tokens}};

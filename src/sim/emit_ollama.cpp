@@ -27,7 +27,7 @@ std::vector<Frame> ollama_stream(const StreamSpec& spec) {
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
     const Json object{{"model", spec.model},
                       {"created_at", kCreatedAt},
-                      {"message", message(token_text(i))},
+                      {"message", message(token_text(spec, i))},
                       {"done", false}};
     frames.push_back({FrameKind::kContent, i, line(object)});
   }

@@ -37,7 +37,7 @@ std::vector<Frame> openai_chat_stream(const StreamSpec& spec) {
                           nullptr)});
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
     frames.push_back({FrameKind::kContent, i + 1,
-                      chunk(spec, choice(Json{{"content", token_text(i)}}, nullptr), nullptr)});
+                      chunk(spec, choice(Json{{"content", token_text(spec, i)}}, nullptr), nullptr)});
   }
   const Json usage{{"prompt_tokens", spec.input_tokens},
                    {"completion_tokens", spec.output_tokens},

@@ -30,7 +30,7 @@ Json choice(std::string_view text, Json finish_reason) {
 std::vector<Frame> openai_completions_stream(const StreamSpec& spec) {
   std::vector<Frame> frames;
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
-    frames.push_back({FrameKind::kContent, i, chunk(spec, choice(token_text(i), nullptr), nullptr)});
+    frames.push_back({FrameKind::kContent, i, chunk(spec, choice(token_text(spec, i), nullptr), nullptr)});
   }
   const Json usage{{"prompt_tokens", spec.input_tokens},
                    {"completion_tokens", spec.output_tokens},

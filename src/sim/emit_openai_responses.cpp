@@ -67,9 +67,9 @@ std::vector<Frame> openai_responses_stream(const StreamSpec& spec) {
   std::string text;
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
     Json delta = position;
-    delta["delta"] = token_text(i);
+    delta["delta"] = token_text(spec, i);
     delta["logprobs"] = Json::array();
-    text += token_text(i);
+    text += token_text(spec, i);
     frames.push_back(
         {FrameKind::kContent, i + 1, seq.event("response.output_text.delta", std::move(delta))});
   }

@@ -7,7 +7,7 @@ namespace ttft::sim {
 std::vector<Frame> sse_stream(const StreamSpec& spec) {
   std::vector<Frame> frames;
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
-    frames.push_back({FrameKind::kContent, i, sse_data(token_text(i))});
+    frames.push_back({FrameKind::kContent, i, sse_data(token_text(spec, i))});
   }
   return frames;
 }

@@ -22,7 +22,7 @@ std::vector<Frame> vercel_data_stream(const StreamSpec& spec) {
   std::vector<Frame> frames;
   frames.push_back({FrameKind::kPrelude, 0, part('f', Json{{"messageId", spec.id}})});
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
-    frames.push_back({FrameKind::kContent, i + 1, part('0', Json(token_text(i)))});
+    frames.push_back({FrameKind::kContent, i + 1, part('0', Json(token_text(spec, i)))});
   }
   const char* finish_reason = spec.stopped_by_max_tokens ? "length" : "stop";
   const Json usage{{"promptTokens", spec.input_tokens}, {"completionTokens", spec.output_tokens}};

@@ -24,7 +24,7 @@ std::vector<Frame> vercel_ui_stream(const StreamSpec& spec) {
                         part(Json{{"type", "text-start"}, {"id", kTextId}})});
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
     frames.push_back({FrameKind::kContent, i + 1,
-                      part(Json{{"type", "text-delta"}, {"id", kTextId}, {"delta", token_text(i)}})});
+                      part(Json{{"type", "text-delta"}, {"id", kTextId}, {"delta", token_text(spec, i)}})});
   }
   std::string tail = part(Json{{"type", "text-end"}, {"id", kTextId}}) +
                      part(Json{{"type", "finish-step"}}) +

@@ -22,7 +22,7 @@ std::string padding(std::int64_t index) {
 std::vector<Frame> workers_ai_stream(const StreamSpec& spec) {
   std::vector<Frame> frames;
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
-    const Json event{{"response", token_text(i)}, {"p", padding(i)}};
+    const Json event{{"response", token_text(spec, i)}, {"p", padding(i)}};
     frames.push_back({FrameKind::kContent, i, sse_data(event.dump())});
   }
   const Json usage{{"prompt_tokens", spec.input_tokens},

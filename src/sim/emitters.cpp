@@ -35,7 +35,8 @@ ErrorKind error_kind(int status) {
     case 429:
       return {"requests", "rate_limit_error", 3040, "RESOURCE_EXHAUSTED", "unavailable_error"};
     case 500: return {"server_error", "api_error", 3043, "INTERNAL", "server_error"};
-    case 503: return {"server_error", "overloaded_error", 3040, "UNAVAILABLE", "unavailable_error"};
+    case 503:
+    case 529: return {"server_error", "overloaded_error", 3040, "UNAVAILABLE", "unavailable_error"};
     default:
       return {"invalid_request_error", "invalid_request_error", 5006, "INVALID_ARGUMENT",
               "invalid_request_error"};
@@ -77,6 +78,10 @@ std::string responses_error(const StreamSpec& spec, std::int64_t tokens_sent) {
 
 std::string_view token_text(std::int64_t index) {
   return kTokens[static_cast<std::size_t>(index) % kTokens.size()];
+}
+
+std::string_view token_text(const StreamSpec& spec, std::int64_t index) {
+  return index == spec.marked_token ? kTokenMarker : token_text(index);
 }
 
 std::string sse_data(std::string_view data) {

@@ -33,13 +33,21 @@ struct StreamSpec {
   std::int64_t input_tokens = 0;
   std::int64_t output_tokens = 0;
   bool stopped_by_max_tokens = false;  // finish "length" / stop_reason "max_tokens"
+  std::int64_t marked_token = -1;      // this token's text is kTokenMarker; -1 = none
 };
+
+/// Stands in for one token's text so that a fault can put bytes there after emission that a JSON
+/// serialiser would refuse (invalid UTF-8) or that would be wasteful to build twice (1 MiB).
+inline constexpr std::string_view kTokenMarker = "<sim-token-marker>";
 
 /// Fixed "created" timestamp, so streams are byte-reproducible.
 constexpr std::int64_t kCreatedUnixS = 1767225600;
 
 /// Text of the index-th generated token, cycling through a fixed list ("Hello", ",", " world", …).
 std::string_view token_text(std::int64_t index);
+
+/// token_text(index), or kTokenMarker when index is spec.marked_token. Emitters use this one.
+std::string_view token_text(const StreamSpec& spec, std::int64_t index);
 
 /// OpenAI chat: role chunk (slot 0), one content chunk per token (slots 1..n), then the finish
 /// chunk, the usage chunk (choices: []) and "data: [DONE]" at the last token's slot.
@@ -91,7 +99,7 @@ std::string emit_stream_error(Protocol protocol, const StreamSpec& spec, std::in
 using Header = std::pair<const char*, const char*>;
 std::span<const Header> stream_headers(Protocol protocol);
 
-/// A provider-shaped JSON error body for an HTTP error status (400, 404, 429, 500, 503).
+/// A provider-shaped JSON error body for an HTTP error status (400, 404, 429, 500, 503, 529).
 std::string emit_http_error_body(Protocol protocol, int status, std::string_view message);
 
 /// "data: <json>\n\n", the SSE framing of every SSE emitter but Gemini's (LF line ends).

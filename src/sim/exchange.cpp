@@ -1,5 +1,5 @@
 // One simulated HTTP exchange: complete replies and timer-driven streams on the loop thread.
-// Why the timestamps are taken where they are is explained at on_flushed.
+// Why the timestamps are taken where they are is explained at on_flushed; raw mode at start_raw.
 #include "sim/exchange.hpp"
 
 #include <netinet/in.h>
@@ -23,11 +23,13 @@ constexpr int kMaxDrainPolls = 2000;  // give a client that does not read 2 s, t
 const char* reason_phrase(int status) {
   switch (status) {
     case 200: return "OK";
+    case 307: return "Temporary Redirect";
     case 400: return "Bad Request";
     case 404: return "Not Found";
     case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
+    case 529: return "Overloaded";
     default: return nullptr;  // evhttp's own phrase
   }
 }
@@ -63,13 +65,9 @@ void Exchange::attach() noexcept {
   }
 }
 
-void Exchange::send_reply(int status, std::string_view content_type, std::string_view body,
-                          bool retry_after) noexcept {
-  evkeyvalq* headers = evhttp_request_get_output_headers(request_);
-  char type[64] = {};
-  content_type.copy(type, std::min(content_type.size(), sizeof type - 1));
-  evhttp_add_header(headers, "Content-Type", type);
-  if (retry_after) evhttp_add_header(headers, "Retry-After", "7");
+void Exchange::send_reply(int status, const HeaderPairs& headers, std::string_view body) noexcept {
+  evkeyvalq* output = evhttp_request_get_output_headers(request_);
+  for (const auto& [name, value] : headers) evhttp_add_header(output, name.c_str(), value.c_str());
   EvbufferPtr buffer(evbuffer_new());
   if (buffer) evbuffer_add(buffer.get(), body.data(), body.size());
   record_.status = status;
@@ -77,31 +75,90 @@ void Exchange::send_reply(int status, std::string_view content_type, std::string
   evhttp_send_reply(request_, status, reason_phrase(status), buffer.get());
 }
 
-void Exchange::start_stream(StreamPlan plan) noexcept {
-  plan_ = std::move(plan);
-  record_.cold = plan_.cold;
-  record_.status = 200;
-  timer_.reset(evtimer_new(base_, &Exchange::on_timer, this));
-  evkeyvalq* headers = evhttp_request_get_output_headers(request_);
-  for (const auto& [name, value] : stream_headers(plan_.protocol)) {
-    evhttp_add_header(headers, name, value);
+HeaderPairs Exchange::stream_header_pairs() const {
+  HeaderPairs headers;
+  for (const auto& [name, value] : stream_headers(plan_.protocol)) headers.emplace_back(name, value);
+  headers.emplace_back("Cache-Control", "no-cache");
+  headers.emplace_back("X-Sim-Cold", plan_.cold ? "1" : "0");
+  if (plan_.gzip) headers.emplace_back("Content-Encoding", "gzip");
+  if (plan_.raw) {  // evhttp adds these itself; raw mode ends with a close, not keep-alive
+    headers.emplace_back("Transfer-Encoding", "chunked");
+    headers.emplace_back("Connection", "close");
   }
-  evhttp_add_header(headers, "Cache-Control", "no-cache");
-  evhttp_add_header(headers, "X-Sim-Cold", plan_.cold ? "1" : "0");
-  // Headers go out at once, so a client's ttfb is small and distinct from its ttft.
-  evhttp_send_reply_start(request_, 200, "OK");
-  record_.headers_sent_ns = monotonic_ns();
-  if (!timer_) {
-    std::fprintf(stderr, "ttftbench: warning: sim: cannot create a timer; closing the stream\n");
+  return headers;
+}
+
+void Exchange::start_stream(StreamPlan plan) noexcept {
+  try {
+    plan_ = std::move(plan);
+    record_.cold = plan_.cold;
+    record_.status = plan_.send_headers ? 200 : 0;
+    origin_ns_ = record_.received_ns;
+    timer_.reset(evtimer_new(base_, &Exchange::on_timer, this));
+    if (plan_.gzip) gzip_ = std::make_unique<GzipEncoder>();
+    if (!timer_ || (gzip_ && !gzip_->ok())) {
+      std::fprintf(stderr, "ttftbench: warning: sim: cannot set up a stream; closing it\n");
+      close_connection();
+      return;
+    }
+    if (plan_.raw) {
+      start_raw();
+    } else if (plan_.send_headers) {
+      evkeyvalq* headers = evhttp_request_get_output_headers(request_);
+      for (const auto& [name, value] : stream_header_pairs()) {
+        evhttp_add_header(headers, name.c_str(), value.c_str());
+      }
+      // Headers go out at once, so a client's ttfb is small and distinct from its ttft.
+      evhttp_send_reply_start(request_, 200, "OK");
+      record_.headers_sent_ns = monotonic_ns();
+    }
+    if (head_sent_ < head_.size()) {
+      arm_at(monotonic_ns() + plan_.header_byte_interval_ns);
+    } else {
+      arm_first_slot();
+    }
+  } catch (...) {
+    std::fprintf(stderr, "ttftbench: warning: sim: stream failed; closing the connection\n");
     close_connection();
+  }
+}
+
+// Raw mode takes the connection's socket away from evhttp: its read, write and event callbacks
+// become ours, so evhttp neither writes nor hears of the connection again until close_connection
+// frees it (which still runs on_close). The client closing the connection reaches on_raw_event.
+void Exchange::start_raw() {
+  evhttp_connection* connection = evhttp_request_get_connection(request_);
+  raw_socket_ = connection != nullptr ? evhttp_connection_get_bufferevent(connection) : nullptr;
+  if (raw_socket_ == nullptr) return;
+  bufferevent_setcb(raw_socket_, nullptr, &Exchange::on_raw_written, &Exchange::on_raw_event, this);
+  bufferevent_enable(raw_socket_, EV_READ | EV_WRITE);
+  head_ = response_head(200, "OK", stream_header_pairs());
+  if (plan_.header_byte_interval_ns > 0) return;  // tick() sends it byte by byte
+  write_raw(head_);
+  head_sent_ = head_.size();
+  record_.headers_sent_ns = monotonic_ns();
+}
+
+// Slow headers: one byte per interval; the stream's timeline starts when the head is complete.
+void Exchange::send_head_byte() {
+  write_raw(std::string_view(head_).substr(head_sent_++, 1));
+  if (head_sent_ < head_.size()) {
+    arm_at(monotonic_ns() + plan_.header_byte_interval_ns);
     return;
   }
+  record_.headers_sent_ns = origin_ns_ = monotonic_ns();
+  arm_first_slot();
+}
+
+void Exchange::arm_first_slot() {
   pending_slot_ = plan_.frames.empty() ? plan_.close_slot : plan_.frames.front().slot;
-  arm_at(record_.received_ns + plan_.slot_offsets_ns.at(static_cast<std::size_t>(pending_slot_)));
+  arm_at(origin_ns_ + plan_.slot_offsets_ns.at(static_cast<std::size_t>(pending_slot_)));
 }
 
 void Exchange::detach() noexcept {
   if (timer_) event_del(timer_.get());
+  if (raw_socket_ != nullptr) bufferevent_setcb(raw_socket_, nullptr, nullptr, nullptr, nullptr);
+  raw_socket_ = nullptr;
   request_ = nullptr;
   after_flush_ = After::kNothing;
 }
@@ -122,11 +179,15 @@ void Exchange::tick() {
     close_when_drained();
     return;
   }
+  if (head_sent_ < head_.size()) {
+    send_head_byte();
+    return;
+  }
   const auto slot = static_cast<std::size_t>(pending_slot_);
   TTFT_CHECK(slot < plan_.slot_offsets_ns.size(), "sim: frame slot beyond the planned offsets");
-  // Deadlines are absolute (receipt + cumulative offset), so a late timer never delays the
+  // Deadlines are absolute (origin + cumulative offset), so a late timer never delays the
   // events after it, and an early wake-up is re-armed instead of sending early.
-  const Nanos deadline_ns = record_.received_ns + plan_.slot_offsets_ns[slot];
+  const Nanos deadline_ns = origin_ns_ + plan_.slot_offsets_ns[slot];
   if (monotonic_ns() < deadline_ns) {
     arm_at(deadline_ns);
     return;
@@ -141,15 +202,11 @@ void Exchange::send_slot(std::int64_t slot) {
     bytes += frame.bytes;
     if (frame.kind == FrameKind::kContent) ++record_.tokens;
   }
-  if (!bytes.empty()) {
-    EvbufferPtr buffer(evbuffer_new());
-    if (buffer) {
-      evbuffer_add(buffer.get(), bytes.data(), bytes.size());
-      unflushed_ = true;
-      evhttp_send_reply_chunk_with_cb(request_, buffer.get(), &Exchange::on_flushed, this);
-    }
-  }
-  if (next_frame_ < plan_.frames.size()) {
+  const bool frames_done = next_frame_ == plan_.frames.size();
+  // The gzip trailer goes with the last frames of a stream that ends cleanly.
+  if (gzip_) bytes = gzip_->compress(bytes, frames_done && !plan_.close_abruptly);
+  if (!bytes.empty()) send_bytes(bytes, frames_done && plan_.cut_last_chunk);
+  if (!frames_done) {
     pending_slot_ = plan_.frames[next_frame_].slot;
   } else if (plan_.close_abruptly && plan_.close_slot > slot) {
     pending_slot_ = plan_.close_slot;
@@ -157,7 +214,26 @@ void Exchange::send_slot(std::int64_t slot) {
     finish_stream(plan_.close_abruptly ? After::kClose : After::kEnd);
     return;
   }
-  arm_at(record_.received_ns + plan_.slot_offsets_ns.at(static_cast<std::size_t>(pending_slot_)));
+  arm_at(origin_ns_ + plan_.slot_offsets_ns.at(static_cast<std::size_t>(pending_slot_)));
+}
+
+// One slot's bytes as one chunk: evhttp frames it and reports the flush through on_flushed; in
+// raw mode the exchange frames it, cut in half for truncated-chunked, and on_raw_written reports.
+void Exchange::send_bytes(std::string_view bytes, bool cut) {
+  if (plan_.raw) {
+    unflushed_ = true;
+    write_raw(cut ? cut_chunk(bytes) : chunk(bytes));
+    return;
+  }
+  EvbufferPtr buffer(evbuffer_new());
+  if (!buffer) return;
+  evbuffer_add(buffer.get(), bytes.data(), bytes.size());
+  unflushed_ = true;
+  evhttp_send_reply_chunk_with_cb(request_, buffer.get(), &Exchange::on_flushed, this);
+}
+
+void Exchange::write_raw(std::string_view bytes) noexcept {
+  if (raw_socket_ != nullptr) bufferevent_write(raw_socket_, bytes.data(), bytes.size());
 }
 
 void Exchange::arm_at(Nanos deadline_ns) {
@@ -175,10 +251,26 @@ void Exchange::finish_stream(After how) {
   if (unflushed_) {
     after_flush_ = how;
   } else if (how == After::kEnd) {
-    evhttp_send_reply_end(request_);
+    end_reply();
   } else {
     close_when_drained();
   }
+}
+
+// The clean end of a stream. Raw mode promised Connection: close, so after the last chunk it
+// closes, on the next loop turn: this may run inside a write callback.
+void Exchange::end_reply() noexcept {
+  if (!plan_.raw) {
+    evhttp_send_reply_end(request_);
+    return;
+  }
+  write_raw(kLastChunk);
+  schedule_close();
+}
+
+void Exchange::schedule_close() noexcept {
+  close_due_ = true;
+  event_active(timer_.get(), EV_TIMEOUT, 0);
 }
 
 // Headers have no flush callback (evhttp_send_reply_start sets none), and under load their write
@@ -203,19 +295,32 @@ void Exchange::close_when_drained() {
 // userspace gets to when the bytes leave (within microseconds on loopback), and never before.
 void Exchange::on_flushed(evhttp_connection*, void* arg) noexcept {
   auto* self = static_cast<Exchange*>(arg);
-  if (self->request_ == nullptr) return;
+  if (self->request_ != nullptr) self->flushed();
+}
+
+void Exchange::on_raw_written(bufferevent*, void* arg) noexcept {
+  auto* self = static_cast<Exchange*>(arg);
+  // Head bytes drain too; only frames count as sent events.
+  if (self->request_ != nullptr && self->unflushed_) self->flushed();
+}
+
+// The client closed the connection, or the socket failed or timed out: end as evhttp would.
+void Exchange::on_raw_event(bufferevent*, short, void* arg) noexcept {
+  auto* self = static_cast<Exchange*>(arg);
+  if (self->request_ != nullptr) self->close_connection();
+}
+
+void Exchange::flushed() noexcept {
   const Nanos now_ns = monotonic_ns();
-  self->unflushed_ = false;
-  if (!self->record_.first_event_ns) self->record_.first_event_ns = now_ns;
-  self->record_.last_event_ns = now_ns;
-  const After after = self->after_flush_;
-  self->after_flush_ = After::kNothing;
+  unflushed_ = false;
+  if (!record_.first_event_ns) record_.first_event_ns = now_ns;
+  record_.last_event_ns = now_ns;
+  const After after = after_flush_;
+  after_flush_ = After::kNothing;
   if (after == After::kEnd) {
-    evhttp_send_reply_end(self->request_);
+    end_reply();
   } else if (after == After::kClose) {
-    // Not from inside evhttp's write callback: close on the next loop turn via the timer.
-    self->close_due_ = true;
-    event_active(self->timer_.get(), EV_TIMEOUT, 0);
+    schedule_close();  // not from inside a write callback: on the next loop turn, via the timer
   }
 }
 
@@ -240,6 +345,7 @@ void Exchange::on_close(evhttp_connection*, void* arg) noexcept {
     evhttp_request_free(self->request_);
   }
   self->request_ = nullptr;
+  self->raw_socket_ = nullptr;  // freed with the connection
   self->done();
 }
 
@@ -248,6 +354,7 @@ void Exchange::close_connection() noexcept {
       request_ != nullptr ? evhttp_request_get_connection(request_) : nullptr;
   if (connection == nullptr) return;
   if (plan_.reset) reset_socket(connection);
+  raw_socket_ = nullptr;               // freed with the connection
   evhttp_connection_free(connection);  // calls on_close, which ends this exchange
 }
 

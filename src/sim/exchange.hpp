@@ -1,9 +1,11 @@
 // One HTTP exchange on the simulator: a complete reply, or a streamed reply whose frames go out on
-// timers at absolute deadlines. Lives on the server's loop thread; every libevent callback is
-// noexcept, and exactly one of on_complete/on_close ends it.
+// timers at absolute deadlines, framed by evhttp or, in raw mode, by the exchange itself. Lives on
+// the server's loop thread; every libevent callback is noexcept, and exactly one of
+// on_complete/on_close ends it.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -11,8 +13,10 @@
 
 #include "core/clock.hpp"
 #include "sim/event_handles.hpp"
+#include "sim/gzip_encoder.hpp"
 #include "sim/plan.hpp"
 #include "sim/request_log.hpp"
+#include "sim/wire.hpp"
 
 namespace ttft::sim {
 
@@ -41,11 +45,11 @@ class Exchange {
   /// the host owns the exchange, and before sending.
   void attach() noexcept;
 
-  /// Sends a complete (non-streamed) reply now.
-  void send_reply(int status, std::string_view content_type, std::string_view body,
-                  bool retry_after) noexcept;
+  /// Sends a complete (non-streamed) reply now; `headers` start with Content-Type.
+  void send_reply(int status, const HeaderPairs& headers, std::string_view body) noexcept;
 
-  /// Sends 200 headers now and then the plan's frames at received_ns + their slot offsets.
+  /// Sends 200 headers now (unless the plan says otherwise) and then the plan's frames at the
+  /// stream's origin (receipt, or the end of a slow head) + their slot offsets.
   void start_stream(StreamPlan plan) noexcept;
 
   /// Makes the exchange inert after it has ended: no timer, no callbacks, no request pointer.
@@ -61,11 +65,22 @@ class Exchange {
   static void on_flushed(evhttp_connection* connection, void* arg) noexcept;
   static void on_complete(evhttp_request* request, void* arg) noexcept;
   static void on_close(evhttp_connection* connection, void* arg) noexcept;
+  static void on_raw_written(bufferevent* socket, void* arg) noexcept;
+  static void on_raw_event(bufferevent* socket, short what, void* arg) noexcept;
 
+  HeaderPairs stream_header_pairs() const;
+  void start_raw();
+  void send_head_byte();
+  void arm_first_slot();
   void tick();
   void send_slot(std::int64_t slot);
+  void send_bytes(std::string_view bytes, bool cut);
+  void write_raw(std::string_view bytes) noexcept;
   void arm_at(Nanos deadline_ns);
+  void flushed() noexcept;
   void finish_stream(After how);
+  void end_reply() noexcept;
+  void schedule_close() noexcept;
   void close_when_drained();
   void close_connection() noexcept;
   void done() noexcept;
@@ -76,7 +91,12 @@ class Exchange {
   bool model_request_;
   RequestRecord record_;
   StreamPlan plan_;
+  Nanos origin_ns_ = 0;  // slot offsets count from here
   EventPtr timer_;
+  std::unique_ptr<GzipEncoder> gzip_;
+  bufferevent* raw_socket_ = nullptr;  // raw mode: the connection's socket, taken over from evhttp
+  std::string head_;                   // raw mode: the response head
+  std::size_t head_sent_ = 0;          // raw mode: bytes of head_ written so far
   std::size_t next_frame_ = 0;
   std::int64_t pending_slot_ = 0;
   After after_flush_ = After::kNothing;

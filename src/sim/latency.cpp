@@ -27,17 +27,13 @@ double token_interval_ms(const Profile& profile, Rng& rng) {
 }
 
 Fault draw_fault(const Faults& faults, Rng& rng) {
-  const double total = faults.http_429 + faults.http_500 + faults.reset_mid_stream + faults.stall;
-  if (total <= 0) return Fault::kNone;  // no draw, so fault-free profiles keep the same sequence
+  if (faults.total() <= 0) return Fault::kNone;  // no draw, so fault-free profiles keep the same sequence
   const double u = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
-  double edge = faults.http_429;
-  if (u < edge) return Fault::kHttp429;
-  edge += faults.http_500;
-  if (u < edge) return Fault::kHttp500;
-  edge += faults.reset_mid_stream;
-  if (u < edge) return Fault::kReset;
-  edge += faults.stall;
-  if (u < edge) return Fault::kStall;
+  double edge = 0;
+  for (const FaultInfo& info : fault_table()) {
+    edge += faults[info.fault];
+    if (u < edge) return info.fault;
+  }
   return Fault::kNone;
 }
 

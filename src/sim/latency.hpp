@@ -23,8 +23,8 @@ double first_event_delay_ms(const Profile& profile, std::int64_t input_tokens, b
 /// One decode interval in ms: token_interval_ms · exp(token_jitter_sigma · z) (median-preserving).
 double token_interval_ms(const Profile& profile, Rng& rng);
 
-/// Picks a fault from the profile's per-request probabilities with one uniform draw:
-/// http-429, http-500, reset (mid-stream) and stall, or none.
+/// Picks a fault from the profile's per-request probabilities with one uniform draw (in
+/// fault_table() order), or none.
 Fault draw_fault(const Faults& faults, Rng& rng);
 
 /// The scale-to-zero rule. Cold when the threshold (scale_to_zero_after_s · time_scale) is positive,

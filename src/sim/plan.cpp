@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "sim/fault_plan.hpp"
+
 namespace ttft::sim {
 
 namespace {
@@ -45,9 +47,7 @@ Result<std::optional<Fault>> fault_header(const HeaderLookup& header) {
   const auto fault = parse_fault(*text);
   if (!fault) {
     return fail("x-sim-fault",
-                fmt::format("unknown x-sim-fault \"{}\"; known: none, http-429, http-500, http-503, "
-                            "stall, stream-error, truncate, reset",
-                            *text));
+                fmt::format("unknown x-sim-fault \"{}\"; known: {}", *text, fault_names_list()));
   }
   return std::optional<Fault>{*fault};
 }
@@ -101,51 +101,6 @@ std::int64_t message_bytes(const json& message) {
   if (const auto content = message.find("content"); content != message.end()) return text_bytes(*content);
   if (const auto parts = message.find("parts"); parts != message.end()) return text_bytes(*parts);
   return 0;
-}
-
-// Keeps frames up to half the tokens and returns the slot where the next frame would have gone.
-std::int64_t cut_at_half(std::vector<Frame>& frames, std::int64_t output_tokens) {
-  const std::int64_t half = output_tokens / 2;
-  std::int64_t sent = 0;
-  for (std::size_t i = 0; i < frames.size(); ++i) {
-    const Frame& frame = frames[i];
-    if (frame.kind == FrameKind::kTail || (frame.kind == FrameKind::kContent && sent == half)) {
-      const std::int64_t slot = frame.slot;
-      frames.resize(i);
-      return slot;
-    }
-    if (frame.kind == FrameKind::kContent) ++sent;
-  }
-  return frames.empty() ? 0 : frames.back().slot + 1;  // generic SSE with no tail
-}
-
-void apply_fault(StreamPlan& plan, const Overrides& overrides) {
-  switch (plan.fault) {
-    case Fault::kStreamError: {
-      const std::int64_t slot = cut_at_half(plan.frames, plan.spec.output_tokens);
-      const auto tokens_sent = std::count_if(plan.frames.begin(), plan.frames.end(), [](const Frame& frame) {
-        return frame.kind == FrameKind::kContent;
-      });
-      std::string error = emit_stream_error(plan.protocol, plan.spec, tokens_sent);
-      if (!error.empty()) plan.frames.push_back({FrameKind::kTail, slot, std::move(error)});
-      break;
-    }
-    case Fault::kTruncate:
-    case Fault::kReset:
-      plan.close_slot = cut_at_half(plan.frames, plan.spec.output_tokens);
-      plan.close_abruptly = true;
-      plan.reset = plan.fault == Fault::kReset;
-      break;
-    case Fault::kStall: {
-      plan.frames.clear();
-      plan.close_abruptly = true;
-      plan.close_slot = 0;
-      const Nanos stall_ns = overrides.stall_ms ? ms_to_ns(*overrides.stall_ms) : kMaxStallNs;
-      plan.slot_offsets_ns = {std::min(stall_ns, kMaxStallNs)};
-      break;
-    }
-    default: break;
-  }
 }
 
 // The message id in each provider's own style.
@@ -212,22 +167,6 @@ Result<RequestBody> parse_request_body(std::string_view body) {
   out.max_tokens = *max_tokens;
   if (const auto it = j.find("model"); it != j.end() && it->is_string()) out.model = it->get<std::string>();
   return out;
-}
-
-std::optional<ErrorReply> fault_reply(Protocol protocol, Fault fault) {
-  switch (fault) {
-    case Fault::kHttp429:
-      return ErrorReply{429, emit_http_error_body(protocol, 429, "Rate limit reached for requests"),
-                        true};
-    case Fault::kHttp500:
-      return ErrorReply{
-          500, emit_http_error_body(protocol, 500, "The server had an error processing your request"),
-          false};
-    case Fault::kHttp503:
-      return ErrorReply{
-          503, emit_http_error_body(protocol, 503, "The engine is currently overloaded"), false};
-    default: return std::nullopt;
-  }
 }
 
 StreamPlan make_stream_plan(const PlanInput& input, const Profile& profile, Rng& rng) {

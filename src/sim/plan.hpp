@@ -58,24 +58,24 @@ struct RequestBody {
 /// input tokens = ceil(chars / 4), the usual rule of thumb for English text.
 constexpr std::int64_t input_tokens_for_chars(std::int64_t chars) { return (chars + 3) / 4; }
 
-/// An HTTP error response the fault asks for (429 with Retry-After: 7, 500, 503), else nullopt.
-struct ErrorReply {
-  int status = 0;
-  std::string body;
-  bool retry_after = false;
-};
-std::optional<ErrorReply> fault_reply(Protocol protocol, Fault fault);
-
 struct StreamPlan {
   Protocol protocol = Protocol::kSse;
   bool cold = false;
   Fault fault = Fault::kNone;
   StreamSpec spec;
   std::vector<Frame> frames;           // in send order, already cut short by a mid-stream fault
-  std::vector<Nanos> slot_offsets_ns;  // slot k is sent this long after receipt
-  bool close_abruptly = false;         // truncate/reset/stall: close instead of ending the reply
+  std::vector<Nanos> slot_offsets_ns;  // slot k is sent this long after the stream's origin
+  bool close_abruptly = false;         // close instead of ending the reply (see Fault)
   bool reset = false;                  // abrupt close with a TCP RST
   std::int64_t close_slot = 0;         // slot at which the abrupt close happens
+  bool send_headers = true;            // false: the close comes before any response byte
+  // Raw mode: the exchange writes the response head and the chunked framing itself instead of
+  // evhttp, for what evhttp cannot send: a head dribbled byte by byte, a chunk cut in half.
+  bool raw = false;
+  Nanos header_byte_interval_ns = 0;   // raw: > 0 sends the head one byte at a time; the stream's
+                                       // origin is then the head's last byte, not the receipt
+  bool cut_last_chunk = false;         // raw: the last frame's chunk stops halfway, then a FIN
+  bool gzip = false;                   // Content-Encoding: gzip, compressed and flushed per slot
 };
 
 struct PlanInput {
@@ -87,9 +87,9 @@ struct PlanInput {
   Fault fault = Fault::kNone;  // from the header, or drawn from the profile's rates
 };
 
-/// The plan of a 200 streaming response. Draws the first-event delay and the decode intervals
-/// from `rng` unless the overrides fix them. Slot offsets are cumulative from receipt, so late
-/// timers never make later events drift.
+/// The plan of a 200 streaming response, shaped by input.fault (see apply_fault). Draws the
+/// first-event delay and the decode intervals from `rng` unless the overrides fix them. Slot
+/// offsets are cumulative from the origin (receipt), so late timers never make later events drift.
 StreamPlan make_stream_plan(const PlanInput& input, const Profile& profile, Rng& rng);
 
 }  // namespace ttft::sim

@@ -2,6 +2,7 @@
 // nlohmann may throw while parsing a file; that is caught here and returned as an Error.
 #include "sim/profile.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -88,22 +89,17 @@ Result<Faults> read_faults(const json& j, Faults faults, const std::string& wher
   if (!j.is_object()) return fail(where, fmt::format("must be an object, got {}", type_name(j)));
   for (const auto& [key, value] : j.items()) {
     const std::string at = where + "/" + key;
-    double* field = key == "http_429"           ? &faults.http_429
-                    : key == "http_500"         ? &faults.http_500
-                    : key == "reset_mid_stream" ? &faults.reset_mid_stream
-                    : key == "stall"            ? &faults.stall
-                                                : nullptr;
-    if (field == nullptr) {
-      return fail(at, fmt::format("unknown key \"{}\"", key),
-                  "known keys: http_429, http_500, reset_mid_stream, stall");
+    const auto& table = fault_table();
+    const auto info = std::find_if(table.begin(), table.end(),
+                                   [&key](const FaultInfo& row) { return row.profile_key == key; });
+    if (info == table.end()) {
+      return fail(at, fmt::format("unknown key \"{}\"", key), "known keys: " + fault_profile_keys_list());
     }
     auto number = read_number(value, at, 0, 1);
     if (!number) return tl::unexpected(number.error());
-    *field = *number;
+    faults[info->fault] = *number;
   }
-  if (faults.http_429 + faults.http_500 + faults.reset_mid_stream + faults.stall > 1 + 1e-9) {
-    return fail(where, "fault probabilities add up to more than 1");
-  }
+  if (faults.total() > 1 + 1e-9) return fail(where, "fault probabilities add up to more than 1");
   return faults;
 }
 
@@ -172,6 +168,12 @@ std::string text_position(const std::string& path, const std::string& text, std:
 }
 
 }  // namespace
+
+double Faults::total() const {
+  double sum = 0;
+  for (const double rate : rates) sum += rate;
+  return sum;
+}
 
 Result<Profile> builtin_profile(std::string_view name) {
   if (name == "edge") return edge_profile();

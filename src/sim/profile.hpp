@@ -2,6 +2,7 @@
 // profiles that reproduce the published edge/central comparison, and JSON overrides of them.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/error.hpp"
+#include "sim/fault.hpp"
 
 namespace ttft::sim {
 
@@ -19,9 +21,13 @@ struct LatencyDist {
   double sigma = 0;
 };
 
-/// Probability per request of each fault; their sum is at most 1.
+/// Probability per request of each fault (kNone's slot is unused); their sum is at most 1.
 struct Faults {
-  double http_429 = 0, http_500 = 0, reset_mid_stream = 0, stall = 0;
+  std::array<double, kFaultCount + 1> rates{};
+
+  double& operator[](Fault fault) { return rates[static_cast<std::size_t>(fault)]; }
+  double operator[](Fault fault) const { return rates[static_cast<std::size_t>(fault)]; }
+  double total() const;
 };
 
 struct Profile {
@@ -43,9 +49,9 @@ struct Profile {
 [[nodiscard]] Result<Profile> builtin_profile(std::string_view name);
 
 /// `base` with the fields present in `j` replaced. Keys are the Profile field names; "warm" and
-/// "cold" are {"median_ms", "sigma"}; "faults" is {"http_429", "http_500", "reset_mid_stream",
-/// "stall"}; "base": "<builtin>" restarts from that built-in profile. An unknown key, a wrong type or
-/// an out-of-range value is an error whose `where` is `where` + the JSON pointer of the key.
+/// "cold" are {"median_ms", "sigma"}; "faults" maps fault_table()'s profile keys ("http_429",
+/// "reset_mid_stream", "slow_headers", …) to rates; "base": "<builtin>" restarts from that
+/// built-in profile. An unknown key, a wrong type or an out-of-range value is an error whose `where` is `where` + the JSON pointer of the key.
 [[nodiscard]] Result<Profile> profile_from_json(const nlohmann::json& j, const Profile& base,
                                                 const std::string& where);
 

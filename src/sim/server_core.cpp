@@ -13,12 +13,15 @@
 #include <event2/http.h>
 #include <fmt/format.h>
 
+#include "sim/fault_plan.hpp"
 #include "sim/plan.hpp"
 #include "sim/routes.hpp"
 
 namespace ttft::sim {
 
 namespace {
+
+const HeaderPairs kJsonType{{"Content-Type", "application/json"}};
 
 // Nagle's algorithm holds a small write back until the previous one is ACKed, and the client
 // delays its ACKs (up to 40 ms on Linux): together they would bunch token events on loopback and
@@ -84,13 +87,13 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
 
   const auto protocol = protocol_for_path(record.path);
   if (record.path == "/healthz") {
-    adopt(request, std::move(record), false).send_reply(200, "text/plain", "ok", false);
+    adopt(request, std::move(record), false).send_reply(200, {{"Content-Type", "text/plain"}}, "ok");
     return;
   }
   if (!protocol) {
     const std::string body = emit_http_error_body(Protocol::kOpenAiChat, 404,
                                                   fmt::format("no route for {}", record.path));
-    adopt(request, std::move(record), false).send_reply(404, "application/json", body, false);
+    adopt(request, std::move(record), false).send_reply(404, kJsonType, body);
     return;
   }
   record.protocol = std::string(protocol_name(*protocol));
@@ -99,16 +102,18 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
                         : Result<RequestBody>(tl::unexpected(overrides.error()));
   if (!body) {  // a provider-shaped 400, as the real API answers a malformed request
     const std::string reply = emit_http_error_body(*protocol, 400, body.error().message);
-    adopt(request, std::move(record), false).send_reply(400, "application/json", reply, false);
+    adopt(request, std::move(record), false).send_reply(400, kJsonType, reply);
     return;
   }
   PlanInput input{*protocol, 0, std::move(*body), *overrides, cold_now(received_ns), Fault::kNone};
   input.fault = overrides->fault ? *overrides->fault : draw_fault(profile_.faults, rng_);
+  // The request a redirect sent the client to is served, whatever the fault header repeats.
+  const char* query = uri != nullptr ? evhttp_uri_get_query(uri) : nullptr;
+  if (input.fault == Fault::kRedirect && query != nullptr && is_redirected(query)) input.fault = Fault::kNone;
   record.fault = std::string(fault_name(input.fault));
-  if (auto reply = fault_reply(*protocol, input.fault)) {
+  if (auto reply = fault_reply(*protocol, input.fault, evhttp_request_get_uri(request))) {
     record.cold = overrides->cold.value_or(input.cold_by_idle);
-    adopt(request, std::move(record), false)
-        .send_reply(reply->status, "application/json", reply->body, reply->retry_after);
+    adopt(request, std::move(record), false).send_reply(reply->status, reply->headers, reply->body);
     return;
   }
   input.sequence = ++sequence_;

@@ -1,8 +1,15 @@
 // libcurl-based test client for the simulator.
 #include "http_client.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <memory>
 #include <stdexcept>
 
@@ -67,6 +74,16 @@ void finish(Transfer& t, CURLcode code) {
   t.easy = nullptr;
   t.header_list = nullptr;
 }
+
+struct Socket {
+  explicit Socket(int descriptor) : fd(descriptor) {}
+  Socket(const Socket&) = delete;
+  Socket& operator=(const Socket&) = delete;
+  ~Socket() {
+    if (fd >= 0) close(fd);
+  }
+  int fd;
+};
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -135,6 +152,50 @@ std::vector<HttpResponse> perform_all(std::uint16_t port, const std::vector<Http
     responses.push_back(t->response);
   }
   return responses;
+}
+
+RawReply raw_exchange(std::uint16_t port, const HttpRequest& request, std::size_t max_bytes) {
+  RawReply reply;
+  const Socket owner{socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)};
+  const int fd = owner.fd;
+  if (fd < 0) throw std::runtime_error("socket failed");
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+    throw std::runtime_error("connect failed");
+  }
+  std::string wire = request.method + " " + request.path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  for (const auto& header : request.headers) wire += header + "\r\n";
+  wire += "Content-Type: application/json\r\nContent-Length: " + std::to_string(request.body.size()) +
+          "\r\n\r\n" + request.body;
+  if (send(fd, wire.data(), wire.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(wire.size())) {
+    throw std::runtime_error("send failed");
+  }
+  reply.started_ns = monotonic_ns();
+  const Nanos deadline_ns = reply.started_ns + request.timeout_ms * kNanosPerMs;
+  char buffer[65536];
+  while (reply.bytes.size() < max_bytes) {
+    const Nanos left_ns = deadline_ns - monotonic_ns();
+    pollfd readable{fd, POLLIN, 0};
+    if (left_ns <= 0 || poll(&readable, 1, static_cast<int>(left_ns / kNanosPerMs) + 1) == 0) {
+      reply.timed_out = true;
+      break;
+    }
+    const ssize_t got = recv(fd, buffer, std::min(sizeof buffer, max_bytes - reply.bytes.size()), 0);
+    if (got > 0) {
+      reply.read_ns.push_back(monotonic_ns());
+      reply.bytes.append(buffer, static_cast<std::size_t>(got));
+    } else if (got == 0) {
+      reply.eof = true;
+      break;
+    } else if (errno != EINTR) {
+      reply.reset = errno == ECONNRESET;
+      break;
+    }
+  }
+  return reply;
 }
 
 std::string chat_body(const std::string& content, const std::string& model) {

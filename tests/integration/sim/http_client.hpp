@@ -2,6 +2,7 @@
 // on 127.0.0.1 with real sockets. Every request has a bounded timeout.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -37,6 +38,22 @@ HttpResponse perform(std::uint16_t port, const HttpRequest& request);
 
 /// Runs all requests concurrently (one connection each) with curl's multi interface.
 std::vector<HttpResponse> perform_all(std::uint16_t port, const std::vector<HttpRequest>& requests);
+
+/// What the server sent on a plain TCP connection, byte for byte (no HTTP decoding).
+struct RawReply {
+  std::string bytes;
+  std::vector<Nanos> read_ns;  // arrival of each read that returned bytes
+  Nanos started_ns = 0;
+  bool eof = false;        // the server closed the connection (FIN)
+  bool reset = false;      // the server reset the connection (RST)
+  bool timed_out = false;  // request.timeout_ms passed first
+};
+
+/// Sends `request` as a hand-written HTTP/1.1 request (Content-Length body, Connection: close) over a plain socket
+/// and reads until the server closes the connection, `max_bytes` have arrived, or
+/// request.timeout_ms has passed.
+RawReply raw_exchange(std::uint16_t port, const HttpRequest& request,
+                      std::size_t max_bytes = std::size_t{64} << 20);
 
 /// A chat body with one user message of `content` and the given model.
 std::string chat_body(const std::string& content, const std::string& model = "test-model");

@@ -44,7 +44,8 @@ TEST_CASE("sim profile overrides replace only the given fields") {
   CHECK(p->network_ms == 5);
   CHECK(p->warm.median_ms == 100);
   CHECK(p->warm.sigma == edge.warm.sigma);
-  CHECK(p->faults.stall == 0.25);
+  CHECK(p->faults[ttft::sim::Fault::kStall] == 0.25);
+  CHECK(p->faults.total() == 0.25);
   CHECK(p->output_tokens == 8);
   CHECK(p->time_scale == 0.01);
   CHECK(p->cold.median_ms == edge.cold.median_ms);
@@ -53,6 +54,29 @@ TEST_CASE("sim profile overrides replace only the given fields") {
   REQUIRE(rebased.has_value());
   CHECK(rebased->name == "c2");
   CHECK(rebased->scale_to_zero_after_s == 600);
+}
+
+TEST_CASE("sim profile faults: every fault has a snake_case rate key") {
+  const auto base = builtin_profile("fast").value();
+  json faults = json::object();
+  const auto& table = ttft::sim::fault_table();
+  for (const auto& info : table) faults[std::string(info.profile_key)] = 0.01;
+  const auto p = profile_from_json(json{{"faults", faults}}, base, "/t");
+  REQUIRE(p.has_value());
+  for (const auto& info : table) {
+    INFO(info.profile_key);
+    CHECK(p->faults[info.fault] == 0.01);
+    CHECK(info.profile_key.find('-') == std::string_view::npos);
+    CHECK(info.name.find('_') == std::string_view::npos);
+  }
+  CHECK(p->faults.total() == Approx(0.01 * static_cast<double>(table.size())));
+  CHECK(p->faults[ttft::sim::Fault::kNone] == 0);
+  // The header names are not profile keys.
+  const auto kebab = profile_from_json(json::parse(R"({"faults": {"slow-headers": 0.1}})"), base, "/t");
+  REQUIRE_FALSE(kebab.has_value());
+  CHECK(kebab.error().where == "/t/faults/slow-headers");
+  CHECK(kebab.error().hint.find("slow_headers") != std::string::npos);
+  CHECK(kebab.error().hint.find("reset_mid_stream") != std::string::npos);
 }
 
 TEST_CASE("sim profile errors name the JSON pointer of the offending key") {

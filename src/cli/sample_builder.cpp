@@ -19,7 +19,10 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   s.cold = context.cold;
   s.seq = context.seq;
   s.target = context.target;
-  s.protocol = context.protocol;
+  // `auto` records what it detected: "auto:workers-ai" (SPEC section 4); "auto" when nothing was.
+  const auto& stream = outcome.stream;
+  s.protocol = stream.detected_protocol.empty() ? context.protocol
+                                                : context.protocol + ":" + stream.detected_protocol;
   s.model = context.model;
   s.request_id = redactor.apply(context.request_id);
   s.started_at = format_utc_ms(outcome.started_wall);
@@ -32,9 +35,9 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   s.connect_ns = outcome.connect_ns;
   s.tls_ns = outcome.tls_ns;
   s.ttfb_ns = outcome.ttfb_ns;
-  const auto& stream = outcome.stream;
   s.ttft_ns = stream.first_event_ns;
   s.first_token_ns = stream.first_token_ns;
+  if (stream.first_token_ns) s.first_token_kind = stream.first_token_is_reasoning ? "reasoning" : "text";
   s.e2e_ns = outcome.end_ns;
   s.events = stream.events;
   // A plain text stream's reads are not tokens: its output is estimated from text (SPEC 3).

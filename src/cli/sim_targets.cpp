@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "protocol/adapter.hpp"
 #include "sim/routes.hpp"
 
 namespace ttft::cli {
@@ -30,8 +31,10 @@ Result<SimulatedTargets> SimulatedTargets::start(const scenario::Scenario& scena
     if (!profile) return tl::unexpected(profile.error());
     auto server = sim::Server::start({*profile, 0, "", seed * 1000003u + i});
     if (!server) return tl::unexpected(server.error());
-    sims.urls_.push_back(fmt::format("http://127.0.0.1:{}{}", (*server)->port(),
-                                     sim::path_for_protocol(target.protocol)));
+    // `auto` reaches the path of the protocol whose body it sends (openai-chat for sim://).
+    const std::string_view served = protocol::request_protocol(target.protocol, target.url);
+    sims.urls_.push_back(
+        fmt::format("http://127.0.0.1:{}{}", (*server)->port(), sim::path_for_protocol(served)));
     sims.servers_.push_back(std::move(*server));
     sims.profiles_.push_back(std::move(*profile));
   }

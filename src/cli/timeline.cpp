@@ -15,9 +15,23 @@ std::string bold(const std::string& text, bool color) {
   return color ? "\x1b[1m" + text + "\x1b[0m" : text;
 }
 
+// "  server      load 2.10 ms, prompt eval 61.00 ms, ..." with the parts the server sent.
+std::string server_line(const protocol::ServerTimings& server) {
+  const std::pair<const char*, const std::optional<Nanos>*> parts[] = {
+      {"load", &server.load_ns}, {"prompt eval", &server.prompt_eval_ns},
+      {"eval", &server.eval_ns}, {"total", &server.total_ns}};
+  std::string line;
+  for (const auto& [label, value] : parts) {
+    if (!*value) continue;
+    line += fmt::format("{}{} {:.2f} ms", line.empty() ? "" : ", ", label, to_ms(**value));
+  }
+  return fmt::format("  {:<12}{}\n", "server", line);
+}
+
 }  // namespace
 
-std::string render_timeline(const std::string& url, const samples::Sample& s, bool color) {
+std::string render_timeline(const std::string& url, const samples::Sample& s,
+                            const std::optional<protocol::ServerTimings>& server, bool color) {
   std::string out = fmt::format("probe {}\n", url);
   out += fmt::format("  protocol {}  model {}  HTTP {}  pop {}\n\n", s.protocol,
                      s.model.empty() ? "-" : s.model,
@@ -30,6 +44,9 @@ std::string render_timeline(const std::string& url, const samples::Sample& s, bo
   for (const auto& [label, value] : rows) {
     std::string line = fmt::format("  {:<12}{}", label, ms_or_dash(*value));
     if (std::string_view(label) == "first event") line = bold(line, color) + "   time to first token (ttft_ms)";
+    if (std::string_view(label) == "first token" && s.first_token_kind == "reasoning") {
+      line += "   reasoning, not visible text";
+    }
     out += line + "\n";
   }
   out += "\n";
@@ -44,6 +61,7 @@ std::string render_timeline(const std::string& url, const samples::Sample& s, bo
                        s.itl_p50_ns ? fmt::format("{:.2f} ms", to_ms(*s.itl_p50_ns)) : "-",
                        s.itl_p95_ns ? fmt::format("{:.2f} ms", to_ms(*s.itl_p95_ns)) : "-");
   }
+  if (server && !server->empty()) out += server_line(*server);
   if (!s.error.empty()) out += fmt::format("\n  error       {}: {}\n", s.error, s.error_detail);
   return out;
 }

@@ -7,6 +7,7 @@
 
 #include "core/version.hpp"
 #include "driver/response_headers.hpp"
+#include "protocol/content_type.hpp"
 
 namespace ttft::driver {
 namespace {
@@ -20,11 +21,12 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-/// The text on one line, for the error_detail column. Not shortened here: secrets are redacted
-/// first (by the caller), then the detail is cut, so a cut can never split a secret.
+/// The text on one line, for the error_detail column, with every control character (a garbage
+/// body's NUL or ESC, which a terminal would act on) as a space. Not shortened here: secrets are
+/// redacted first (by the caller), then the detail is cut, so a cut can never split a secret.
 std::string one_line(std::string_view text) {
   std::string out;
-  for (const char c : text) out += (c == '\r' || c == '\n' || c == '\t') ? ' ' : c;
+  for (const char c : text) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
@@ -44,18 +46,23 @@ bool is_tls_error(CURLcode code) {
 }  // namespace
 
 Result<std::unique_ptr<Transfer>> Transfer::create(RequestSpec spec) {
-  auto adapter = protocol::make_adapter(spec.protocol);
-  if (!adapter) return tl::unexpected(adapter.error());
-  auto transfer = std::unique_ptr<Transfer>(new Transfer(std::move(spec), std::move(*adapter)));
+  auto decoder = protocol::StreamDecoder::for_protocol(spec.protocol, spec.url, spec.max_event_bytes);
+  if (!decoder) return tl::unexpected(decoder.error());
+  // `auto` sends the headers of the protocol whose body it sends.
+  auto request_adapter = protocol::make_adapter(protocol::request_protocol(spec.protocol, spec.url));
+  if (!request_adapter) return tl::unexpected(request_adapter.error());
+  auto transfer = std::unique_ptr<Transfer>(
+      new Transfer(std::move(spec), std::move(*decoder), (*request_adapter)->default_headers()));
   if (!transfer->easy_) return fail("", "libcurl could not create a transfer handle");
   transfer->configure();
   return transfer;
 }
 
-Transfer::Transfer(RequestSpec spec, std::unique_ptr<protocol::Adapter> adapter)
+Transfer::Transfer(RequestSpec spec, protocol::StreamDecoder decoder, HeaderList default_headers)
     : spec_(std::move(spec)),
       easy_(curl_easy_init()),
-      decoder_(std::move(adapter), spec_.max_event_bytes) {
+      decoder_(std::move(decoder)),
+      default_headers_(std::move(default_headers)) {
   outcome_.tag = spec_.tag;
 }
 
@@ -65,7 +72,7 @@ void Transfer::configure() {
   HeaderList headers = {{"Content-Type", "application/json"},
                         {"Accept", "text/event-stream"},
                         {"Expect", ""}};  // no 100-continue round trip before the body
-  for (auto& header : decoder_.adapter().default_headers()) headers.push_back(std::move(header));
+  headers.insert(headers.end(), default_headers_.begin(), default_headers_.end());
   for (const auto& header : spec_.headers) headers.push_back(header);
   for (std::size_t i = 0; i < headers.size(); ++i) {
     const auto later_same_name = std::find_if(headers.begin() + static_cast<long>(i) + 1, headers.end(),
@@ -89,6 +96,9 @@ void Transfer::configure() {
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, curl_error_);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
+  // SPEC section 6: compressed responses are decoded. "" offers every encoding libcurl can decode
+  // (as browsers and SDKs offer theirs); a scenario header "Accept-Encoding: identity" opts out.
+  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(spec_.timeouts.connect_ns / kNanosPerMs));
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(spec_.timeouts.total_ns / kNanosPerMs));
   if (!spec_.reuse_connection) {
@@ -135,6 +145,7 @@ size_t Transfer::on_header(char* data, size_t size, size_t count, void* self) no
       t.headers_done_ = true;
       t.outcome_.http_status = static_cast<int>(status);
       t.outcome_.ttfb_ns = arrival_ns - t.outcome_.t0_ns;
+      t.decoder_.on_response_headers(t.outcome_.response_headers);
     }
     return size * count;
   }
@@ -223,6 +234,10 @@ void Transfer::classify(CURLcode code) {
   auto& o = outcome_;
   const auto& stream = decoder_.record();
   const int status = o.http_status.value_or(0);
+  // libcurl reports a clean close (FIN) as CURLE_OK, or CURLE_PARTIAL_FILE when it cut a chunked
+  // body short; a reset is CURLE_RECV_ERROR. Only a clean close can be the end of a protocol that
+  // ends at EOF (SPEC section 6, `truncated`): a reset is never a normal end.
+  const bool clean_close = code == CURLE_OK || code == CURLE_PARTIAL_FILE;
   if (stopped_by_decoder_ && stream.stream_error) {
     o.error = "stream";
     o.error_detail = one_line(*stream.stream_error);
@@ -231,17 +246,14 @@ void Transfer::classify(CURLcode code) {
     o.error_detail = one_line(*stream.protocol_error);
   } else if (headers_done_ && (status < 200 || status >= 300)) {
     classify_http_error(status);
-  } else if (code == CURLE_OK || (headers_done_ && decoder_.complete())) {
-    if (decoder_.complete()) return;  // success
-    if (stream.events == 0 && !body_head_.empty() &&
-        content_type_.find("text/event-stream") == std::string::npos) {
-      o.error = "protocol";
-      o.error_detail = one_line(fmt::format("expected an event stream, got {}: {}",
-                                            content_type_.empty() ? "no content-type" : content_type_, body_head_));
-    } else {
-      o.error = "truncated";
-      o.error_detail = fmt::format("stream ended after {} events without its end marker", stream.events);
-    }
+  } else if (stream.terminated || (headers_done_ && clean_close && decoder_.complete())) {
+    return;  // success
+  } else if (headers_done_ && stream.protocol_error && code != CURLE_OPERATION_TIMEDOUT) {
+    // `auto` could not tell the protocol of a body that ended (or broke) before it could.
+    o.error = "protocol";
+    o.error_detail = one_line(*stream.protocol_error);
+  } else if (headers_done_ && clean_close) {
+    classify_unfinished_body(code);
   } else if (code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY) {
     o.error = "dns";
   } else if (code == CURLE_COULDNT_CONNECT) {
@@ -253,11 +265,36 @@ void Transfer::classify(CURLcode code) {
   } else if (code == CURLE_TOO_MANY_REDIRECTS) {
     o.error = "http_3xx";
   } else {
-    o.error = headers_done_ ? "truncated" : "connect";
+    // Once the request was on its way the connection was up: a reset or close before the headers
+    // cut the response short, it did not fail the connect.
+    curl_off_t pretransfer_us = 0;
+    curl_easy_getinfo(easy_.get(), CURLINFO_PRETRANSFER_TIME_T, &pretransfer_us);
+    o.error = headers_done_ || pretransfer_us > 0 ? "truncated" : "connect";
   }
-  if (o.error_detail.empty() && code != CURLE_OK) {
-    o.error_detail = one_line(curl_error_[0] != '\0' ? curl_error_ : curl_easy_strerror(code));
+  if (o.error_detail.empty() && code != CURLE_OK) o.error_detail = curl_message(code);
+}
+
+std::string Transfer::curl_message(CURLcode code) const {
+  return one_line(curl_error_[0] != '\0' ? curl_error_ : curl_easy_strerror(code));
+}
+
+void Transfer::classify_unfinished_body(CURLcode code) {
+  auto& o = outcome_;
+  const auto& stream = decoder_.record();
+  const auto framing = decoder_.framing();
+  const std::string media = protocol::media_type(content_type_);
+  // Nothing framed and a body of another kind: not the expected protocol at all (a JSON error
+  // with status 200, an HTML page), rather than a stream cut short.
+  if (stream.events == 0 && !body_head_.empty() && framing &&
+      !protocol::media_type_fits(*framing, media)) {
+    o.error = "protocol";
+    o.error_detail = one_line(fmt::format("expected {}, got {}: {}", protocol::framing_expectation(*framing),
+                                          media.empty() ? "no content-type" : media, body_head_));
+    return;
   }
+  o.error = "truncated";
+  o.error_detail = fmt::format("stream ended after {} events without its end marker", stream.events);
+  if (code != CURLE_OK) o.error_detail += " (" + curl_message(code) + ")";
 }
 
 }  // namespace ttft::driver

@@ -31,18 +31,21 @@ class Transfer {
   Outcome finish(CURLcode code, Nanos now_ns);
 
  private:
-  explicit Transfer(RequestSpec spec, std::unique_ptr<protocol::Adapter> adapter);
+  Transfer(RequestSpec spec, protocol::StreamDecoder decoder, HeaderList default_headers);
   void configure();
   static size_t on_body(char* data, size_t size, size_t count, void* self) noexcept;
   static size_t on_header(char* data, size_t size, size_t count, void* self) noexcept;
   void read_curl_timers();
   void classify(CURLcode code);
   void classify_http_error(int status);
+  void classify_unfinished_body(CURLcode code);
+  std::string curl_message(CURLcode code) const;
 
   RequestSpec spec_;
   EasyHandle easy_;
   Slist request_headers_;
   protocol::StreamDecoder decoder_;
+  HeaderList default_headers_;  // the protocol's own (anthropic-version), before the user's
   Outcome outcome_;
   std::string body_head_;       // the first bytes of the body, for error details
   std::string content_type_;

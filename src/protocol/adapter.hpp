@@ -53,10 +53,20 @@ class Adapter {
   virtual std::string_view extra_sse_field() const { return {}; }
 };
 
-/// The protocols this build knows, in the order --help lists them.
+/// The protocol that is not one: the response's headers and first events decide (SPEC section 4).
+inline constexpr std::string_view kAutoProtocol = "auto";
+
+/// Every protocol a scenario or --protocol may name, in the order --help lists them: one per
+/// adapter, then `auto`.
 const std::vector<std::string>& protocol_names();
 
-/// A fresh adapter for `name`; an error naming the known protocols otherwise.
+/// A fresh adapter for `name`; an error naming the known protocols otherwise (`auto` has none:
+/// resolve it with request_protocol first).
 Result<std::unique_ptr<Adapter>> make_adapter(std::string_view name);
+
+/// The protocol whose body and headers a request to `url` sends: `name` itself, or for `auto`
+/// the URL's shape (SPEC section 4): a path containing /ai/run/ is workers-ai, a path ending in
+/// /v1/messages is anthropic, anything else is openai-chat.
+std::string_view request_protocol(std::string_view name, std::string_view url);
 
 }  // namespace ttft::protocol

@@ -102,4 +102,12 @@ std::optional<std::int64_t> find_count(const nlohmann::json& object, const char*
   return std::nullopt;
 }
 
+std::optional<double> find_amount(const nlohmann::json& object, const char* key) {
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_number()) return std::nullopt;
+  const double value = it->get<double>();
+  if (!std::isfinite(value) || value < 0) return std::nullopt;
+  return value;
+}
+
 }  // namespace ttft::protocol

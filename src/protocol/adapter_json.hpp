@@ -59,4 +59,7 @@ const nlohmann::json* find_object(const nlohmann::json& object, const char* key)
 /// The non-negative integer at `object[key]` (integral floats accepted), else nullopt.
 std::optional<std::int64_t> find_count(const nlohmann::json& object, const char* key);
 
+/// The finite, non-negative number at `object[key]` (integer or not), else nullopt.
+std::optional<double> find_amount(const nlohmann::json& object, const char* key);
+
 }  // namespace ttft::protocol

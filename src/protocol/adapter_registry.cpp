@@ -45,18 +45,41 @@ constexpr std::array kProtocols{
     Entry{"sse", &make_one<GenericSseAdapter>},
 };
 
+// The URL's path: after the authority, before any query or fragment ("" when there is none).
+std::string_view url_path(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  const std::size_t authority = scheme == std::string_view::npos ? 0 : scheme + 3;
+  const std::size_t begin = url.find_first_of("/?#", authority);
+  if (begin == std::string_view::npos || url[begin] != '/') return {};
+  const std::size_t end = url.find_first_of("?#", begin);
+  return url.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+}
+
 }  // namespace
 
 const std::vector<std::string>& protocol_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> list;
     for (const Entry& entry : kProtocols) list.emplace_back(entry.name);
+    list.emplace_back(kAutoProtocol);
     return list;
   }();
   return names;
 }
 
+std::string_view request_protocol(std::string_view name, std::string_view url) {
+  if (name != kAutoProtocol) return name;
+  const std::string_view path = url_path(url);
+  if (path.find("/ai/run/") != std::string_view::npos) return "workers-ai";
+  if (path.ends_with("/v1/messages")) return "anthropic";
+  return "openai-chat";
+}
+
 Result<std::unique_ptr<Adapter>> make_adapter(std::string_view name) {
+  if (name == kAutoProtocol) {
+    return fail("", "protocol \"auto\" has no adapter of its own",
+                "its body follows request_protocol(); its stream, the detected protocol");
+  }
   for (const Entry& entry : kProtocols) {
     if (entry.name == name) return entry.make();
   }

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/clock.hpp"
+
 namespace ttft::protocol {
 
 /// A dispatched event. For SSE: the event type ("message" when none was given) and the data
@@ -13,6 +15,18 @@ namespace ttft::protocol {
 struct Event {
   std::string_view type;
   std::string_view data;
+};
+
+/// Durations a server reports about its own work, in nanoseconds: Ollama's final object
+/// (*_duration, already ns) and llama.cpp's `timings` (ms). Absent fields were not sent. They
+/// separate server time from network time in `probe`; samples.csv has no column for them.
+struct ServerTimings {
+  std::optional<Nanos> total_ns;        // Ollama total_duration
+  std::optional<Nanos> load_ns;         // Ollama load_duration: loading the model (a cold start)
+  std::optional<Nanos> prompt_eval_ns;  // Ollama prompt_eval_duration, llama.cpp prompt_ms
+  std::optional<Nanos> eval_ns;         // Ollama eval_duration, llama.cpp predicted_ms
+
+  bool empty() const { return !total_ns && !load_ns && !prompt_eval_ns && !eval_ns; }
 };
 
 /// What one event says, as read by an adapter. Usage fields are set only when the event carries
@@ -24,6 +38,7 @@ struct EventMeaning {
   std::optional<std::int64_t> output_tokens;
   std::optional<std::string> error;           // a provider error reported inside the stream
   std::optional<std::string> protocol_error;  // not this protocol (e.g. data that is not JSON)
+  std::optional<ServerTimings> server_timings;  // set when the event reports them; last wins
   bool end_of_stream = false;        // the protocol's terminator ([DONE], message_stop, ...)
 };
 

@@ -1,6 +1,7 @@
 // The `llama-cpp` adapter: /completion request body and its events. Pure.
 #include "protocol/llama_cpp.hpp"
 
+#include <cmath>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -40,6 +41,20 @@ void read_counts(const nlohmann::json& event, EventMeaning& meaning) {
 
 }  // namespace
 
+std::optional<ServerTimings> read_llama_timings(const nlohmann::json& event) {
+  const nlohmann::json* timings = find_object(event, "timings");
+  if (timings == nullptr) return std::nullopt;
+  const auto to_ns = [](std::optional<double> ms) -> std::optional<Nanos> {
+    if (!ms || *ms > 9.0e12) return std::nullopt;  // beyond int64 nanoseconds: not a duration
+    return static_cast<Nanos>(std::llround(*ms * static_cast<double>(kNanosPerMs)));
+  };
+  ServerTimings out;
+  out.prompt_eval_ns = to_ns(find_amount(*timings, "prompt_ms"));
+  out.eval_ns = to_ns(find_amount(*timings, "predicted_ms"));
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
 std::string LlamaCppAdapter::build_body(const Workload& workload) const {
   // The native endpoint takes one prompt string and applies no chat template.
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
@@ -61,6 +76,7 @@ EventMeaning LlamaCppAdapter::interpret(const Event& event) {
   const nlohmann::json& chunk = *parsed;
   if (const std::string* content = find_string(chunk, "content")) meaning.text = *content;
   read_counts(chunk, meaning);
+  meaning.server_timings = read_llama_timings(chunk);
   const auto stop = chunk.find("stop");
   meaning.end_of_stream = stop != chunk.end() && stop->is_boolean() && stop->get<bool>();
   return meaning;

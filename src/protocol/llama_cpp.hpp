@@ -3,6 +3,9 @@
 // [DONE]; stream errors come in a non-standard `error:` SSE field, which a spec parser drops.
 #pragma once
 
+#include <nlohmann/json.hpp>
+#include <optional>
+
 #include "protocol/adapter.hpp"
 
 namespace ttft::protocol {
@@ -14,5 +17,9 @@ class LlamaCppAdapter final : public Adapter {
   EventMeaning interpret(const Event& event) override;
   std::string_view extra_sse_field() const override { return "error"; }
 };
+
+/// llama.cpp's `timings` object (native and OpenAI-compatible endpoints): prompt_ms and
+/// predicted_ms as server timings; nullopt when the event has neither.
+std::optional<ServerTimings> read_llama_timings(const nlohmann::json& event);
 
 }  // namespace ttft::protocol

@@ -1,6 +1,5 @@
 // The `ollama` adapter: /api/chat request body and its NDJSON objects. Pure. The final object's
-// nanosecond durations (load_duration, prompt_eval_duration, …) are not recorded: a sample has
-// no column for them yet.
+// nanosecond durations (load_duration, prompt_eval_duration, …) become the server timings.
 #include "protocol/ollama.hpp"
 
 #include <utility>
@@ -11,6 +10,20 @@
 #include "protocol/openai_chat.hpp"
 
 namespace ttft::protocol {
+namespace {
+
+// "All durations are returned in nanoseconds" (ollama docs/api.md, Conventions).
+std::optional<ServerTimings> read_durations(const nlohmann::json& object) {
+  ServerTimings timings;
+  timings.total_ns = find_count(object, "total_duration");
+  timings.load_ns = find_count(object, "load_duration");
+  timings.prompt_eval_ns = find_count(object, "prompt_eval_duration");
+  timings.eval_ns = find_count(object, "eval_duration");
+  if (timings.empty()) return std::nullopt;
+  return timings;
+}
+
+}  // namespace
 
 std::string OllamaAdapter::build_body(const Workload& workload) const {
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
@@ -46,6 +59,7 @@ EventMeaning OllamaAdapter::interpret(const Event& event) {
   if (done != object.end() && done->is_boolean() && done->get<bool>()) {
     meaning.input_tokens = find_count(object, "prompt_eval_count");
     meaning.output_tokens = find_count(object, "eval_count");
+    meaning.server_timings = read_durations(object);
     meaning.end_of_stream = true;
   }
   return meaning;

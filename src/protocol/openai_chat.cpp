@@ -3,6 +3,7 @@
 #include "protocol/openai_chat.hpp"
 
 #include "protocol/adapter_json.hpp"
+#include "protocol/llama_cpp.hpp"
 
 namespace ttft::protocol {
 
@@ -65,6 +66,8 @@ void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning) {
       meaning.output_tokens = completion;
     }
   }
+  // llama.cpp's OpenAI-compatible server adds its `timings` to the finish chunk (protocols.md 7.3).
+  if (auto timings = read_llama_timings(chunk)) meaning.server_timings = std::move(timings);
 }
 
 std::optional<nlohmann::json> open_openai_style_event(const Event& event, EventMeaning& meaning,

@@ -33,7 +33,8 @@ std::optional<nlohmann::json> open_openai_style_event(const Event& event, EventM
                                                       bool done_marker_allowed);
 
 /// Adds what a chat.completion.chunk carries to `meaning`: choices[0].delta content (text)
-/// and reasoning_content / reasoning (reasoning), and usage prompt/completion tokens.
+/// and reasoning_content / reasoning (reasoning), usage prompt/completion tokens, and the
+/// `timings` llama.cpp's compatible server adds.
 void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning);
 
 }  // namespace ttft::protocol

@@ -10,11 +10,32 @@
 namespace ttft::protocol {
 
 StreamDecoder::StreamDecoder(std::unique_ptr<Adapter> adapter, std::size_t max_event_bytes)
-    : adapter_(std::move(adapter)),
-      framing_(Framing::sse),
-      sse_(max_event_bytes),
-      lines_(max_event_bytes) {
-  TTFT_CHECK(adapter_ != nullptr, "a stream decoder needs an adapter");
+    : StreamDecoder(max_event_bytes) {
+  TTFT_CHECK(adapter != nullptr, "a stream decoder needs an adapter");
+  use_adapter(std::move(adapter));
+}
+
+StreamDecoder::StreamDecoder(std::size_t max_event_bytes)
+    : framing_(Framing::sse), sse_(max_event_bytes), lines_(max_event_bytes) {}
+
+StreamDecoder StreamDecoder::detecting(std::string request_protocol, std::size_t max_event_bytes) {
+  StreamDecoder decoder(max_event_bytes);
+  decoder.detector_ = std::make_unique<ProtocolDetector>(std::move(request_protocol), max_event_bytes);
+  return decoder;
+}
+
+Result<StreamDecoder> StreamDecoder::for_protocol(std::string_view name, std::string_view url,
+                                                  std::size_t max_event_bytes) {
+  if (name == kAutoProtocol) {
+    return detecting(std::string(request_protocol(name, url)), max_event_bytes);
+  }
+  auto adapter = make_adapter(name);
+  if (!adapter) return tl::unexpected(adapter.error());
+  return StreamDecoder(std::move(*adapter), max_event_bytes);
+}
+
+void StreamDecoder::use_adapter(std::unique_ptr<Adapter> adapter) {
+  adapter_ = std::move(adapter);
   framing_ = adapter_->framing();
   if (const std::string_view field = adapter_->extra_sse_field(); !field.empty()) {
     sse_.deliver_field(std::string(field));
@@ -22,8 +43,48 @@ StreamDecoder::StreamDecoder(std::unique_ptr<Adapter> adapter, std::size_t max_e
   record_.events_are_tokens = adapter_->events_are_tokens();
 }
 
+void StreamDecoder::on_response_headers(
+    const std::vector<std::pair<std::string, std::string>>& headers) {
+  if (detector_) detector_->set_hints(response_hints(headers));
+}
+
+std::optional<Framing> StreamDecoder::framing() const {
+  if (adapter_ == nullptr) return std::nullopt;
+  return framing_;
+}
+
 bool StreamDecoder::feed(std::string_view bytes, Nanos arrival_ns) {
   if (record_.stream_error || record_.protocol_error) return false;
+  return detector_ ? detect(bytes, arrival_ns) : decode(bytes, arrival_ns);
+}
+
+bool StreamDecoder::detect(std::string_view bytes, Nanos arrival_ns) {
+  held_.push_back(HeldRead{std::string(bytes), arrival_ns});
+  if (!detector_->feed(bytes)) return true;
+  if (!detector_->failure().empty()) {
+    record_.protocol_error = detector_->failure();
+    return false;
+  }
+  return start_detected();
+}
+
+bool StreamDecoder::start_detected() {
+  auto adapter = make_adapter(detector_->protocol());
+  TTFT_CHECK(adapter.has_value(), "the detector names only protocols the registry knows");
+  record_.detected_protocol = detector_->protocol();
+  use_adapter(std::move(*adapter));
+  detector_.reset();
+  // The reads go through the adapter as if it had been chosen up front: the first event is
+  // stamped with the arrival of the read that completed it, however late detection came.
+  const std::vector<HeldRead> held = std::move(held_);
+  held_.clear();
+  for (const HeldRead& read : held) {
+    if (!decode(read.bytes, read.arrival_ns)) return false;
+  }
+  return true;
+}
+
+bool StreamDecoder::decode(std::string_view bytes, Nanos arrival_ns) {
   const auto handler = [this, arrival_ns](const Event& event) { on_event(event, arrival_ns); };
   bool framed = true;
   switch (framing_) {
@@ -31,8 +92,9 @@ bool StreamDecoder::feed(std::string_view bytes, Nanos arrival_ns) {
     case Framing::ndjson: framed = lines_.feed(bytes, handler); break;
     case Framing::text: framed = text_.feed(bytes, handler); break;
   }
-  // An error event earlier in the same read wins over an overflow later in it.
-  if (!framed && !record_.stream_error && !record_.protocol_error) {
+  // An error event earlier in the same read wins over an overflow later in it, and so does the
+  // terminator: what follows it is not part of the answer (a fuzzing find).
+  if (!framed && !record_.terminated && !record_.stream_error && !record_.protocol_error) {
     record_.protocol_error = std::string(framing_ == Framing::sse ? "event" : "line") +
                              " larger than " + std::to_string(sse_.max_event_bytes()) + " bytes";
   }
@@ -40,6 +102,14 @@ bool StreamDecoder::feed(std::string_view bytes, Nanos arrival_ns) {
 }
 
 void StreamDecoder::finish(Nanos eof_ns) {
+  if (detector_ && !record_.protocol_error) {
+    detector_->finish();
+    if (!detector_->protocol().empty()) {
+      start_detected();
+    } else if (!detector_->failure().empty()) {
+      record_.protocol_error = detector_->failure();
+    }
+  }
   sse_.finish();
   lines_.finish();
   text_.finish();
@@ -75,6 +145,7 @@ void StreamDecoder::on_event(const Event& event, Nanos arrival_ns) {
   // Usage is a running total in several protocols (Anthropic, Workers AI): the last value wins.
   if (meaning.input_tokens) record_.input_tokens = meaning.input_tokens;
   if (meaning.output_tokens) record_.output_tokens = meaning.output_tokens;
+  if (meaning.server_timings) record_.server_timings = std::move(meaning.server_timings);
   if (meaning.end_of_stream) {
     record_.terminated = true;
     record_.end_ns = arrival_ns;

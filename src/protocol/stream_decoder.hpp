@@ -1,7 +1,8 @@
 // Turns the bytes of one response body into the stream facts a sample records: when the first
 // event and the first token arrived, content event times, token usage, the provider's error, and
 // whether the protocol's terminator was seen. Pure: the caller passes each chunk's arrival time,
-// taken when the bytes came off the socket.
+// taken when the bytes came off the socket. For protocol `auto` it first holds the reads until
+// the protocol is detected.
 #pragma once
 
 #include <cstddef>
@@ -10,11 +11,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/error.hpp"
 #include "protocol/adapter.hpp"
 #include "protocol/line_parser.hpp"
+#include "protocol/protocol_detector.hpp"
 #include "protocol/sse_parser.hpp"
 #include "protocol/text_chunker.hpp"
 
@@ -37,6 +41,8 @@ struct StreamRecord {
   std::optional<std::string> stream_error;    // provider error event: sample error `stream`
   std::optional<std::string> protocol_error;  // framing failure: sample error `protocol`
   bool events_are_tokens = true;         // the adapter's events_are_tokens(): false for `text`
+  std::optional<ServerTimings> server_timings;  // the server's own durations, last reported
+  std::string detected_protocol;         // what `auto` detected; "" for a given protocol
 };
 
 class StreamDecoder {
@@ -45,22 +51,54 @@ class StreamDecoder {
   /// an SSE event or a line.
   StreamDecoder(std::unique_ptr<Adapter> adapter, std::size_t max_event_bytes = kDefaultMaxEventBytes);
 
+  /// Protocol `auto` (SPEC section 4): holds the body's reads until a ProtocolDetector names the
+  /// protocol, then feeds them, each with its own arrival time, through that protocol's adapter,
+  /// so all of its rules apply and every time is the one an explicit choice would record.
+  /// `request_protocol` is the protocol whose body was sent.
+  static StreamDecoder detecting(std::string request_protocol,
+                                 std::size_t max_event_bytes = kDefaultMaxEventBytes);
+
+  /// The decoder for a protocol name, `auto` included (its body follows `url`); an error naming
+  /// the known protocols for any other name.
+  static Result<StreamDecoder> for_protocol(std::string_view name, std::string_view url,
+                                            std::size_t max_event_bytes = kDefaultMaxEventBytes);
+
+  /// The final response's headers, before its body: `auto` reads its hints in them.
+  void on_response_headers(const std::vector<std::pair<std::string, std::string>>& headers);
+
   /// Feeds body bytes that arrived at `arrival_ns`. Every event they complete is stamped with
   /// that time. Returns false once reading should stop: a provider error or a framing failure.
   bool feed(std::string_view bytes, Nanos arrival_ns);
 
-  /// The body ended at `eof_ns` (connection end or end of the chunked body).
+  /// The body ended at `eof_ns` (connection end or end of the chunked body). `auto` decides now
+  /// if it has not, or records why it cannot as a protocol error.
   void finish(Nanos eof_ns);
 
   const StreamRecord& record() const { return record_; }
-  const Adapter& adapter() const { return *adapter_; }
-  /// True when the stream ended the way its protocol says a complete stream ends.
-  bool complete() const { return record_.terminated || adapter_->eof_is_normal_end(); }
+  /// The framing of the protocol reading the body; nullopt while `auto` has not decided.
+  std::optional<Framing> framing() const;
+  /// True when a body that ended with a clean close ended the way its protocol says a complete
+  /// stream ends: its terminator was seen, or the protocol ends at EOF (plain sse, text).
+  bool complete() const {
+    return record_.terminated || (adapter_ != nullptr && adapter_->eof_is_normal_end());
+  }
 
  private:
+  struct HeldRead {
+    std::string bytes;
+    Nanos arrival_ns;
+  };
+
+  explicit StreamDecoder(std::size_t max_event_bytes);
+  void use_adapter(std::unique_ptr<Adapter> adapter);
+  bool detect(std::string_view bytes, Nanos arrival_ns);
+  bool start_detected();
+  bool decode(std::string_view bytes, Nanos arrival_ns);
   void on_event(const Event& event, Nanos arrival_ns);
 
-  std::unique_ptr<Adapter> adapter_;
+  std::unique_ptr<Adapter> adapter_;  // null while `auto` detects
+  std::unique_ptr<ProtocolDetector> detector_;  // `auto` until it has decided
+  std::vector<HeldRead> held_;        // the reads `auto` holds until it has decided
   Framing framing_;
   SseParser sse_;  // the framer framing_ names is used; the others stay empty
   LineParser lines_;

@@ -174,10 +174,17 @@ bool set_opt_scaled(Sample& s, std::string_view cell) {
 template <std::optional<Nanos> Sample::*M>
 constexpr auto set_ms = set_opt_scaled<M, kNanosDecimalsOfMs>;
 
+bool set_first_token_kind(Sample& s, std::string_view cell) {
+  if (!cell.empty() && cell != "text" && cell != "reasoning") return false;
+  s.first_token_kind = std::string(cell);
+  return true;
+}
+
 struct ColumnDecoder {
   std::string_view name;
   std::string_view expected;  // what a valid cell looks like, for error messages
   bool (*set)(Sample&, std::string_view);
+  bool optional = false;      // files written before the column existed lack it
 };
 
 constexpr std::string_view kText = "text";
@@ -223,13 +230,14 @@ const std::array<ColumnDecoder, kColumnCount> kDecoders = {{
     {"decode_tps", "tokens per second or empty", set_opt_real<&Sample::decode_tps>},
     {"cost_usd", "dollars such as 0.000123, or empty",
      set_opt_scaled<&Sample::cost_pusd, kPusdDecimalsOfUsd>},
+    {"first_token_kind", "text, reasoning or empty", set_first_token_kind, /*optional=*/true},
 }};
 
 std::string where(const std::string& source, std::size_t line) {
   return fmt::format("{}:{}", source, line);
 }
 
-// Maps each header position to its decoder; every SPEC column exactly once.
+// Maps each header position to its decoder; every column exactly once, optional ones at most once.
 Result<std::vector<const ColumnDecoder*>> map_header(const Record& header,
                                                      const std::string& source) {
   std::vector<const ColumnDecoder*> decoders;
@@ -248,7 +256,7 @@ Result<std::vector<const ColumnDecoder*>> map_header(const Record& header,
     decoders.push_back(&kDecoders[index]);
   }
   for (std::size_t i = 0; i < kColumnCount; ++i) {
-    if (!seen[i]) {
+    if (!seen[i] && !kDecoders[i].optional) {
       return fail(where(source, header.line),
                   fmt::format("missing column \"{}\"", kDecoders[i].name));
     }

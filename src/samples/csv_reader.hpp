@@ -21,8 +21,9 @@ struct ReadResult {
 };
 
 /// Parses samples.csv text; `source` names it in errors ("<source>:<line>"). Columns may come
-/// in any order but must be exactly the SPEC set; an unknown, missing or repeated column, a
-/// row with the wrong number of fields or an undecodable cell is an error naming the column.
+/// in any order but must be exactly the SPEC set plus first_token_kind, which files written
+/// before it existed lack; an unknown, missing or repeated column, a row with the wrong number
+/// of fields or an undecodable cell is an error naming the column.
 /// Blank lines are skipped. Times "50.312" become 50'312'000 ns (rounded to the nanosecond).
 Result<ReadResult> parse_samples_csv(std::string_view text, const std::string& source);
 

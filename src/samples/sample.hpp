@@ -1,5 +1,6 @@
 // One request's record: the contract between `run` and every report. Columns and their order
-// are SPEC section 6; an empty optional is an empty cell ("not measured").
+// are SPEC section 6, plus first_token_kind appended after cost_usd (issue 4); an empty optional
+// is an empty cell ("not measured").
 #pragma once
 
 #include <array>
@@ -40,6 +41,7 @@ struct Sample {
   std::optional<Nanos> itl_p50_ns, itl_p95_ns;
   std::optional<double> decode_tps;
   std::optional<std::int64_t> cost_pusd;  // pico-dollars
+  std::string first_token_kind;       // text | reasoning (the first token was thinking); "" = none
 };
 
 /// A cell's value before formatting: empty, integer, real, milliseconds (from ns), text, bool.
@@ -53,7 +55,10 @@ struct Field {
   Cell value;
 };
 
-constexpr std::size_t kColumnCount = 33;
+/// SPEC section 6's 33 columns, then first_token_kind. That one column deviates from the SPEC
+/// list by being appended, so readers that select columns by name keep working; readers of
+/// older files treat it as optional (csv_reader).
+constexpr std::size_t kColumnCount = 34;
 
 /// The sample as named cells in column order. Views point into `sample`.
 std::array<Field, kColumnCount> fields_of(const Sample& sample);

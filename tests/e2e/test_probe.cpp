@@ -183,3 +183,30 @@ TEST_CASE("probe's timeline names every stage, and header values never reach the
   CHECK(run.out.find(secret) == std::string::npos);
   CHECK(run.err.find(secret) == std::string::npos);
 }
+
+TEST_CASE("a reset is never the end of a stream, but a clean close is where EOF is the end marker") {
+  ServedSimulator sim;
+  // Tokens 10 ms apart: the events before the fault have long been read when it strikes.
+  const auto probe_with = [&](const char* path, const char* protocol, const char* fault) {
+    return run_probe({sim.url(path), "--protocol", protocol, "--json", "--header", "x-sim-first-event-ms: 0",
+                      "--header", "x-sim-tokens: 8", "--header", "x-sim-token-interval-ms: 10", "--header",
+                      std::string("x-sim-fault: ") + fault});
+  };
+  for (const auto& [path, protocol] : {std::pair{"/sse", "sse"}, std::pair{"/api/chat/text", "text"}}) {
+    SECTION(protocol) {
+      const auto reset = probe_with(path, protocol, "reset");
+      CHECK(reset.process.exit_code == 3);
+      CHECK(reset.sample["error"] == "truncated");
+      CHECK(reset.sample["events"].get<int>() >= 1);  // the reset came after events, not before
+      const auto closed = probe_with(path, protocol, "truncate");
+      CHECK(closed.process.exit_code == 0);
+      CHECK(closed.sample["error"].is_null());
+      CHECK(closed.sample["events"].get<int>() >= 1);
+    }
+  }
+  SECTION("gemini before its finishReason") {
+    const auto closed = probe_with("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse", "gemini",
+                                   "truncate");
+    CHECK(closed.sample["error"] == "truncated");
+  }
+}

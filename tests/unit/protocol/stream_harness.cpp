@@ -62,11 +62,27 @@ StreamRecord decode_pieces(std::string_view protocol, std::string_view bytes,
 }
 
 StreamRecord decode_bytewise(std::string_view protocol, std::string_view bytes) {
-  StreamDecoder decoder(adapter_for(protocol));
+  return feed_bytewise(StreamDecoder(adapter_for(protocol)), bytes);
+}
+
+StreamDecoder auto_decoder(std::string_view url, const Headers& headers) {
+  auto decoder = StreamDecoder::for_protocol(kAutoProtocol, url);
+  REQUIRE(decoder.has_value());
+  decoder->on_response_headers(headers);
+  return std::move(*decoder);
+}
+
+StreamRecord feed_bytewise(StreamDecoder decoder, std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     if (!decoder.feed(bytes.substr(i, 1), static_cast<Nanos>(i))) break;
   }
   decoder.finish(static_cast<Nanos>(bytes.size()));
+  return decoder.record();
+}
+
+StreamRecord feed_whole(StreamDecoder decoder, std::string_view bytes) {
+  decoder.feed(bytes, 1);
+  decoder.finish(2);
   return decoder.record();
 }
 
@@ -102,7 +118,13 @@ std::string describe(const StreamRecord& record) {
       << " output=" << optional_text(record.output_tokens) << " terminated=" << record.terminated
       << " stream_error=" << record.stream_error.value_or("-")
       << " protocol_error=" << record.protocol_error.value_or("-")
-      << " events_are_tokens=" << record.events_are_tokens;
+      << " events_are_tokens=" << record.events_are_tokens << " server=";
+  if (const auto& server = record.server_timings) {
+    out << optional_text(server->total_ns) << '/' << optional_text(server->load_ns) << '/'
+        << optional_text(server->prompt_eval_ns) << '/' << optional_text(server->eval_ns);
+  } else {
+    out << '-';
+  }
   return out.str();
 }
 

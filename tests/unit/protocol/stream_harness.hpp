@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "protocol/stream_decoder.hpp"
@@ -25,6 +26,18 @@ StreamRecord decode_pieces(std::string_view protocol, std::string_view bytes,
 /// Feeds one byte per read, byte i arriving at time i, so every time in the record is the
 /// offset of the byte that completed the event; the body ends at time bytes.size().
 StreamRecord decode_bytewise(std::string_view protocol, std::string_view bytes);
+
+/// Response headers, as the driver hands them to a decoder.
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+/// A decoder for protocol `auto` whose request went to `url`, after the response `headers`.
+StreamDecoder auto_decoder(std::string_view url, const Headers& headers);
+
+/// Feeds `bytes` to `decoder` one byte per read, timed as in decode_bytewise.
+StreamRecord feed_bytewise(StreamDecoder decoder, std::string_view bytes);
+
+/// Feeds `bytes` to `decoder` in one read at time 1; the body ends at time 2.
+StreamRecord feed_whole(StreamDecoder decoder, std::string_view bytes);
 
 /// The offset of the terminator of the nth (1-based) empty line in a stream whose lines all end
 /// with `eol`: the byte that dispatches an event, so its arrival time in decode_bytewise.

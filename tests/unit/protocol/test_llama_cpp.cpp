@@ -86,3 +86,20 @@ TEST_CASE("llama-cpp: counts from timings alone") {
   CHECK(record.terminated);
   check_every_split("llama-cpp", bytes);
 }
+
+TEST_CASE("llama-cpp: timings.prompt_ms and predicted_ms are the server timings") {
+  const StreamRecord record = decode_bytewise("llama-cpp", load_stream("llama-cpp/basic.sse"));
+  REQUIRE(record.server_timings.has_value());
+  CHECK(record.server_timings->prompt_eval_ns == 21'400'000);  // "prompt_ms":21.4
+  CHECK(record.server_timings->eval_ns == 36'000'000);         // "predicted_ms":36.0
+  CHECK_FALSE(record.server_timings->load_ns);
+  CHECK_FALSE(record.server_timings->total_ns);
+  // The OpenAI-compatible endpoint puts the same object on its finish chunk.
+  const StreamRecord chat = decode_bytewise(
+      "openai-chat", "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}],"
+                     "\"timings\":{\"prompt_ms\":1.5,\"predicted_ms\":-3}}\n\ndata: [DONE]\n\n");
+  REQUIRE(chat.server_timings.has_value());
+  CHECK(chat.server_timings->prompt_eval_ns == 1'500'000);
+  CHECK_FALSE(chat.server_timings->eval_ns);  // negative: not a duration
+  CHECK_FALSE(decode_bytewise("llama-cpp", load_stream("llama-cpp/error_field.sse")).server_timings);
+}

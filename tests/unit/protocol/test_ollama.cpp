@@ -51,6 +51,24 @@ TEST_CASE("ollama: done:true ends the stream with prompt_eval_count and eval_cou
   CHECK_FALSE(not_done.output_tokens);
 }
 
+TEST_CASE("ollama: the final object's nanosecond durations are the server timings") {
+  const std::string bytes = load_stream("ollama/basic.ndjson");
+  const StreamRecord record = decode_bytewise("ollama", bytes);
+  REQUIRE(record.server_timings.has_value());
+  // The fixture's total_duration, load_duration, prompt_eval_duration and eval_duration, in ns.
+  CHECK(record.server_timings->total_ns == 142000000);
+  CHECK(record.server_timings->load_ns == 2100000);
+  CHECK(record.server_timings->prompt_eval_ns == 61000000);
+  CHECK(record.server_timings->eval_ns == 40000000);
+  // Only what was sent; objects before done:true carry none.
+  const auto partial = read(R"({"done":true,"eval_duration":5})");
+  REQUIRE(partial.server_timings.has_value());
+  CHECK(partial.server_timings->eval_ns == 5);
+  CHECK_FALSE(partial.server_timings->load_ns);
+  CHECK_FALSE(read(R"({"done":true})").server_timings);
+  CHECK_FALSE(read(R"({"message":{"content":"x"},"done":false,"eval_duration":5})").server_timings);
+}
+
 TEST_CASE("ollama: an error line is a stream error") {
   CHECK(read(R"({"error":"model not found"})").error == "model not found");
   CHECK_FALSE(read(R"({"error":"","message":{"content":"x"}})").error);

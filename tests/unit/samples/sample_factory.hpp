@@ -41,6 +41,7 @@ inline samples::Sample full_sample() {
   s.itl_p95_ns = 9'999'000;
   s.decode_tps = 140.625;
   s.cost_pusd = 123'456'789;
+  s.first_token_kind = "reasoning";
   return s;
 }
 

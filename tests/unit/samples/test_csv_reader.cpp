@@ -101,6 +101,48 @@ TEST_CASE("header errors name the column and the place") {
   }
 }
 
+TEST_CASE("first_token_kind may be absent (files written before it) and is text or reasoning") {
+  const std::string header = header_row();
+  const std::string row = format_row(ttft::test::full_sample());
+  const auto without_last_cell = [](const std::string& line) {
+    return line.substr(0, line.rfind(',')) + "\n";
+  };
+  SECTION("an older file without the column") {
+    const auto read = parse_samples_csv(without_last_cell(header) + without_last_cell(row), "old.csv");
+    REQUIRE(read);
+    REQUIRE(read->samples.size() == 1);
+    CHECK(read->samples[0].first_token_kind.empty());
+    CHECK(read->samples[0].cost_pusd == ttft::test::full_sample().cost_pusd);
+  }
+  SECTION("the column read back") {
+    const auto read = parse_samples_csv(header + row, "s.csv");
+    REQUIRE(read);
+    CHECK(read->samples[0].first_token_kind == "reasoning");
+  }
+  SECTION("the results fixtures written before the column still read") {
+    for (const char* file : {"/samples/small.csv", "/results/merge-regions/samples.csv"}) {
+      const auto read = read_samples_csv(std::string(TTFT_FIXTURES_DIR) + file);
+      INFO(file);
+      REQUIRE(read);
+      CHECK_FALSE(read->samples.empty());
+    }
+  }
+  SECTION("any other kind is an error naming the column") {
+    std::string bad = row;
+    bad.replace(bad.rfind(",reasoning"), 10, ",thinking");
+    const auto read = parse_samples_csv(header + bad, "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().message == "column \"first_token_kind\": expected text, reasoning or empty, found \"thinking\"");
+  }
+  SECTION("it may not appear twice") {
+    std::string twice = header;
+    twice.insert(twice.size() - 1, ",first_token_kind");
+    const auto read = parse_samples_csv(twice, "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().message == "column \"first_token_kind\" appears twice");
+  }
+}
+
 TEST_CASE("row errors name path:line and the column") {
   auto sample = ttft::test::full_sample();
   std::string row = format_row(sample);
@@ -118,7 +160,7 @@ TEST_CASE("row errors name path:line and the column") {
     const auto read = parse_samples_csv(first + "a,b\n", "s.csv");
     REQUIRE_FALSE(read);
     CHECK(read.error().where == "s.csv:3");
-    CHECK(read.error().message == "expected 33 fields, found 2");
+    CHECK(read.error().message == "expected 34 fields, found 2");
   }
   SECTION("line numbers count the lines inside quoted fields") {
     const auto read = parse_samples_csv(first + row + "a,b\n", "s.csv");

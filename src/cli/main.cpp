@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/compare_command.hpp"
 #include "cli/global_options.hpp"
 #include "cli/probe_command.hpp"
 #include "cli/report_command.hpp"
@@ -55,6 +56,8 @@ int main(int argc, const char* const* argv, Io& io) {
   setup_serve_command(app, serve);
   ReportOptions report;
   setup_report_command(app, report);
+  CompareOptions compare;
+  setup_compare_command(app, compare);
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();  // global flags after the subcommand
 
   try {
@@ -75,7 +78,7 @@ int main(int argc, const char* const* argv, Io& io) {
   }
 
   if (app.get_subcommands().empty()) {
-    io.err << render_error(Error{"", "a subcommand is required: run, report, validate, probe or serve",
+    io.err << render_error(Error{"", "a subcommand is required: run, report, compare, validate, probe or serve",
                                  "see 'ttftbench --help'"});
     return to_int(ExitCode::usage);
   }
@@ -85,6 +88,7 @@ int main(int argc, const char* const* argv, Io& io) {
     if (app.got_subcommand("probe")) return run_probe_command(probe, global, io);
     if (app.got_subcommand("serve")) return run_serve_command(serve, global, io);
     if (app.got_subcommand("report")) return run_report_command(report, global, io);
+    if (app.got_subcommand("compare")) return run_compare_command(compare, global, io);
   } catch (const std::exception& error) {
     io.err << render_error(Error{"", fmt::format("internal error: {}", error.what()),
                                  "please report this with the command line you ran"});

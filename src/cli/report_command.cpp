@@ -14,29 +14,6 @@
 namespace ttft::cli {
 namespace {
 
-constexpr std::size_t kShortSha = 12;  // enough to tell two scenario files apart in a message
-
-std::string short_sha(const std::string& sha) {
-  return sha.size() > kShortSha ? sha.substr(0, kShortSha) + "…" : sha;
-}
-
-Result<std::vector<ResultsFolder>> read_folders(const std::vector<std::string>& dirs, Io& io) {
-  std::vector<ResultsFolder> folders;
-  for (const std::string& dir : dirs) {
-    auto folder = read_results_folder(dir);
-    if (!folder) return tl::unexpected(folder.error());
-    if (folder->skipped_partial_lines > 0) {
-      io.err << fmt::format("warning: {}/samples.csv: ignored a partial last row (the run was cut short)\n", dir);
-    }
-    if (!folder->manifest) {
-      io.err << fmt::format("warning: {}: no manifest.json: the scenario cannot be checked, and prices are "
-                            "unknown\n", dir);
-    }
-    folders.push_back(std::move(*folder));
-  }
-  return folders;
-}
-
 /// Folders merge only when their scenarios are the same file (SPEC section 7). With
 /// --allow-mixed the merge goes ahead, and the notes returned say so in the report.
 Result<std::vector<std::string>> check_scenarios(const std::vector<ResultsFolder>& folders, bool allow_mixed,
@@ -54,14 +31,14 @@ Result<std::vector<std::string>> check_scenarios(const std::vector<ResultsFolder
     if (a == b) continue;
     if (!allow_mixed) {
       return fail(folder.dir,
-                  fmt::format("its scenario differs from {}'s (SHA-256 {} vs {})", first->dir, short_sha(b),
-                              short_sha(a)),
+                  fmt::format("its scenario differs from {}'s (SHA-256 {} vs {})", first->dir, short_sha256(b),
+                              short_sha256(a)),
                   "merge results of the same scenario file, or --allow-mixed merges anyway");
     }
-    differing.push_back(fmt::format("{} ({})", folder.dir, short_sha(b)));
+    differing.push_back(fmt::format("{} ({})", folder.dir, short_sha256(b)));
   }
   if (differing.empty()) return std::vector<std::string>{};
-  std::string list = fmt::format("{} ({})", first->dir, short_sha(first->manifest->scenario_sha256));
+  std::string list = fmt::format("{} ({})", first->dir, short_sha256(first->manifest->scenario_sha256));
   for (const auto& other : differing) list += ", " + other;
   const std::string note = "merged from different scenario files (--allow-mixed): " + list;
   io.err << "warning: " << note << "\n";
@@ -77,7 +54,7 @@ std::string render(const report::GroupedReport& grouped, const std::string& form
 
 /// Every folder's rows, concatenated in argument order, as one report (and one per group).
 Result<report::GroupedReport> build_from_folders(const ReportOptions& o, Io& io) {
-  auto folders = read_folders(o.dirs, io);
+  auto folders = read_results_folders(o.dirs, io);
   if (!folders) return tl::unexpected(folders.error());
   auto notes = check_scenarios(*folders, o.allow_mixed, io);
   if (!notes) return tl::unexpected(notes.error());
@@ -95,6 +72,21 @@ Result<report::GroupedReport> build_from_folders(const ReportOptions& o, Io& io)
   return grouped;
 }
 
+/// Each assertion against the overall report; with --by, then against every group too, its
+/// lines prefixed "<column>=<label>: ", so one slow region fails the gate even when the merged
+/// figures pass (and a group without the rows an assertion needs fails it, as overall).
+std::vector<gate::Check> evaluate_checks(const std::vector<gate::Assertion>& assertions,
+                                         const report::GroupedReport& grouped) {
+  std::vector<gate::Check> checks = gate::evaluate_all(assertions, grouped.overall);
+  for (const auto& [label, report] : grouped.groups) {
+    for (gate::Check check : gate::evaluate_all(assertions, report)) {
+      check.expression = fmt::format("{}={}: {}", grouped.column, label, check.expression);
+      checks.push_back(std::move(check));
+    }
+  }
+  return checks;
+}
+
 }  // namespace
 
 void setup_report_command(CLI::App& app, ReportOptions& o) {
@@ -104,7 +96,8 @@ void setup_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--format", o.format, "Output format (default table)")
       ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
   cmd->add_flag("--allow-mixed", o.allow_mixed, "Merge folders even when their scenario files differ");
-  cmd->add_option("--assert", o.asserts, kAssertHelp)->allow_extra_args(false);  // one EXPR per --assert
+  cmd->add_option("--assert", o.asserts, std::string(kAssertHelp) + "; with --by, checked for every group too")
+      ->allow_extra_args(false);  // one EXPR per --assert
   cmd->add_option("--summary-md", o.summary_md, "Also write the Markdown report (and assertions) to this file");
 }
 
@@ -119,7 +112,7 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
     io.err << render_error(grouped.error());
     return to_int(ExitCode::usage);
   }
-  const auto checks = gate::evaluate_all(*assertions, grouped->overall);
+  const auto checks = evaluate_checks(*assertions, *grouped);
   io.out << render(*grouped, o.format, global.color(io));
   if (o.format == "markdown") {
     io.out << gate::checks_markdown(checks);

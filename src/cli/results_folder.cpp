@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -106,6 +107,28 @@ Result<ResultsFolder> read_results_folder(const std::string& dir) {
     out.manifest = std::move(*facts);
   }
   return out;
+}
+
+Result<std::vector<ResultsFolder>> read_results_folders(const std::vector<std::string>& dirs, Io& io) {
+  std::vector<ResultsFolder> folders;
+  for (const std::string& dir : dirs) {
+    auto folder = read_results_folder(dir);
+    if (!folder) return tl::unexpected(folder.error());
+    if (folder->skipped_partial_lines > 0) {
+      io.err << fmt::format("warning: {}/samples.csv: ignored a partial last row (the run was cut short)\n", dir);
+    }
+    if (!folder->manifest) {
+      io.err << fmt::format("warning: {}: no manifest.json: the scenario cannot be checked, and prices are "
+                            "unknown\n", dir);
+    }
+    folders.push_back(std::move(*folder));
+  }
+  return folders;
+}
+
+std::string short_sha256(const std::string& sha) {
+  constexpr std::size_t kShown = 12;
+  return sha.size() > kShown ? sha.substr(0, kShown) + "…" : sha;
 }
 
 report::RunFacts facts_of(const ResultsFolder& folder) {

@@ -1,4 +1,4 @@
-// Reading a results folder back (SPEC section 6) for `report`: its rows from samples.csv and
+// Reading a results folder back (SPEC section 6) for `report` and `compare`: its rows from samples.csv and
 // what its manifest.json says about the run. Summary files are never read: reports are rebuilt
 // from the rows, so a crashed or interrupted run's folder works as well as a finished one.
 #pragma once
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/io.hpp"
 #include "report/merge.hpp"
 #include "samples/sample.hpp"
 
@@ -24,6 +25,13 @@ struct ResultsFolder {
 /// Reads DIR/samples.csv (required: its absence is an error naming the folder) and
 /// DIR/manifest.json when present; unreadable or malformed files are errors naming the file.
 Result<ResultsFolder> read_results_folder(const std::string& dir);
+
+/// read_results_folder for each of `dirs` in order, the first failure returned; warns on io.err
+/// about a torn last row or a missing manifest.
+Result<std::vector<ResultsFolder>> read_results_folders(const std::vector<std::string>& dirs, Io& io);
+
+/// The first 12 hex digits of a SHA-256 and "…": enough to tell two scenario files apart.
+std::string short_sha256(const std::string& sha);
 
 /// The manifest's facts, or for a folder without one the facts its rows imply (run id only).
 report::RunFacts facts_of(const ResultsFolder& folder);

@@ -32,15 +32,6 @@ void append_unique(std::vector<std::string>& names, const std::string& name) {
   if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
 }
 
-// Targets and phases in the samples but not in the run info keep their first-seen order.
-RunInfo with_observed_names(RunInfo run, const std::vector<samples::Sample>& samples) {
-  for (const samples::Sample& s : samples) {
-    append_unique(run.targets, s.target);
-    append_unique(run.phases, s.phase);
-  }
-  return run;
-}
-
 Groups group_samples(const std::vector<samples::Sample>& samples) {
   Groups groups;
   for (const samples::Sample& s : samples) {
@@ -163,6 +154,14 @@ std::optional<std::string> client_error_note(const Report& report) {
 }
 
 }  // namespace
+
+RunInfo with_observed_names(RunInfo run, const std::vector<samples::Sample>& samples) {
+  for (const samples::Sample& s : samples) {
+    append_unique(run.targets, s.target);
+    append_unique(run.phases, s.phase);
+  }
+  return run;
+}
 
 Report build_report(const std::vector<samples::Sample>& samples, const RunInfo& run) {
   Report report;

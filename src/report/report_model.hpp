@@ -73,6 +73,9 @@ struct Report {
   std::size_t samples = 0, errors = 0;
 };
 
+/// `run` with the targets and phases found only in `samples` appended in first-seen order.
+RunInfo with_observed_names(RunInfo run, const std::vector<samples::Sample>& samples);
+
 /// Builds every figure from the samples (see report_model.cpp for the rules); deterministic for
 /// a given run.seed. Failed samples (non-empty error) never enter latency statistics.
 Report build_report(const std::vector<samples::Sample>& samples, const RunInfo& run);

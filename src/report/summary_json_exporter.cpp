@@ -1,11 +1,11 @@
 // summary.json: the summary.csv figures plus errors, tokens, costs, A/B verdicts, the client's
-// lateness and the metric definitions. The only report file that includes nlohmann/json.
-#include <cmath>
+// lateness and the metric definitions.
 #include <nlohmann/json.hpp>
 
 #include "cost/money.hpp"
 #include "metrics/definitions.hpp"
 #include "report/exporters.hpp"
+#include "report/json_numbers.hpp"
 
 namespace ttft::report {
 namespace {
@@ -14,24 +14,6 @@ using Json = nlohmann::ordered_json;
 
 constexpr int kSchemaVersion = 1;
 constexpr int kIndent = 2;
-constexpr double kFigureScale = 1e6;
-
-Json num(std::optional<double> value) {
-  if (!value || !std::isfinite(*value)) return nullptr;
-  return *value;
-}
-
-// A figure in a metric's unit, to 6 decimals (1 ns for ms): the digits past that are
-// floating-point noise ("296.4819999999999" → 296.482).
-Json figure(std::optional<double> value) {
-  if (!value || !std::isfinite(*value)) return nullptr;
-  return std::round(*value * kFigureScale) / kFigureScale;
-}
-
-Json interval_bound(const std::optional<stats::Interval>& ci, bool high) {
-  if (!ci) return nullptr;
-  return figure(high ? ci->high : ci->low);
-}
 
 const char* kind_name(cost::BreakEvenKind kind) {
   switch (kind) {
@@ -76,17 +58,17 @@ Json row_json(const MetricRow& row) {
       {"unit", row.unit},
       {"n", row.n},
       {"errors", row.errors},
-      {"mean", figure(s.mean)},
-      {"stdev", figure(s.stdev)},
-      {"min", figure(s.min)},
-      {"p50", figure(s.p50)},
-      {"p95", figure(s.p95)},
-      {"p99", figure(s.p99)},
-      {"max", figure(s.max)},
-      {"p50_ci_low", interval_bound(row.p50_ci, false)},
-      {"p50_ci_high", interval_bound(row.p50_ci, true)},
-      {"p95_ci_low", interval_bound(row.p95_ci, false)},
-      {"p95_ci_high", interval_bound(row.p95_ci, true)},
+      {"mean", json_figure(s.mean)},
+      {"stdev", json_figure(s.stdev)},
+      {"min", json_figure(s.min)},
+      {"p50", json_figure(s.p50)},
+      {"p95", json_figure(s.p95)},
+      {"p99", json_figure(s.p99)},
+      {"max", json_figure(s.max)},
+      {"p50_ci_low", json_interval_bound(row.p50_ci, false)},
+      {"p50_ci_high", json_interval_bound(row.p50_ci, true)},
+      {"p95_ci_low", json_interval_bound(row.p95_ci, false)},
+      {"p95_ci_high", json_interval_bound(row.p95_ci, true)},
       {"small_n", {{"p50", row.p50_small_n}, {"p95", row.p95_small_n}, {"p99", row.p99_small_n}}}};
 }
 
@@ -97,12 +79,12 @@ Json cost_json(const Report& report, const std::string& target) {
   if (found == report.costs.end()) return nullptr;
   const cost::TargetCost& c = found->second;
   return {{"priced", has_pricing},
-          {"input_usd_per_mtok", num(c.prices.input_usd_per_mtok)},
-          {"output_usd_per_mtok", num(c.prices.output_usd_per_mtok)},
-          {"per_request_usd", num(c.prices.per_request_usd)},
-          {"blended_usd_per_mtok", num(c.blended_usd_per_mtok)},
-          {"usd_per_1k_requests", num(c.usd_per_1k_requests)},
-          {"run_cost_usd", has_pricing ? num(cost::pusd_to_usd(c.run_cost_pusd)) : Json(nullptr)}};
+          {"input_usd_per_mtok", json_number(c.prices.input_usd_per_mtok)},
+          {"output_usd_per_mtok", json_number(c.prices.output_usd_per_mtok)},
+          {"per_request_usd", json_number(c.prices.per_request_usd)},
+          {"blended_usd_per_mtok", json_number(c.blended_usd_per_mtok)},
+          {"usd_per_1k_requests", json_number(c.usd_per_1k_requests)},
+          {"run_cost_usd", has_pricing ? json_number(cost::pusd_to_usd(c.run_cost_pusd)) : Json(nullptr)}};
 }
 
 void add_per_target(Json& doc, const Report& report) {
@@ -133,7 +115,7 @@ void add_comparisons(Json& doc, const Report& report) {
     break_evens.push_back({{"a", pair.first},
                            {"b", pair.second},
                            {"kind", kind_name(result.kind)},
-                           {"input_per_output", num(result.input_per_output)},
+                           {"input_per_output", json_number(result.input_per_output)},
                            {"note", result.note}});
   }
   Json verdicts = Json::array();
@@ -145,10 +127,10 @@ void add_comparisons(Json& doc, const Report& report) {
                         {"b", v.target_b},
                         {"n_a", v.n_a},
                         {"n_b", v.n_b},
-                        {"diff", figure(v.diff)},
-                        {"ci_low", interval_bound(v.ci, false)},
-                        {"ci_high", interval_bound(v.ci, true)},
-                        {"p_value", num(v.p_value)},
+                        {"diff", json_figure(v.diff)},
+                        {"ci_low", json_interval_bound(v.ci, false)},
+                        {"ci_high", json_interval_bound(v.ci, true)},
+                        {"p_value", json_number(v.p_value)},
                         {"significant", v.significant},
                         {"text", v.text}});
   }
@@ -159,14 +141,14 @@ void add_comparisons(Json& doc, const Report& report) {
 Json lateness_json(const Report& report) {
   if (!report.run.client_lateness) return nullptr;
   const LatenessSummary& l = *report.run.client_lateness;
-  return {{"send_lag_p50_ms", num(l.send_lag_p50_ms)},
-          {"send_lag_p99_ms", num(l.send_lag_p99_ms)},
-          {"send_lag_max_ms", num(l.send_lag_max_ms)},
-          {"wake_p50_ms", num(l.wake_p50_ms)},
-          {"wake_p99_ms", num(l.wake_p99_ms)},
-          {"wake_max_ms", num(l.wake_max_ms)},
-          {"busy_p99_ms", num(l.busy_p99_ms)},
-          {"busy_max_ms", num(l.busy_max_ms)},
+  return {{"send_lag_p50_ms", json_number(l.send_lag_p50_ms)},
+          {"send_lag_p99_ms", json_number(l.send_lag_p99_ms)},
+          {"send_lag_max_ms", json_number(l.send_lag_max_ms)},
+          {"wake_p50_ms", json_number(l.wake_p50_ms)},
+          {"wake_p99_ms", json_number(l.wake_p99_ms)},
+          {"wake_max_ms", json_number(l.wake_max_ms)},
+          {"busy_p99_ms", json_number(l.busy_p99_ms)},
+          {"busy_max_ms", json_number(l.busy_max_ms)},
           {"note", report.client_error_note ? Json(*report.client_error_note) : Json(nullptr)}};
 }
 

@@ -16,6 +16,12 @@ fs::path scenario_fixture(const std::string& folder, const std::string& file_nam
   return fs::path(TTFT_FIXTURES_DIR) / "scenarios" / folder / file_name;
 }
 
+ProcessResult run_ttftbench(std::vector<std::string> args, const std::vector<std::string>& env,
+                            std::chrono::milliseconds timeout) {
+  args.insert(args.begin(), ttftbench_bin());
+  return run_process(args, timeout, env);
+}
+
 ProcessResult run_ttftbench_in(const fs::path& cwd, const std::vector<std::string>& args,
                                const std::vector<std::string>& unset, const std::vector<std::string>& env,
                                std::chrono::milliseconds timeout) {

@@ -17,6 +17,10 @@ namespace ttft::test {
 /// tests/fixtures/scenarios/<folder>/<file_name> in the source tree.
 std::filesystem::path scenario_fixture(const std::string& folder, const std::string& file_name);
 
+/// Runs `ttftbench ARGS...` in the current directory with `env` ("K=V") added; at most `timeout`.
+ProcessResult run_ttftbench(std::vector<std::string> args, const std::vector<std::string>& env = {},
+                            std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
 /// Runs `ttftbench ARGS...` with `cwd` as its working directory, `env` ("K=V") added and every
 /// variable in `unset` removed from its environment; at most `timeout`.
 ProcessResult run_ttftbench_in(const std::filesystem::path& cwd, const std::vector<std::string>& args,

@@ -18,26 +18,20 @@ namespace fs = std::filesystem;
 using ttft::test::parse_csv;
 using ttft::test::ProcessResult;
 using ttft::test::read_file;
-using ttft::test::run_process;
+using ttft::test::run_ttftbench;
 using ttft::test::scenario_fixture;
 using ttft::test::TempDir;
-using ttft::test::ttftbench_bin;
 
 namespace {
 
 const std::string kMergeScenario = scenario_fixture("e2e", "merge_regions.json").string();
-
-ProcessResult ttftbench(std::vector<std::string> args, const std::vector<std::string>& env = {}) {
-  args.insert(args.begin(), ttftbench_bin());
-  return run_process(args, std::chrono::seconds(30), env);
-}
 
 /// `run` of the merge scenario into `out`, with `extra` arguments.
 ProcessResult run_merge_scenario(const fs::path& out, std::vector<std::string> extra = {},
                                  const std::vector<std::string>& env = {}) {
   std::vector<std::string> args = {"--quiet", "run", kMergeScenario, "--out", out.string()};
   args.insert(args.end(), extra.begin(), extra.end());
-  return ttftbench(args, env);
+  return run_ttftbench(args, env);
 }
 
 /// A copy of the committed results folder (tests/fixtures/results/merge-regions) in `into`.
@@ -75,14 +69,14 @@ TEST_CASE("report of one folder reproduces the run's own summary files exactly")
   TempDir tmp;
   const auto run = run_merge_scenario(tmp / "one");
   REQUIRE(run.exit_code == 0);
-  const auto csv = ttftbench({"report", (tmp / "one").string(), "--format", "csv"});
+  const auto csv = run_ttftbench({"report", (tmp / "one").string(), "--format", "csv"});
   CHECK(csv.exit_code == 0);
   CHECK(csv.out == read_file(tmp / "one" / "summary.csv"));
-  const auto json = ttftbench({"report", (tmp / "one").string(), "--format", "json"});
+  const auto json = run_ttftbench({"report", (tmp / "one").string(), "--format", "json"});
   CHECK(json.out == read_file(tmp / "one" / "summary.json"));
-  const auto md = ttftbench({"report", (tmp / "one").string(), "--format", "markdown"});
+  const auto md = run_ttftbench({"report", (tmp / "one").string(), "--format", "markdown"});
   CHECK(md.out == read_file(tmp / "one" / "report.md"));
-  const auto table = ttftbench({"report", (tmp / "one").string()});
+  const auto table = run_ttftbench({"report", (tmp / "one").string()});
   CHECK(table.exit_code == 0);
   CHECK(table.out == run.out);  // the tables run printed
 }
@@ -101,7 +95,7 @@ TEST_CASE("merge: report --by region equals each run's summary and the concatena
   }
   std::vector<std::string> args = {"report", "--by", "region", "--format", "csv"};
   args.insert(args.end(), dirs.begin(), dirs.end());
-  const auto merged = ttftbench(args);
+  const auto merged = run_ttftbench(args);
   INFO(merged.err);
   REQUIRE(merged.exit_code == 0);
   const std::string header = read_file(fs::path(dirs[0]) / "summary.csv");
@@ -119,13 +113,13 @@ TEST_CASE("merge: report --by region equals each run's summary and the concatena
   std::string rows = read_file(fs::path(dirs[0]) / "samples.csv");
   for (std::size_t i = 1; i < dirs.size(); ++i) rows += body_of(read_file(fs::path(dirs[i]) / "samples.csv"));
   write_text(together / "samples.csv", rows);
-  const auto single = ttftbench({"report", together.string(), "--format", "csv"});
+  const auto single = run_ttftbench({"report", together.string(), "--format", "csv"});
   REQUIRE(single.exit_code == 0);
   CHECK(rows_labelled(merged.out, "all") == body_of(single.out));
 
   std::vector<std::string> table_args = {"report", "--by", "region"};
   table_args.insert(table_args.end(), dirs.begin(), dirs.end());
-  const auto table = ttftbench(table_args);
+  const auto table = run_ttftbench(table_args);
   CHECK(table.exit_code == 0);
   for (const char* title : {"region eu-west\n", "region us-east\n", "region ap-south\n", "all regions\n"}) {
     CHECK(table.out.find(title) != std::string::npos);
@@ -139,14 +133,14 @@ TEST_CASE("merge: different scenario files are refused unless --allow-mixed") {
   manifest["scenario_sha256"] = std::string(64, 'f');
   write_text(b / "manifest.json", manifest.dump(2));
 
-  const auto refused = ttftbench({"report", a.string(), b.string()});
+  const auto refused = run_ttftbench({"report", a.string(), b.string()});
   CHECK(refused.exit_code == 2);
   CHECK(refused.out.empty());
   const std::string expected = "ttftbench: error: " + b.string() + ": its scenario differs from " + a.string() + "'s";
   CHECK(refused.err.rfind(expected, 0) == 0);
   CHECK(refused.err.find("--allow-mixed merges anyway") != std::string::npos);
 
-  const auto mixed = ttftbench({"report", a.string(), b.string(), "--allow-mixed", "--format", "markdown"});
+  const auto mixed = run_ttftbench({"report", a.string(), b.string(), "--allow-mixed", "--format", "markdown"});
   CHECK(mixed.exit_code == 0);
   CHECK(mixed.err.find("warning: merged from different scenario files (--allow-mixed)") != std::string::npos);
   CHECK(mixed.out.find("**Note:** merged from different scenario files (--allow-mixed): " + a.string()) !=
@@ -156,10 +150,10 @@ TEST_CASE("merge: different scenario files are refused unless --allow-mixed") {
 TEST_CASE("report: a folder without samples.csv is a usage error naming it") {
   TempDir tmp;
   fs::create_directories(tmp / "empty");
-  const auto missing = ttftbench({"report", (tmp / "empty").string()});
+  const auto missing = run_ttftbench({"report", (tmp / "empty").string()});
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.rfind("ttftbench: error: " + (tmp / "empty").string() + ": no samples.csv in this folder", 0) == 0);
-  const auto nothing = ttftbench({"report", (tmp / "nowhere").string()});
+  const auto nothing = run_ttftbench({"report", (tmp / "nowhere").string()});
   CHECK(nothing.exit_code == 2);
   CHECK(nothing.err.find("no such folder") != std::string::npos);
 }
@@ -167,7 +161,7 @@ TEST_CASE("report: a folder without samples.csv is a usage error naming it") {
 TEST_CASE("report --assert: pass, fail, wildcards and syntax errors with the caret") {
   TempDir tmp;
   const std::string dir = fixture_folder(tmp).string();
-  const auto pass = ttftbench({"report", dir, "--assert", "*.warm.ttft.p95 < 10s", "--assert",
+  const auto pass = run_ttftbench({"report", dir, "--assert", "*.warm.ttft.p95 < 10s", "--assert",
                                "edge.cost.output_usd_per_mtok <= 0.5", "--assert", "central.warm.error_rate < 1%"});
   INFO(pass.out << pass.err);
   CHECK(pass.exit_code == 0);
@@ -176,21 +170,21 @@ TEST_CASE("report --assert: pass, fail, wildcards and syntax errors with the car
   CHECK(pass.out.find("\nPASS edge.cost.output_usd_per_mtok <= 0.5 (measured 0.5 USD)\n") != std::string::npos);
   CHECK(pass.out.find("\nPASS central.warm.error_rate < 1% (measured 0% (0 of 3 failed))\n") != std::string::npos);
 
-  const auto failed = ttftbench({"report", dir, "--assert", "edge.warm.ttft.p50 < 1ms", "--assert", "edge.hot.n > 0"});
+  const auto failed = run_ttftbench({"report", dir, "--assert", "edge.warm.ttft.p50 < 1ms", "--assert", "edge.hot.n > 0"});
   CHECK(failed.exit_code == 1);
   CHECK(failed.out.find("\nFAIL edge.warm.ttft.p50 < 1ms (measured ") != std::string::npos);
   CHECK(failed.out.find("\nFAIL edge.hot.n > 0 (no phase \"hot\" in the report (phases: cold, warm, all))\n") !=
         std::string::npos);
 
-  const auto before_dir = ttftbench({"report", "--assert", "edge.warm.n == 3", dir});  // one EXPR per --assert
+  const auto before_dir = run_ttftbench({"report", "--assert", "edge.warm.n == 3", dir});  // one EXPR per --assert
   CHECK(before_dir.exit_code == 0);
 
-  const auto csv = ttftbench({"report", dir, "--format", "csv", "--assert", "edge.warm.n == 3"});
+  const auto csv = run_ttftbench({"report", dir, "--format", "csv", "--assert", "edge.warm.n == 3"});
   CHECK(csv.exit_code == 0);
   CHECK(csv.err == "PASS edge.warm.n == 3 (measured 3)\n");  // stdout stays CSV
   CHECK(parse_csv(csv.out).header.front() == "target");
 
-  const auto bad = ttftbench({"report", dir, "--assert", "edge.warm.ttft.p95 < 400mss"});
+  const auto bad = run_ttftbench({"report", dir, "--assert", "edge.warm.ttft.p95 < 400mss"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.out.empty());
   const std::string first = "ttftbench: error: --assert: edge.warm.ttft.p95 < 400mss\n";
@@ -222,7 +216,7 @@ TEST_CASE("run --assert: exit 1 on a failed assertion, 2 before sending on a bad
   CHECK(name.err.find("^ no target \"egde\" (targets: edge, central)") != std::string::npos);
   CHECK_FALSE(fs::exists(tmp / "name"));
 
-  const auto all_failed = ttftbench({"--quiet", "run", scenario_fixture("e2e", "all_http_500.json").string(), "--out",
+  const auto all_failed = run_ttftbench({"--quiet", "run", scenario_fixture("e2e", "all_http_500.json").string(), "--out",
                                      (tmp / "500").string(), "--assert", "a.warm.error_rate < 1%"});
   CHECK(all_failed.exit_code == 3);
   CHECK(all_failed.out.find("\nFAIL a.warm.error_rate < 1% (measured 100% (3 of 3 failed))\n") != std::string::npos);
@@ -232,7 +226,7 @@ TEST_CASE("summary-md: the file gets the Markdown and GITHUB_STEP_SUMMARY has it
   TempDir tmp;
   const std::string dir = fixture_folder(tmp).string();
   write_text(tmp / "step.md", "earlier step\n");
-  const auto report = ttftbench({"report", dir, "--summary-md", (tmp / "summary.md").string(), "--assert",
+  const auto report = run_ttftbench({"report", dir, "--summary-md", (tmp / "summary.md").string(), "--assert",
                                  "edge.warm.n == 3"},
                                 {"GITHUB_STEP_SUMMARY=" + (tmp / "step.md").string()});
   INFO(report.err);
@@ -261,12 +255,12 @@ TEST_CASE("report works on a partial folder: interrupted manifest, torn last row
   std::string rows = read_file(dir / "samples.csv");
   const auto rows_before = parse_csv(rows).rows.size();
   write_text(dir / "samples.csv", rows + "merge-regions-cut,eu,,warm,false,99,edge,work");  // no line end
-  const auto report = ttftbench({"report", dir.string(), "--assert", "*.all.n >= 1"});
+  const auto report = run_ttftbench({"report", dir.string(), "--assert", "*.all.n >= 1"});
   INFO(report.err);
   CHECK(report.exit_code == 0);
   CHECK(report.out.rfind("interrupted: figures cover the requests finished so far\n", 0) == 0);
   CHECK(report.err.find("ignored a partial last row") != std::string::npos);
-  const auto csv = ttftbench({"report", dir.string(), "--format", "csv", "--assert", "*.all.n >= 1"});
+  const auto csv = run_ttftbench({"report", dir.string(), "--format", "csv", "--assert", "*.all.n >= 1"});
   std::size_t total = 0;
   const auto table = parse_csv(csv.out);
   for (std::size_t row = 0; row < table.rows.size(); ++row) {
@@ -277,7 +271,7 @@ TEST_CASE("report works on a partial folder: interrupted manifest, torn last row
 
   // Rows only (a crash before the manifest was rewritten, or a copied CSV): still a report.
   fs::remove(dir / "manifest.json");
-  const auto rows_only = ttftbench({"report", dir.string()});
+  const auto rows_only = run_ttftbench({"report", dir.string()});
   CHECK(rows_only.exit_code == 0);
   CHECK(rows_only.err.find("no manifest.json") != std::string::npos);
   CHECK(rows_only.out.find("Time to first token (ms)") != std::string::npos);

@@ -8,6 +8,7 @@
 #include "cli/sample_builder.hpp"
 #include "cli/sample_json.hpp"
 #include "cli/timeline.hpp"
+#include "cli/tls_options.hpp"
 #include "cli/trace.hpp"
 #include "core/duration.hpp"
 #include "core/exit_codes.hpp"
@@ -46,6 +47,27 @@ Result<driver::Outcome> send_one(driver::RequestSpec spec) {
   }
 }
 
+/// The URL and the --cacert file, checked before anything is sent.
+Result<void> check_endpoint(const ProbeOptions& o) {
+  if (o.url.rfind("http://", 0) != 0 && o.url.rfind("https://", 0) != 0) {
+    return fail("url", fmt::format("expected an http:// or https:// URL, got \"{}\"", o.url));
+  }
+  if (!o.cacert.empty()) return check_cacert(o.cacert, "--cacert");
+  return {};
+}
+
+/// --header values are where keys go: any of key length is redacted from the trace and from what
+/// the server sent back. Short values ("100", "1") are settings, and masking them would garble
+/// the output.
+Redactor header_redactor(const driver::HeaderList& headers) {
+  constexpr std::size_t kMinSecretChars = 8;
+  std::vector<std::string> secrets;
+  for (const auto& header : headers) {
+    if (header.second.size() >= kMinSecretChars) secrets.push_back(header.second);
+  }
+  return Redactor(std::move(secrets));
+}
+
 }  // namespace
 
 void setup_probe_command(CLI::App& app, ProbeOptions& o) {
@@ -67,6 +89,8 @@ void setup_probe_command(CLI::App& app, ProbeOptions& o) {
   cmd->add_option("--first-event-timeout", o.first_event_timeout, "Limit from start to the first event")
       ->capture_default_str();
   cmd->add_option("--total-timeout", o.total_timeout, "Limit for the whole request")->capture_default_str();
+  cmd->add_flag("--insecure", o.insecure, "Do not verify the server's TLS certificate (prints a warning)");
+  cmd->add_option("--cacert", o.cacert, "Verify the server's certificate against this CA file (PEM)");
   cmd->add_flag("--json", o.json, "Print one JSON object keyed by the samples.csv columns");
 }
 
@@ -79,16 +103,18 @@ int run_probe_command(const ProbeOptions& o, const GlobalOptions& global, Io& io
   if (!timeouts) return fail_usage(timeouts.error());
   auto headers = parse_header_flags(o.headers);
   if (!headers) return fail_usage(headers.error());
-  if (o.url.rfind("http://", 0) != 0 && o.url.rfind("https://", 0) != 0) {
-    return fail_usage(Error{"url", fmt::format("expected an http:// or https:// URL, got \"{}\"", o.url), ""});
-  }
+  if (auto endpoint = check_endpoint(o); !endpoint) return fail_usage(endpoint.error());
   const std::string run_id = make_run_id("probe");
   RequestInput input{o.url, o.protocol, o.model, {{"user", o.prompt}}, o.max_tokens,
                      nlohmann::json::object(), *headers, run_id + "-probe-0"};
   auto spec = build_request(input);
   if (!spec) return fail_usage(spec.error());
   spec->timeouts = *timeouts;
-  if (global.verbose) trace_request(*spec, io);
+  spec->tls_insecure = o.insecure;
+  spec->cacert = o.cacert;
+  if (o.insecure) warn_insecure_flag(io);
+  const Redactor redactor = header_redactor(*headers);
+  if (global.verbose) trace_request(*spec, redactor, io);
   const SampleContext context{run_id, "", "", "probe", "probe", o.protocol, o.model,
                               request_id_of(*spec, input.request_id), false, 0,
                               static_cast<std::int64_t>(o.prompt.size())};
@@ -97,18 +123,16 @@ int run_probe_command(const ProbeOptions& o, const GlobalOptions& global, Io& io
     io.err << render_error(outcome.error());
     return to_int(ExitCode::run_failed);
   }
-  // --header values are where keys go: any of key length is redacted from what the server sent
-  // back. Short values ("100", "1") are settings, and masking them would garble the output.
-  constexpr std::size_t kMinSecretChars = 8;
-  std::vector<std::string> secrets;
-  for (const auto& header : *headers) {
-    if (header.second.size() >= kMinSecretChars) secrets.push_back(header.second);
-  }
-  const Redactor redactor(std::move(secrets));
   if (global.verbose) trace_response(*outcome, redactor, io);
   const samples::Sample sample = build_sample(context, *outcome, redactor);
-  if (o.json) io.out << sample_to_json(sample).dump() << "\n";
-  else io.out << render_timeline(o.url, sample, global.color(io));
+  const auto& server = outcome->stream.server_timings;
+  if (o.json) {
+    auto object = sample_to_json(sample);
+    object["server_timings"] = server_timings_to_json(server);  // beyond the CSV columns
+    io.out << object.dump() << "\n";
+  } else {
+    io.out << render_timeline(o.url, sample, server, global.color(io));
+  }
   io.out.flush();
   if (!sample.error.empty()) {
     io.err << render_error(Error{"probe", fmt::format("{}: {}", sample.error, sample.error_detail), ""});

@@ -23,6 +23,8 @@ struct ProbeOptions {
   std::string connect_timeout = "10s";
   std::string first_event_timeout = "30s";
   std::string total_timeout = "120s";
+  bool insecure = false;             // skip certificate verification (warned about)
+  std::string cacert;                // CA bundle for verification; empty = the system's
   bool json = false;
 };
 

@@ -9,12 +9,12 @@ namespace {
 constexpr std::size_t kTraceBodyBytes = 160;
 }
 
-void trace_request(const driver::RequestSpec& spec, Io& io) {
+void trace_request(const driver::RequestSpec& spec, const Redactor& redactor, Io& io) {
   io.err << fmt::format("> POST {} ({})\n", spec.url, spec.protocol);
   for (const auto& [name, value] : spec.headers) {
-    // Only our own request-id header is shown; anything the user passed may be a secret.
-    const bool ours = name == "X-Request-Id";
-    io.err << fmt::format("> {}: {}\n", name, ours ? value : "***");
+    // Only the request-id header is shown; anything else the user passed may be a secret.
+    const bool request_id = name == "X-Request-Id";
+    io.err << fmt::format("> {}: {}\n", name, request_id ? redactor.apply(value) : "***");
   }
   io.err << fmt::format("> body: {} bytes\n", spec.body.size());
 }

@@ -9,7 +9,9 @@
 
 namespace ttft::cli {
 
-void trace_request(const driver::RequestSpec& spec, Io& io);
+/// The request line and headers; only the request id's value is shown, through `redactor` (a user
+/// may set that header from a secret too).
+void trace_request(const driver::RequestSpec& spec, const Redactor& redactor, Io& io);
 void trace_response(const driver::Outcome& outcome, const Redactor& redactor, Io& io);
 
 }  // namespace ttft::cli

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/sim_targets.hpp"
+#include "cli/tls_options.hpp"
 #include "core/duration.hpp"
 #include "core/exit_codes.hpp"
 #include "cost/money.hpp"
@@ -54,6 +55,9 @@ void setup_validate_command(CLI::App& app, ValidateOptions& o) {
 
 int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io) {
   auto loaded = scenario::load_scenario(o.scenario_path, io.getenv);
+  if (loaded) {  // as run checks it: an unreadable tls.cacert is an error, tls.insecure a warning
+    if (auto tls = apply_tls_options(*loaded, false, io); !tls) loaded = tl::unexpected(tls.error());
+  }
   if (!loaded) {
     io.err << render_error(loaded.error());
     return to_int(ExitCode::usage);

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "protocol/utf8.hpp"
+
 namespace ttft::scenario {
 namespace {
 
@@ -20,6 +22,14 @@ bool valid_name(std::string_view name) {
 // A header value sits at /targets/<name>/headers/<header>.
 bool is_header_value(const std::vector<std::string>& path) {
   return path.size() == 4 && path[0] == "targets" && path[2] == "headers";
+}
+
+/// A target URL whose query string takes a variable: where keys go when not in a header
+/// (Gemini's `?key=${GEMINI_API_KEY}`).
+bool is_url_query_reference(const std::vector<std::string>& path, const std::string& text) {
+  if (path.size() != 3 || path[0] != "targets" || path[2] != "url") return false;
+  const std::size_t query = text.find('?');
+  return query != std::string::npos && text.find("${", query) != std::string::npos;
 }
 
 void walk(Json& node, std::vector<std::string>& path, const std::string& pointer,
@@ -43,11 +53,14 @@ void walk(Json& node, std::vector<std::string>& path, const std::string& pointer
     std::optional<Substituted> replaced = substitute_string(text, getenv, reader, pointer);
     if (!replaced) return;
     node = replaced->text;
-    if (is_header_value(path) && replaced->had_reference) {
-      report.secret_pointers.push_back(pointer);
-      for (std::string& value : replaced->env_values) {
-        if (!value.empty()) report.secrets.push_back(std::move(value));
-      }
+    if (!replaced->had_reference) return;
+    const bool header = is_header_value(path);
+    if (!header && !is_url_query_reference(path, text)) return;
+    // A header value is masked whole in the scenario copy; a URL stays readable there. Either
+    // way the values are hunted wherever they appear.
+    if (header) report.secret_pointers.push_back(pointer);
+    for (std::string& value : replaced->env_values) {
+      if (!value.empty()) report.secrets.push_back(std::move(value));
     }
   }
 }
@@ -88,6 +101,13 @@ std::optional<Substituted> substitute_string(const std::string& text, const Gete
     if (sep != std::string::npos && (!value || value->empty())) {
       out += inner.substr(sep + 2);  // the default, written in the file: not a secret
     } else if (value) {
+      // The value lands in JSON (request bodies, manifest.json), which holds text only; the
+      // message leaves the bytes out, since they may be a key (a fuzzing find).
+      if (!protocol::is_valid_utf8(*value)) {
+        reader.fail(pointer, fmt::format("environment variable {} is not valid UTF-8", name),
+                    fmt::format("export {} as UTF-8 text", name));
+        return std::nullopt;
+      }
       out += *value;
       result.env_values.push_back(*value);
     } else {

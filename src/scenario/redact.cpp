@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
+#include <vector>
 
 #include "core/redact.hpp"
 
@@ -14,13 +16,17 @@ namespace {
 constexpr std::size_t kMinSubstringSecret = 8;
 constexpr const char* kMask = "***";
 
-bool sensitive_header(std::string name) {
-  std::transform(name.begin(), name.end(), name.begin(),
+/// A header whose value is a credential: its last dash- or underscore-separated word names one
+/// ("Authorization", "x-api-key", "x-goog-api-key", "X-Auth-Token"). The last word, so that
+/// settings such as "x-sim-tokens" or "x-sim-token-interval-ms" stay readable.
+bool sensitive_header(std::string_view name) {
+  static const std::vector<std::string> kWords = {"authorization", "cookie", "key", "apikey", "token",
+                                                  "secret", "password", "auth"};
+  const std::size_t cut = name.find_last_of("-_");
+  std::string word(cut == std::string_view::npos ? name : name.substr(cut + 1));
+  std::transform(word.begin(), word.end(), word.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const char* word : {"authorization", "cookie", "key", "token", "secret", "password"}) {
-    if (name.find(word) != std::string::npos) return true;
-  }
-  return false;
+  return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
 
 void mask_strings(Json& node, const Redactor& redactor) {
@@ -50,13 +56,12 @@ Redaction redact(const Json& substituted, const SubstitutionReport& report) {
       }
     }
   }
+  // Only secrets long enough to be keys are hunted as substrings, here and in everything the run
+  // writes (request ids, traces, error details): a short value would garble the record.
+  std::erase_if(out.secrets, [](const std::string& secret) { return secret.size() < kMinSubstringSecret; });
   std::sort(out.secrets.begin(), out.secrets.end());
   out.secrets.erase(std::unique(out.secrets.begin(), out.secrets.end()), out.secrets.end());
-  std::vector<std::string> hunted;
-  for (const std::string& secret : out.secrets) {
-    if (secret.size() >= kMinSubstringSecret) hunted.push_back(secret);
-  }
-  mask_strings(copy, Redactor(std::move(hunted)));
+  mask_strings(copy, Redactor(out.secrets));
   out.redacted = std::move(copy);  // keeps file order: `report` reads the targets' order from it
   return out;
 }

@@ -9,7 +9,7 @@
 namespace ttft::scenario {
 
 struct Redaction {
-  std::vector<std::string> secrets;  // every value to hide, sorted, no duplicates
+  std::vector<std::string> secrets;  // every value to hide anywhere (8+ chars), sorted, unique
   Json redacted;                     // the substituted scenario (file order), secrets replaced by "***"
 };
 

@@ -92,12 +92,50 @@ TEST_CASE("substitution errors and escapes are located by JSON pointer") {
   const auto ok = scenario::parse_scenario(
       with_target_extra(R"(, "model": "$${X} ${X:-d} ${Y}", "headers": {"X~Y": "${Y}"})"), "s.json",
       [](const std::string& name) -> std::optional<std::string> {
-        return name == "Y" ? std::optional<std::string>("why") : std::nullopt;
+        return name == "Y" ? std::optional<std::string>("why-secret") : std::nullopt;
       });
   REQUIRE(ok);
-  CHECK(ok->targets[0].model == "${X} d why");
-  CHECK(ok->secrets == std::vector<std::string>{"why"});
+  CHECK(ok->targets[0].model == "${X} d why-secret");
+  CHECK(ok->secrets == std::vector<std::string>{"why-secret"});
   CHECK(ok->redacted["targets"]["a"]["headers"]["X~Y"] == "***");
+  CHECK(ok->redacted["targets"]["a"]["model"] == "${X} d ***");
+}
+
+TEST_CASE("a variable in a target URL's query string is a secret; one in its path only is not") {
+  const std::string text = R"({"name": "t", "targets": {
+  "a": {"protocol": "sse", "url": "http://127.0.0.1:1/${ACCOUNT}/x?alt=sse&key=${KEY}"},
+  "b": {"protocol": "sse", "url": "http://127.0.0.1:2/${REGION_PATH}/y"}},
+ "workload": {"messages": [{"role": "user", "content": "hi"}]},
+ "phases": [{"name": "p", "requests": 1, "interval": "1s"}]})";
+  const auto ok = scenario::parse_scenario(text, "s.json", [](const std::string& name) -> std::optional<std::string> {
+    if (name == "KEY") return "AIza-0123456789";
+    if (name == "ACCOUNT") return "acct-0123456789";
+    if (name == "REGION_PATH") return "region-eu-west-1";
+    return std::nullopt;
+  });
+  REQUIRE(ok);
+  CHECK(ok->targets[0].url == "http://127.0.0.1:1/acct-0123456789/x?alt=sse&key=AIza-0123456789");
+  // Every value substituted into a URL with a keyed query is hunted (ACCOUNT too: one string).
+  CHECK(ok->secrets == std::vector<std::string>{"AIza-0123456789", "acct-0123456789"});
+  CHECK(ok->redacted["targets"]["a"]["url"] == "http://127.0.0.1:1/***/x?alt=sse&key=***");
+  CHECK(ok->redacted["targets"]["b"]["url"] == "http://127.0.0.1:2/region-eu-west-1/y");
+}
+
+TEST_CASE("credential headers are masked by whole words; only key-length values are hunted elsewhere") {
+  const auto ok = scenario::parse_scenario(
+      with_target_extra(R"(, "model": "m-4", "headers": {"X-Auth-Token": "4", "x-api-key": "key-0123456789",
+                           "x-sim-tokens": "4", "x-sim-token-interval-ms": "0"})"),
+      "s.json", [](const std::string&) -> std::optional<std::string> { return std::nullopt; });
+  REQUIRE(ok);
+  const auto& headers = ok->redacted["targets"]["a"]["headers"];
+  CHECK(headers["X-Auth-Token"] == "***");
+  CHECK(headers["x-api-key"] == "***");
+  CHECK(headers["x-sim-tokens"] == "4");             // a setting whose name contains "token"
+  CHECK(headers["x-sim-token-interval-ms"] == "0");
+  // "4" is masked where it is a header value, but hunting it everywhere would garble "m-4" and
+  // every request id: only values long enough to be keys are secrets for the rest of the run.
+  CHECK(ok->secrets == std::vector<std::string>{"key-0123456789"});
+  CHECK(ok->redacted["targets"]["a"]["model"] == "m-4");
 }
 
 TEST_CASE("type errors say what was found and what was expected") {

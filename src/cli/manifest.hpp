@@ -1,5 +1,6 @@
 // manifest.json: exactly what was run, where and when, with secrets redacted (SPEC section 6).
-// Written when the run starts and rewritten (atomically) when it ends.
+// Written when the run starts and rewritten (atomically) when it ends, and again by each
+// `run --resume`, which adds itself to "resumes".
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,10 @@ struct ManifestInput {
   std::optional<WallTime> ended_at;
   bool interrupted = false;
   nlohmann::json client_lateness;         // null until the run has ended
+  bool tls_insecure = false;              // run --insecure (every target unverified)
+  // run --resume: the manifest this process continues (null for a fresh run). Its first start,
+  // command line, host and earlier resumes stay; this process is appended to "resumes".
+  nlohmann::ordered_json resumed_from = nullptr;
 };
 
 nlohmann::ordered_json build_manifest(const ManifestInput& input);

@@ -1,6 +1,6 @@
 // `ttftbench run SCENARIO`: the benchmark. Loads and checks the scenario (exit 2 before anything
 // is sent), runs the schedule, appends each request to samples.csv as it ends, then writes the
-// summary files and prints the headline tables.
+// summary files and prints the headline tables. `run --resume DIR` finishes an interrupted run.
 #pragma once
 
 #include <cstdint>
@@ -17,11 +17,14 @@ namespace ttft::cli {
 
 struct RunOptions {
   std::string scenario_path;
-  std::string out_dir;                 // default results/<name>-<UTC>[-<region>]
+  std::string out_dir;                 // default results/<name>-<UTC>[-<region>][-shard-I-of-N]
+  std::string resume_dir;              // --resume DIR: finish that interrupted run (scenario optional)
   std::optional<std::uint64_t> seed;   // default: the scenario's, else random (recorded)
   std::string region;
+  std::string shard;                   // --shard I/N; empty = JOB_COMPLETION_INDEX/COUNT, else none
   std::vector<std::string> asserts;    // --assert expressions, checked before anything is sent
   std::string summary_md;              // a file to receive the Markdown report
+  bool insecure = false;               // --insecure: no certificate verification for any target
   std::vector<std::string> argv;       // the command line, for the manifest
 };
 

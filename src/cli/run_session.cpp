@@ -1,6 +1,7 @@
 #include "cli/run_session.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <ostream>
 #include <random>
 
@@ -10,6 +11,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
 #include "cli/request_builder.hpp"
+#include "cli/resume.hpp"
 #include "cli/run_outputs.hpp"
 #include "cli/sample_builder.hpp"
 #include "cli/trace.hpp"
@@ -70,39 +72,87 @@ Result<void> check_assertion_names(const std::vector<gate::Assertion>& assertion
   return {};
 }
 
+/// Every shard must plan the same schedule, so without --seed or a scenario seed the shards share
+/// one taken from the scenario file's SHA-256 (its first 16 hex digits); a lone run draws one.
+std::uint64_t default_seed(const scenario::Scenario& s, bool sharded) {
+  std::uint64_t seed = 0;
+  if (sharded && s.sha256.size() >= 16) {
+    std::from_chars(s.sha256.data(), s.sha256.data() + 16, seed, 16);
+    return seed;
+  }
+  return std::random_device{}();
+}
+
 }  // namespace
 
-Result<Prepared> prepare_run(const RunOptions& o, Io& io) {
-  auto assertions = gate::parse_assertions(o.asserts);
+Result<Prepared> load_checked(const std::string& scenario_path, const std::vector<std::string>& asserts, Io& io) {
+  auto assertions = gate::parse_assertions(asserts);
   if (!assertions) return tl::unexpected(assertions.error());
-  auto loaded = scenario::load_scenario(o.scenario_path, io.getenv);
+  auto loaded = scenario::load_scenario(scenario_path, io.getenv);
   if (!loaded) return tl::unexpected(loaded.error());
   if (auto named = check_assertion_names(*assertions, *loaded); !named) return tl::unexpected(named.error());
   for (const auto& target : loaded->targets) {
     if (!target.is_simulated()) continue;
     if (auto profile = simulated_profile(*loaded, target); !profile) return tl::unexpected(profile.error());
   }
-  Prepared p{std::move(*loaded), 0, "", {}, std::move(*assertions)};
-  p.seed = o.seed ? *o.seed : p.scenario.seed ? *p.scenario.seed : std::random_device{}();
-  p.run_id = fmt::format("{}-{}{}", p.scenario.name, format_utc_compact(wall_now()),
-                         o.region.empty() ? "" : "-" + o.region);
-  p.out_dir = o.out_dir.empty() ? fs::path("results") / p.run_id : fs::path(o.out_dir);
+  Prepared p;
+  p.scenario = std::move(*loaded);
+  p.assertions = std::move(*assertions);
+  return p;
+}
+
+Result<Prepared> prepare_run(const RunOptions& o, Io& io) {
+  if (!o.resume_dir.empty()) return prepare_resume(o, io);
+  if (o.scenario_path.empty()) {
+    return fail("run", "a SCENARIO file is required",
+                "ttftbench run SCENARIO; or ttftbench run --resume DIR to finish an interrupted run");
+  }
+  auto p = load_checked(o.scenario_path, o.asserts, io);
+  if (!p) return p;
+  auto shard = schedule::resolve_shard(o.shard, io.getenv("JOB_COMPLETION_INDEX"), io.getenv("JOB_COMPLETION_COUNT"));
+  if (!shard) return tl::unexpected(shard.error());
+  if (*shard) {
+    if (auto shardable = schedule::check_shardable(p->scenario); !shardable) return tl::unexpected(shardable.error());
+  }
+  p->shard = *shard;
+  p->seed = o.seed ? *o.seed : p->scenario.seed ? *p->scenario.seed : default_seed(p->scenario, p->shard.has_value());
+  p->region = o.region;
+  p->insecure = o.insecure;
+  p->run_id = fmt::format("{}-{}{}{}", p->scenario.name, format_utc_compact(wall_now()),
+                          o.region.empty() ? "" : "-" + o.region, p->shard ? schedule::shard_suffix(*p->shard) : "");
+  p->out_dir = o.out_dir.empty() ? fs::path("results") / p->run_id : fs::path(o.out_dir);
   return p;
 }
 
 RunSession::RunSession(Prepared prepared, const RunOptions& options, const GlobalOptions& global, Io& io)
     : p_(std::move(prepared)), options_(options), global_(global), io_(io), redactor_(p_.scenario.secrets) {
-  manifest_ = ManifestInput{p_.run_id, &p_.scenario, redactor_.apply_all(options.argv), p_.seed, options.region,
-                            "", wall_now(), std::nullopt, false, nlohmann::json()};
+  manifest_ = ManifestInput{p_.run_id, &p_.scenario, redactor_.apply_all(options.argv), p_.seed, p_.region,
+                            shard_label(), wall_now(), std::nullopt, false, nlohmann::json()};
+  manifest_.tls_insecure = p_.insecure;
+  if (p_.resume) manifest_.resumed_from = p_.resume->manifest;
 }
 
+std::string RunSession::shard_label() const { return p_.shard ? schedule::shard_label(*p_.shard) : ""; }
+
+// samples.csv comes first, its header written, then the manifest: a folder with a manifest always
+// has a samples.csv to resume (a kill in between leaves no manifest, and nothing was sent).
 Result<void> RunSession::open() {
   std::error_code ec;
   fs::create_directories(p_.out_dir, ec);
   if (ec) return fail(p_.out_dir.string(), "cannot create the results folder: " + ec.message());
-  auto writer = samples::CsvWriter::create((p_.out_dir / "samples.csv").string());
+  const std::string samples_path = (p_.out_dir / "samples.csv").string();
+  auto writer = p_.resume ? samples::CsvWriter::open_existing(samples_path, p_.resume->existing)
+                          : samples::CsvWriter::create(samples_path);
   if (!writer) return tl::unexpected(writer.error());
   writer_.emplace(std::move(*writer));
+  if (p_.resume) {
+    remove_stale_temp_files(p_.out_dir);
+    if (p_.resume->existing.skipped_partial_lines > 0) {
+      io_.err << fmt::format("warning: {}: cut off a partial last row (the run was killed while writing it); its "
+                             "request is sent again\n", samples_path);
+    }
+    samples_ = std::move(p_.resume->existing.samples);  // the summaries count every row of the folder
+  }
   if (auto written = write_manifest(p_.out_dir, manifest_); !written) return written;
   auto sims = SimulatedTargets::start(p_.scenario, p_.seed);
   if (!sims) return tl::unexpected(sims.error());
@@ -123,7 +173,7 @@ Result<driver::RequestSpec> RunSession::make_request(const schedule::PlannedRequ
   spec->follow_redirects = target.follow_redirects;
   spec->tls_insecure = target.tls.insecure;
   spec->cacert = target.tls.cacert;
-  if (global_.verbose) trace_request(*spec, io_);
+  if (global_.verbose) trace_request(*spec, redactor_, io_);
   return spec;
 }
 
@@ -131,7 +181,7 @@ void RunSession::record(driver::Finished&& f) {
   if (global_.verbose) trace_response(f.outcome, redactor_, io_);
   const auto& target = p_.scenario.targets[f.planned.target_index];
   const auto& phase = p_.scenario.phases[f.planned.phase_index];
-  const SampleContext context{p_.run_id, options_.region, "", phase.name, target.name, target.protocol,
+  const SampleContext context{p_.run_id, p_.region, shard_label(), phase.name, target.name, target.protocol,
                               target.model, recorded_request_id(p_, f.planned), phase.cold(), f.planned.seq,
                               prompt_chars(p_.scenario.prompts[f.planned.prompt_index])};
   samples::Sample sample = build_sample(context, f.outcome, redactor_);
@@ -145,7 +195,8 @@ void RunSession::record(driver::Finished&& f) {
 Result<driver::RunLoopResult> RunSession::execute() {
   auto driver = driver::Driver::create();
   if (!driver) return tl::unexpected(driver.error());
-  schedule::Scheduler scheduler(p_.scenario, p_.seed);
+  const auto done = p_.resume ? p_.resume->done : std::vector<schedule::RequestKey>{};
+  schedule::Scheduler scheduler(p_.scenario, p_.seed, p_.shard, done);  // resumed: the rest only
   std::vector<std::string> target_names;
   for (const auto& target : p_.scenario.targets) target_names.push_back(target.name);
   ProgressLine progress(io_, io_.err_is_tty && !global_.quiet, scheduler.total_requests(), target_names);

@@ -11,7 +11,6 @@
 #include <utility>
 
 #include "samples/csv_format.hpp"
-#include "samples/csv_reader.hpp"
 
 namespace ttft::samples {
 namespace {
@@ -38,15 +37,13 @@ Result<CsvWriter> CsvWriter::create(const std::string& path) {
   return writer;
 }
 
-Result<CsvWriter> CsvWriter::open_existing(const std::string& path) {
-  auto existing = read_samples_csv(path);
-  if (!existing) return tl::unexpected(existing.error());
+Result<CsvWriter> CsvWriter::open_existing(const std::string& path, const ReadResult& existing) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
   if (fd < 0) return fail(path, fmt::format("cannot open for appending: {}", errno_text()));
   CsvWriter writer(fd, path);
-  if (existing->skipped_partial_lines > 0) {
+  if (existing.skipped_partial_lines > 0) {
     // The torn row is not data (the reader ignores it); new rows must not be glued onto it.
-    const auto keep = static_cast<off_t>(existing->complete_bytes);
+    const auto keep = static_cast<off_t>(existing.complete_bytes);
     if (::ftruncate(fd, keep) != 0) {
       return fail(path, fmt::format("cannot cut off the incomplete last line: {}", errno_text()));
     }
@@ -55,13 +52,14 @@ Result<CsvWriter> CsvWriter::open_existing(const std::string& path) {
 }
 
 CsvWriter::CsvWriter(CsvWriter&& other) noexcept
-    : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)) {}
+    : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)), cut_short_(other.cut_short_) {}
 
 CsvWriter& CsvWriter::operator=(CsvWriter&& other) noexcept {
   if (this != &other) {
     close_fd();
     fd_ = std::exchange(other.fd_, -1);
     path_ = std::move(other.path_);
+    cut_short_ = other.cut_short_;
   }
   return *this;
 }
@@ -76,10 +74,20 @@ Result<void> CsvWriter::sync() {
 }
 
 Result<void> CsvWriter::write_all(std::string_view bytes) {
+  if (cut_short_) {
+    return fail(path_, "not written: an earlier row was cut short by a write error, and a row appended after it "
+                       "would be glued onto it");
+  }
+  const std::size_t total = bytes.size();
   while (!bytes.empty()) {
     const ssize_t written = ::write(fd_, bytes.data(), bytes.size());
     if (written < 0 && errno == EINTR) continue;
-    if (written < 0) return fail(path_, fmt::format("cannot write: {}", errno_text()));
+    if (written < 0) {
+      // Part of the line on disk (a full disk, a size limit): keep it the file's last line, which
+      // readers skip as torn and `run --resume` cuts off.
+      cut_short_ = bytes.size() != total;
+      return fail(path_, fmt::format("cannot write: {}", errno_text()));
+    }
     bytes.remove_prefix(static_cast<std::size_t>(written));
   }
   return {};

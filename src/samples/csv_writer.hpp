@@ -1,10 +1,12 @@
 // Appends samples.csv rows as requests end. Each row is one write(2) on an O_APPEND descriptor,
-// with no userspace buffer, so a crash or kill -9 leaves every finished row whole on disk.
+// with no userspace buffer, so a crash or kill -9 leaves every finished row whole on disk; a kill
+// in the middle of that write can leave only the last line torn, which readers skip.
 #pragma once
 
 #include <string>
 
 #include "core/error.hpp"
+#include "samples/csv_reader.hpp"
 #include "samples/sample.hpp"
 
 namespace ttft::samples {
@@ -15,9 +17,10 @@ class CsvWriter {
   /// overwritten (error), and an unwritable location is an error naming the path.
   [[nodiscard]] static Result<CsvWriter> create(const std::string& path);
 
-  /// Opens an existing samples.csv to append more rows (resuming a run): its header and rows
-  /// must parse (read_samples_csv), and a torn last line, if any, is cut off first.
-  [[nodiscard]] static Result<CsvWriter> open_existing(const std::string& path);
+  /// Opens an existing samples.csv to append more rows (resuming a run); `existing` is what
+  /// read_samples_csv returned for it (read once by the caller, who needs the rows anyway). A torn
+  /// last line it skipped is cut off first, so no new row is glued onto it.
+  [[nodiscard]] static Result<CsvWriter> open_existing(const std::string& path, const ReadResult& existing);
 
   CsvWriter(CsvWriter&& other) noexcept;
   CsvWriter& operator=(CsvWriter&& other) noexcept;
@@ -26,7 +29,9 @@ class CsvWriter {
   ~CsvWriter();
 
   /// Writes the sample's complete line with a single write(2) call (the loop only continues a
-  /// short write); an I/O error (disk full, ...) is an error naming the path.
+  /// short write); an I/O error (disk full, ...) is an error naming the path. After an error
+  /// that left part of a line on disk, every later append fails too: the file keeps that torn
+  /// line last, where readers skip it, rather than in the middle where it would spoil the file.
   [[nodiscard]] Result<void> append(const Sample& sample);
 
   /// fsync(2): the rows written so far survive a power loss too (call at the end of a run).
@@ -41,6 +46,7 @@ class CsvWriter {
 
   int fd_ = -1;
   std::string path_;
+  bool cut_short_ = false;  // a write error left part of a line on disk
 };
 
 }  // namespace ttft::samples

@@ -1,6 +1,6 @@
 // Estimates for `validate` and progress: request totals and the run's duration. The duration
 // runs a fresh copy of the schedule against a simulated clock, so it can never disagree with
-// what `run` would do under the same assumed response time.
+// what `run` would do under the same assumed response time; a shard's plan is made the same way.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -25,6 +25,7 @@ struct Finish {
 }  // namespace
 
 std::int64_t Scheduler::total_requests(Nanos assumed_response_ns) const {
+  if (!planned_seq_.empty()) return planned_requests_;
   const auto targets = static_cast<std::int64_t>(config_.targets);
   std::int64_t total = 0;
   for (std::size_t i = 0; i < config_.phases.size(); ++i) {
@@ -54,11 +55,17 @@ bool Scheduler::total_is_estimate() const {
 }
 
 Nanos Scheduler::estimated_duration_ns(Nanos assumed_response_ns) const {
+  return simulate(assumed_response_ns, [](const PlannedRequest&) {});
+}
+
+Nanos Scheduler::simulate(Nanos assumed_response_ns,
+                          const std::function<void(const PlannedRequest&)>& on_start) const {
   Scheduler sim(config_);
   std::priority_queue<Finish, std::vector<Finish>, std::greater<>> pending;
   Nanos now_ns = 0;
   while (!sim.done()) {
     while (const std::optional<PlannedRequest> request = sim.poll(now_ns)) {
+      on_start(*request);
       pending.push(Finish{now_ns + assumed_response_ns, *request});
     }
     if (sim.done()) break;

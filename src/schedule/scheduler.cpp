@@ -12,9 +12,33 @@
 
 namespace ttft::schedule {
 
-Scheduler::Scheduler(const scenario::Scenario& scenario, std::uint64_t seed)
+std::optional<std::size_t> unplannable_phase(const scenario::Scenario& scenario) {
+  for (std::size_t i = 0; i < scenario.phases.size(); ++i) {
+    const scenario::Phase& phase = scenario.phases[i];
+    if (phase.concurrency && !phase.requests) return i;
+  }
+  return std::nullopt;
+}
+
+Scheduler::Scheduler(const scenario::Scenario& scenario, std::uint64_t seed, std::optional<Shard> shard,
+                     const std::vector<RequestKey>& done)
     : Scheduler(Config{scenario.phases, scenario.targets.size(), scenario.prompts.size(),
-                       scenario.time_scale, seed}) {}
+                       scenario.time_scale, seed}) {
+  const bool plannable = !unplannable_phase(scenario);
+  TTFT_CHECK(plannable || (!shard && done.empty()), "shards and resumes need every phase's requests known in advance");
+  if (!plannable) return;
+  shard_ = shard;
+  plan();
+  if (done.empty()) return;
+  for (const RequestKey& key : done) {
+    TTFT_CHECK(plans(key) && (!shard_ || shard_->owns(key.seq)), "a resumed request is not in this plan");
+    done_.insert(key.seq);
+  }
+  planned_requests_ -= static_cast<std::int64_t>(done_.size());
+  // Phase 0 was entered before anything was known to be done: enter it again, skipping those.
+  enter_phase(0, 0);
+  advance_if_complete(0);
+}
 
 Scheduler::Scheduler(Config config)
     : config_(std::move(config)),
@@ -31,6 +55,22 @@ Scheduler::Scheduler(Config config)
 // time_scale multiplies every schedule gap (idle, interval, 1/rate, duration), never latencies.
 Nanos Scheduler::scaled(Nanos ns) const {
   return std::llround(static_cast<double>(ns) * config_.time_scale);
+}
+
+// Why a plan: in cold and closed-loop phases the order of starts follows the responses, so shards
+// running the schedule each on their own, or a resumed run, would number the requests
+// differently. The plan is the unsharded schedule with every response taking the same time (ties
+// broken as `order` says); a request's planned seq picks its shard and is the seq its row records,
+// sharded or not, so `run --resume` can tell from the rows which requests are done. In open-loop
+// phases it is the order an unsharded run starts them in.
+void Scheduler::plan() {
+  planned_seq_.assign(config_.phases.size(), std::vector<std::vector<std::int64_t>>(config_.targets));
+  simulate(kAssumedResponseNs, [this](const PlannedRequest& request) {
+    auto& seqs = planned_seq_[request.phase_index][request.target_index];
+    TTFT_CHECK(static_cast<std::int64_t>(seqs.size()) == request.index_in_phase, "a target's starts in order");
+    seqs.push_back(request.seq);
+    if (!shard_ || shard_->owns(request.seq)) ++planned_requests_;
+  });
 }
 
 void Scheduler::enter_phase(std::size_t index, Nanos start_ns) {
@@ -55,6 +95,9 @@ void Scheduler::enter_phase(std::size_t index, Nanos start_ns) {
                    derive_seed(config_.seed, index, kOrderStream));
     arrivals_.emplace(phase, config_.time_scale, derive_seed(config_.seed, index, kArrivalStream));
     advance_open_loop();
+    skip_done_open_loop(start_ns);
+  } else {
+    skip_done();
   }
 }
 
@@ -156,10 +199,17 @@ void Scheduler::advance_open_loop() {
 PlannedRequest Scheduler::start(const Candidate& candidate) {
   const std::size_t t = candidate.target;
   PlannedRequest request;
-  request.seq = next_seq_++;
   request.phase_index = phase_index_;
   request.target_index = t;
   request.index_in_phase = started_in_phase_[t]++;
+  if (!planned_seq_.empty()) {
+    const auto& planned = planned_seq_[phase_index_][t];
+    const auto index = static_cast<std::size_t>(request.index_in_phase);
+    TTFT_CHECK(index < planned.size(), "a sharded run started a request its plan does not have");
+    request.seq = planned[index];
+  } else {
+    request.seq = next_seq_++;
+  }
   // Per target, so the i-th request to A and to B carry the same prompt: prompt length never
   // biases an A/B comparison.
   request.prompt_index = static_cast<std::size_t>(started_in_run_[t]++) % config_.prompts;
@@ -170,7 +220,24 @@ PlannedRequest Scheduler::start(const Candidate& candidate) {
   return request;
 }
 
+// A sharded run walks the whole schedule and hands out its own requests only. Another shard's
+// request takes no time here: it ends the moment it is due, so what follows keeps its place in
+// the schedule. Open-loop starts keep their planned times exactly (the N machines together send
+// the unsharded arrivals). A cold request still waits its full idle gap after its target's
+// previous request; when that one ran on another shard it ended up to one response time later
+// than it does here, so the target's idle time across all shards can be that much shorter. A
+// closed loop keeps `concurrency` of this shard's own requests in flight per target: its pace
+// follows the responses and cannot be split, so N shards together put up to N times that on a
+// target. A phase ends, and the next one starts, when this shard's part of it has ended.
 std::optional<PlannedRequest> Scheduler::poll(Nanos now_ns) {
+  while (true) {
+    std::optional<PlannedRequest> request = poll_unsharded(now_ns);
+    if (!request || !shard_ || shard_->owns(request->seq)) return request;
+    on_finished(*request, now_ns);
+  }
+}
+
+std::optional<PlannedRequest> Scheduler::poll_unsharded(Nanos now_ns) {
   latest_ns_ = std::max(latest_ns_, now_ns);
   advance_if_complete(now_ns);
   if (done()) return std::nullopt;
@@ -185,6 +252,7 @@ std::optional<PlannedRequest> Scheduler::poll(Nanos now_ns) {
   if (!candidate) return std::nullopt;
   PlannedRequest request = start(*candidate);
   if (pacing_ == Pacing::open_loop) advance_open_loop();
+  skip_done();
   return request;
 }
 

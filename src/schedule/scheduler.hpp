@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <unordered_set>
 #include <vector>
@@ -11,12 +12,15 @@
 #include "core/clock.hpp"
 #include "scenario/scenario.hpp"
 #include "schedule/arrivals.hpp"
+#include "schedule/shard.hpp"
 #include "schedule/target_order.hpp"
 
 namespace ttft::schedule {
 
 struct PlannedRequest {
-  std::int64_t seq = 0;  // 0-based, in order of start across the run
+  // 0-based place in the schedule planned before the run (see Scheduler), so a request keeps its
+  // number across shards and resumes; in order of start when the schedule cannot be planned.
+  std::int64_t seq = 0;
   std::size_t phase_index = 0;
   std::size_t target_index = 0;
   std::int64_t index_in_phase = 0;         // per target
@@ -25,13 +29,35 @@ struct PlannedRequest {
   std::optional<Nanos> idle_gap_ns;        // cold phases: the (scaled) idle gap it follows
 };
 
+/// A request by what samples.csv records of it: phase, seq and target (indices into the scenario).
+struct RequestKey {
+  std::size_t phase_index = 0;
+  std::int64_t seq = 0;
+  std::size_t target_index = 0;
+};
+
+/// The first phase whose requests are not known before the run (a closed loop bounded by a
+/// duration: its count follows the responses), or nullopt when the whole schedule can be planned.
+std::optional<std::size_t> unplannable_phase(const scenario::Scenario& scenario);
+
 /// Response time assumed by estimates when the caller has none (closed-loop totals).
 constexpr Nanos kAssumedResponseNs = kNanosPerSecond;
 
 class Scheduler {
  public:
   /// The schedule for `scenario` (validated by the loader); `seed` drives blocks and poisson.
-  Scheduler(const scenario::Scenario& scenario, std::uint64_t seed);
+  /// With `shard` (the scenario must pass check_shardable), poll returns that shard's requests
+  /// only, each with its seq in the unsharded schedule planned before the run (every shard plans
+  /// the same, so together they send each request exactly once); all shards need the same seed.
+  /// Every schedule without an unplannable_phase is numbered by that plan, sharded or not.
+  /// `done` (run --resume; plans() holds each, and the shard owns it) are requests that already
+  /// have a row: poll never returns them, and they take no time (see skip_done).
+  Scheduler(const scenario::Scenario& scenario, std::uint64_t seed, std::optional<Shard> shard = std::nullopt,
+            const std::vector<RequestKey>& done = {});
+
+  /// True when the plan holds request `key.seq` in that phase for that target; false for a
+  /// schedule that cannot be planned.
+  bool plans(const RequestKey& key) const;
 
   /// The next request to start if one is due at `now_ns`, else nullopt. Call repeatedly until
   /// nullopt; `now_ns` never decreases.
@@ -47,14 +73,15 @@ class Scheduler {
   /// Every request has started and finished.
   bool done() const { return phase_index_ >= config_.phases.size(); }
 
-  /// Requests in the whole run: exact for request-bounded and open-loop phases; closed-loop
-  /// phases bounded by duration are estimated at `assumed_response_ns` per response.
+  /// Requests poll will return (sharded: this shard's; resumed: those not done), exact for a
+  /// planned schedule; closed-loop phases bounded by duration are estimated at
+  /// `assumed_response_ns` per response.
   std::int64_t total_requests(Nanos assumed_response_ns = kAssumedResponseNs) const;
   /// True when total_requests() includes an estimate (closed loop bounded by duration).
   bool total_is_estimate() const;
 
-  /// Wall duration of the whole run if every response took `assumed_response_ns`, found by
-  /// running a fresh copy of this schedule against a simulated clock.
+  /// Wall duration of the whole (unsharded) run if every response took `assumed_response_ns`,
+  /// found by running a fresh copy of this schedule against a simulated clock.
   Nanos estimated_duration_ns(Nanos assumed_response_ns) const;
 
   std::size_t phase_index() const { return phase_index_; }
@@ -76,6 +103,16 @@ class Scheduler {
   enum class Pacing { cold, open_loop, closed_loop };
 
   explicit Scheduler(Config config);
+  std::optional<PlannedRequest> poll_unsharded(Nanos now_ns);
+  /// Runs a fresh unsharded copy against a simulated clock, every response taking
+  /// `assumed_response_ns`; calls `on_start` for each start; returns when the last one ends.
+  Nanos simulate(Nanos assumed_response_ns, const std::function<void(const PlannedRequest&)>& on_start) const;
+  void plan();
+  /// Resume: passes over every target's next requests while they are done (resume.cpp).
+  void skip_done();
+  /// Resume, entering an open-loop phase: skip_done, then the phase's clock restarts at `start_ns`.
+  void skip_done_open_loop(Nanos start_ns);
+  bool next_is_done(std::size_t target) const;
   void enter_phase(std::size_t index, Nanos start_ns);
   void advance_if_complete(Nanos now_ns);
   bool phase_exhausted(Nanos now_ns) const;
@@ -107,6 +144,12 @@ class Scheduler {
   std::optional<TargetOrder> order_;    // open loop
   std::optional<Arrivals> arrivals_;    // open loop
   std::optional<Candidate> next_open_;  // open loop: the next start, nullopt = none
+  // Planned schedules: the seq by [phase][target][index_in_phase] (empty: cannot be planned), and
+  // how many of them poll returns.
+  std::optional<Shard> shard_;
+  std::unordered_set<std::int64_t> done_;  // seqs with a row already (run --resume)
+  std::vector<std::vector<std::vector<std::int64_t>>> planned_seq_;
+  std::int64_t planned_requests_ = 0;
 };
 
 }  // namespace ttft::schedule

@@ -1,4 +1,7 @@
 #include <catch2/catch.hpp>
+#include <sys/resource.h>
+
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 
@@ -50,7 +53,10 @@ TEST_CASE("resuming appends after the last complete row and drops a torn one") {
   const std::string torn = format_row(ttft::test::full_sample()).substr(0, 40);
   std::ofstream(path, std::ios::binary) << complete << torn;
   {
-    auto writer = CsvWriter::open_existing(path);
+    const auto existing = read_samples_csv(path);
+    REQUIRE(existing);
+    CHECK(existing->skipped_partial_lines == 1);
+    auto writer = CsvWriter::open_existing(path, *existing);
     REQUIRE(writer);
     REQUIRE(writer->append(ttft::test::full_sample()));
   }
@@ -61,11 +67,52 @@ TEST_CASE("resuming appends after the last complete row and drops a torn one") {
   CHECK(read->skipped_partial_lines == 0);
 }
 
-TEST_CASE("resuming refuses a file that is not samples.csv") {
+TEST_CASE("resuming a file without a torn line leaves its rows as they are") {
   ttft::test::TempDir dir;
-  const std::string path = (dir / "other.csv").string();
-  std::ofstream(path) << "a,b\n1,2\n";
-  const auto writer = CsvWriter::open_existing(path);
-  REQUIRE_FALSE(writer);
-  CHECK(writer.error().where == path + ":1");
+  const std::string path = (dir / "samples.csv").string();
+  const std::string complete = header_row() + format_row(ttft::test::empty_sample());
+  std::ofstream(path, std::ios::binary) << complete;
+  const auto existing = read_samples_csv(path);
+  REQUIRE(existing);
+  {
+    auto writer = CsvWriter::open_existing(path, *existing);
+    REQUIRE(writer);
+    REQUIRE(writer->append(ttft::test::full_sample()));
+  }
+  CHECK(ttft::test::read_file(path) == complete + format_row(ttft::test::full_sample()));
+  const auto missing = CsvWriter::open_existing((dir / "gone.csv").string(), *existing);
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().message == "cannot open for appending: No such file or directory");
+}
+
+TEST_CASE("after a write error cuts a row short, nothing is glued onto it") {
+  ttft::test::TempDir dir;
+  const std::string path = (dir / "samples.csv").string();
+  const std::string first = format_row(ttft::test::full_sample());
+  auto writer = CsvWriter::create(path);
+  REQUIRE(writer);
+  REQUIRE(writer->append(ttft::test::full_sample()));
+  // A file size limit half-way into the second row: write(2) stores part of it, then fails (EFBIG).
+  const auto limit_bytes = static_cast<rlim_t>(header_row().size() + first.size() + first.size() / 2);
+  rlimit saved{};
+  REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit limited = saved;
+  limited.rlim_cur = limit_bytes;
+  REQUIRE(::setrlimit(RLIMIT_FSIZE, &limited) == 0);
+  const auto cut = writer->append(ttft::test::full_sample());
+  REQUIRE(::setrlimit(RLIMIT_FSIZE, &saved) == 0);
+  std::signal(SIGXFSZ, old_handler);
+  REQUIRE_FALSE(cut);
+  CHECK(cut.error().message == "cannot write: File too large");
+  CHECK(std::filesystem::file_size(path) == limit_bytes);
+
+  const auto after = writer->append(ttft::test::empty_sample());  // the limit is gone: it could be written
+  REQUIRE_FALSE(after);
+  CHECK(after.error().where == path);
+  CHECK(std::filesystem::file_size(path) == limit_bytes);
+  const auto read = read_samples_csv(path);
+  REQUIRE(read);
+  CHECK(read->samples.size() == 1);
+  CHECK(read->skipped_partial_lines == 1);
 }

@@ -152,6 +152,23 @@ Diagnosis diagnose(const nlohmann::json::parse_error& error, std::string_view te
   return d;
 }
 
+// nlohmann reports a number too large for a double ("1e999") without its position: the first
+// occurrence of its text outside strings, where a literal starts.
+std::size_t number_offset(std::string_view text, std::string_view number) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (in_string) {
+      if (text[i] == '\\') ++i;
+      else if (text[i] == '"') in_string = false;
+    } else if (text[i] == '"') {
+      in_string = true;
+    } else if (text.compare(i, number.size(), number) == 0 && (i == 0 || !literal_char(text[i - 1]))) {
+      return i;
+    }
+  }
+  return 0;
+}
+
 // nlohmann keeps the last of two equal keys without a word; a duplicated target or phase key is
 // almost always a copy-paste slip, so the parse callback tracks each object's keys and stops.
 class DuplicateKeyCheck {
@@ -208,6 +225,15 @@ Result<Json> parse_located(std::string_view text, std::string_view original,
   } catch (const nlohmann::json::parse_error& error) {
     const Diagnosis d = diagnose(error, text);
     return fail(where(position_at(original, d.offset)), d.message, d.hint);
+  } catch (const nlohmann::json::out_of_range& error) {
+    // The only one a parse throws (a fuzzing find): "number overflow parsing '1e999'".
+    const std::string what = error.what();
+    const std::size_t open = what.find('\'');
+    const std::string number =
+        open == std::string::npos ? "" : what.substr(open + 1, what.rfind('\'') - open - 1);
+    return fail(where(position_at(original, number_offset(text, number))),
+                fmt::format("number out of range: {}", number),
+                "a number must fit a double (at most about 1.8e308)");
   } catch (const DuplicateKeyCheck::Found& found) {
     return fail(found.pointer.empty() ? prefix : fmt::format("{}: {}", prefix, found.pointer),
                 fmt::format("duplicate key \"{}\"", found.key),

@@ -75,9 +75,17 @@ TEST_CASE("probe measures each protocol against the simulator's own timestamps")
     SECTION(c.protocol) {
       // The 5 ms bound is on the client's fidelity. Two processes share this machine's CPUs, and
       // either can be descheduled for a few ms at the wrong moment, so the better of two attempts
-      // is checked; a systematic error (say, stamping after parsing) fails both.
+      // is checked; a systematic error (say, stamping after parsing) fails both. A late server
+      // loop sends overdue tokens together, which collapses the inter-token gaps: that too.
+      const auto off = [&c](const TimedProbe& p) {
+        const auto& s = p.run.sample;
+        const bool gaps_collapsed = std::string(c.token_source) != "estimated" && s.is_object() &&
+                                    s.contains("itl_p50_ms") && s["itl_p50_ms"].is_number() &&
+                                    s["itl_p50_ms"].get<double>() < 5.0;
+        return std::abs(p.client_minus_server_ms) > 5.0 || gaps_collapsed;
+      };
       auto probe = timed_probe(sim, c);
-      if (std::abs(probe.client_minus_server_ms) > 5.0) probe = timed_probe(sim, c);
+      if (off(probe)) probe = timed_probe(sim, c);
       const auto& run = probe.run;
       INFO(run.process.err);
       REQUIRE(run.process.exit_code == 0);

@@ -13,7 +13,6 @@
 namespace ttft::cost {
 namespace {
 
-constexpr double kTokensPerMtok = 1e6;
 // Prices come from decimal strings via doubles, so "equal" allows for a few ulps of rounding.
 constexpr double kRelativeTolerance = 1e-9;
 

@@ -10,6 +10,9 @@ namespace ttft::cost {
 using Uusd = std::int64_t;  // micro-dollars (1e-6 USD)
 using Pusd = std::int64_t;  // pico-dollars (1e-12 USD)
 
+// Prices are per million tokens ("mtok").
+inline constexpr double kTokensPerMtok = 1e6;
+
 struct TokenPrices {       // list price per million tokens
   Uusd input_uusd_per_mtok = 0;
   Uusd output_uusd_per_mtok = 0;

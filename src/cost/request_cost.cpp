@@ -15,7 +15,6 @@ __extension__ typedef __int128 Wide;  // GCC's 128-bit integer; __extension__ ke
 
 constexpr std::int64_t kNeuronsPer1k = 1000;
 constexpr double kSecondsPerHour = 3600;
-constexpr double kTokensPerMtok = 1e6;
 
 Pusd narrow(Wide pusd) {
   TTFT_CHECK(pusd >= 0 && pusd <= std::numeric_limits<Pusd>::max(), "request cost out of range");

@@ -6,7 +6,6 @@
 namespace ttft::cost {
 namespace {
 
-constexpr double kTokensPerMtok = 1e6;
 constexpr double kRequestsPer1k = 1000;
 
 }  // namespace

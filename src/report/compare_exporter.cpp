@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <cmath>
 
+#include "report/ansi.hpp"
 #include "report/compare_exporters.hpp"
+#include "report/json_format.hpp"
 #include "report/json_numbers.hpp"
 #include "report/number_format.hpp"
 #include "report/table.hpp"
@@ -14,11 +16,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr int kSchemaVersion = 1;
-constexpr int kIndent = 2;
 constexpr double kSmallestShownP = 0.001;
-constexpr const char* kBold = "\x1b[1m";
-constexpr const char* kReset = "\x1b[0m";
 
 /// A fraction as a signed percentage: 0.302 → "+30.2%", -0.05 → "-5.0%"; missing → "-".
 std::string percent(std::optional<double> fraction) {
@@ -157,7 +155,7 @@ std::string export_compare_json(const Comparison& c) {
                     {"p50", stat_json(row.p50)},
                     {"p95", stat_json(row.p95)}});
   }
-  const Json out = {{"schema_version", kSchemaVersion},
+  const Json out = {{"schema_version", kJsonSchemaVersion},
                     {"baseline", c.baseline_label},
                     {"candidate", c.candidate_label},
                     {"max_regression", c.max_regression},
@@ -166,7 +164,7 @@ std::string export_compare_json(const Comparison& c) {
                     {"rows", rows},
                     {"only_in_baseline", one_side_json(c.only_in_baseline)},
                     {"only_in_candidate", one_side_json(c.only_in_candidate)}};
-  return out.dump(kIndent) + "\n";
+  return out.dump(kJsonIndent) + "\n";
 }
 
 }  // namespace ttft::report

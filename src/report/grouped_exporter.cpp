@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "report/ansi.hpp"
 #include "report/exporters.hpp"
 #include "report/grouped_exporters.hpp"
 #include "samples/csv_format.hpp"
@@ -11,8 +12,6 @@ namespace ttft::report {
 namespace {
 
 constexpr int kGroupedSchemaVersion = 1;
-constexpr const char* kBold = "\x1b[1m";
-constexpr const char* kReset = "\x1b[0m";
 
 std::string title(const std::string& text, bool color) {
   return color ? fmt::format("{}{}{}\n", kBold, text, kReset) : text + "\n";

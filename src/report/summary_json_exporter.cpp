@@ -5,15 +5,13 @@
 #include "cost/money.hpp"
 #include "metrics/definitions.hpp"
 #include "report/exporters.hpp"
+#include "report/json_format.hpp"
 #include "report/json_numbers.hpp"
 
 namespace ttft::report {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr int kSchemaVersion = 1;
-constexpr int kIndent = 2;
 
 const char* kind_name(cost::BreakEvenKind kind) {
   switch (kind) {
@@ -156,7 +154,7 @@ Json lateness_json(const Report& report) {
 
 std::string export_summary_json(const Report& report) {
   Json doc = Json::object();
-  doc["schema_version"] = kSchemaVersion;
+  doc["schema_version"] = kJsonSchemaVersion;
   doc["tool_version"] = report.run.tool_version;
   doc["run"] = run_json(report.run);
   doc["samples"] = report.samples;
@@ -168,7 +166,7 @@ std::string export_summary_json(const Report& report) {
   add_per_target(doc, report);
   add_comparisons(doc, report);
   doc["client_lateness"] = lateness_json(report);
-  return doc.dump(kIndent, ' ', false, Json::error_handler_t::replace) + "\n";
+  return doc.dump(kJsonIndent, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace ttft::report

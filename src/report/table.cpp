@@ -5,12 +5,11 @@
 #include <algorithm>
 
 #include "core/check.hpp"
+#include "report/ansi.hpp"
 
 namespace ttft::report {
 namespace {
 
-constexpr const char* kBold = "\x1b[1m";
-constexpr const char* kReset = "\x1b[0m";
 constexpr const char* kColumnGap = "  ";
 
 std::size_t display_width(const std::string& text) {

@@ -2,14 +2,12 @@
 // text and the verdict lines. ANSI bold only when the caller says colour is allowed.
 #include <fmt/format.h>
 
+#include "report/ansi.hpp"
 #include "report/exporters.hpp"
 #include "report/headline.hpp"
 
 namespace ttft::report {
 namespace {
-
-constexpr const char* kBold = "\x1b[1m";
-constexpr const char* kReset = "\x1b[0m";
 
 std::string title(const char* text, bool color) {
   return color ? fmt::format("{}{}{}\n", kBold, text, kReset) : fmt::format("{}\n", text);

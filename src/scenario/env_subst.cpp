@@ -11,7 +11,7 @@
 namespace ttft::scenario {
 namespace {
 
-bool valid_name(std::string_view name) {
+bool valid_variable_name(std::string_view name) {
   if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])) != 0) return false;
   for (const char c : name) {
     if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '_') return false;
@@ -91,7 +91,7 @@ std::optional<Substituted> substitute_string(const std::string& text, const Gete
     const std::string inner = text.substr(i + 2, close - i - 2);
     const std::size_t sep = inner.find(":-");
     const std::string name = inner.substr(0, sep);
-    if (!valid_name(name)) {
+    if (!valid_variable_name(name)) {
       reader.fail(pointer, fmt::format("invalid variable name \"{}\" in \"${{{}}}\"", name, inner),
                   "names are letters, digits and '_', not starting with a digit");
       return std::nullopt;

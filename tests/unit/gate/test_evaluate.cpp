@@ -7,32 +7,20 @@
 
 #include "gate/evaluate.hpp"
 #include "gate/parser.hpp"
+#include "support/sample_factory.hpp"
 
 using namespace ttft;
 
 namespace {
 
-samples::Sample make(const std::string& target, const std::string& phase, double ttft_ms,
-                     const std::string& error = {}) {
-  samples::Sample s;
-  s.target = target;
-  s.phase = phase;
-  s.ttft_ns = static_cast<Nanos>(ttft_ms * 1e6);
-  s.e2e_ns = static_cast<Nanos>(ttft_ms * 1e6) + 500'000'000;
-  s.input_tokens = 100;
-  s.output_tokens = 200;
-  s.error = error;
-  return s;
-}
-
 // edge: warm 100..109 ms, cold 300 ms, priced; central: warm 200..209 ms plus one failure,
 // nothing in cold, unpriced.
 report::Report fixture() {
   std::vector<samples::Sample> s;
-  for (int i = 0; i < 10; ++i) s.push_back(make("edge", "warm", 100 + i));
-  for (int i = 0; i < 10; ++i) s.push_back(make("central", "warm", 200 + i));
-  s.push_back(make("central", "warm", 1, "http_5xx"));
-  s.push_back(make("edge", "cold", 300));
+  for (int i = 0; i < 10; ++i) s.push_back(test::make_sample("edge", "warm", 100 + i));
+  for (int i = 0; i < 10; ++i) s.push_back(test::make_sample("central", "warm", 200 + i));
+  s.push_back(test::make_sample("central", "warm", 1, "http_5xx"));
+  s.push_back(test::make_sample("edge", "cold", 300));
   report::RunInfo run;
   run.targets = {"edge", "central"};
   run.phases = {"warm", "cold"};

@@ -10,21 +10,16 @@
 
 #include "report/compare.hpp"
 #include "report/compare_exporters.hpp"
+#include "support/sample_factory.hpp"
 
 using namespace ttft;
 
 namespace {
 
-samples::Sample make(const std::string& target, const std::string& phase, double ttft_ms,
-                     const std::string& error = {}) {
-  samples::Sample s;
-  s.target = target;
-  s.phase = phase;
-  s.ttft_ns = static_cast<Nanos>(std::llround(ttft_ms * 1e6));
-  s.first_token_ns = s.ttft_ns;
-  s.e2e_ns = *s.ttft_ns + 20'000'000;
-  s.error = error;
-  return s;
+// e2e = ttft + 20 ms, first token at the first event.
+samples::Sample compare_sample(const std::string& target, const std::string& phase, double ttft_ms,
+                               const std::string& error = {}) {
+  return test::make_sample(target, phase, ttft_ms, error, {.decode_ms = 20, .first_token = true});
 }
 
 // n values around `median_ms` with a spread of ±5%, in an order that does not sort them.
@@ -40,7 +35,7 @@ std::vector<double> spread(double median_ms, int n, int rotate = 0) {
 std::vector<samples::Sample> rows(const std::string& target, const std::string& phase,
                                   const std::vector<double>& values) {
   std::vector<samples::Sample> out;
-  for (const double v : values) out.push_back(make(target, phase, v));
+  for (const double v : values) out.push_back(compare_sample(target, phase, v));
   return out;
 }
 
@@ -150,7 +145,8 @@ TEST_CASE("compare: failed rows stay out, and a target or phase on one side only
   append(baseline, rows("edge", "cold", spread(300, 30)));
   std::vector<samples::Sample> candidate = rows("edge", "warm", spread(100, 30, 1));
   append(candidate, rows("central", "warm", spread(100, 30)));
-  for (int i = 0; i < 10; ++i) candidate.push_back(make("edge", "warm", 5000, "timeout_total"));
+  for (int i = 0; i < 10; ++i)
+    candidate.push_back(compare_sample("edge", "warm", 5000, "timeout_total"));
   auto in = input(baseline, candidate);
   in.phases = {"cold", "warm"};
   const auto c = report::compare_runs(in);

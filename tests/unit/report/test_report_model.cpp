@@ -5,24 +5,17 @@
 #include "metrics/definitions.hpp"
 #include "report/report_model.hpp"
 #include "report/sample_cost.hpp"
+#include "support/sample_factory.hpp"
 
 using namespace ttft;
 using report::find_row;
 
 namespace {
 
-samples::Sample make(const std::string& target, const std::string& phase, double ttft_ms,
-                     const std::string& error = {}) {
-  samples::Sample s;
-  s.target = target;
-  s.phase = phase;
-  s.cold = phase == "cold";
-  s.ttft_ns = static_cast<Nanos>(ttft_ms * 1e6);
-  s.e2e_ns = static_cast<Nanos>(ttft_ms * 1e6) + 1'000'000'000;
-  s.input_tokens = 100;
-  s.output_tokens = 200;
-  s.error = error;
-  return s;
+// e2e = ttft + 1 s.
+samples::Sample model_sample(const std::string& target, const std::string& phase, double ttft_ms,
+                             const std::string& error = {}) {
+  return test::make_sample(target, phase, ttft_ms, error, {.decode_ms = 1000});
 }
 
 report::RunInfo two_targets() {
@@ -36,13 +29,13 @@ report::RunInfo two_targets() {
 // a: cold 100/200/300, warm 100..119 plus one failure; b: cold 3 values, warm 200..219.
 std::vector<samples::Sample> clear_difference() {
   std::vector<samples::Sample> s;
-  for (const double v : {100.0, 200.0, 300.0}) s.push_back(make("a", "cold", v));
-  for (const double v : {150.0, 250.0, 350.0}) s.push_back(make("b", "cold", v));
-  for (int i = 0; i < 20; ++i) s.push_back(make("a", "warm", 100 + i));
-  for (int i = 0; i < 20; ++i) s.push_back(make("b", "warm", 200 + i));
-  s.push_back(make("a", "warm", 1, "http_5xx"));
-  s.push_back(make("b", "warm", 1, "timeout_total"));
-  s.push_back(make("b", "cold", 1, "timeout_total"));
+  for (const double v : {100.0, 200.0, 300.0}) s.push_back(model_sample("a", "cold", v));
+  for (const double v : {150.0, 250.0, 350.0}) s.push_back(model_sample("b", "cold", v));
+  for (int i = 0; i < 20; ++i) s.push_back(model_sample("a", "warm", 100 + i));
+  for (int i = 0; i < 20; ++i) s.push_back(model_sample("b", "warm", 200 + i));
+  s.push_back(model_sample("a", "warm", 1, "http_5xx"));
+  s.push_back(model_sample("b", "warm", 1, "timeout_total"));
+  s.push_back(model_sample("b", "cold", 1, "timeout_total"));
   return s;
 }
 
@@ -113,8 +106,8 @@ TEST_CASE("verdicts: a clear difference is significant and names the faster targ
 TEST_CASE("verdicts: overlapping samples give no significant difference") {
   std::vector<samples::Sample> s;
   for (int i = 0; i < 20; ++i) {
-    s.push_back(make("a", "warm", 100 + 2 * i));
-    s.push_back(make("b", "warm", 101 + 2 * i));
+    s.push_back(model_sample("a", "warm", 100 + 2 * i));
+    s.push_back(model_sample("b", "warm", 101 + 2 * i));
   }
   report::RunInfo run = two_targets();
   run.phases = {"warm"};
@@ -139,7 +132,7 @@ TEST_CASE("the same seed gives the same intervals") {
 
 TEST_CASE("targets and phases only in the samples are reported after the known ones") {
   auto s = clear_difference();
-  s.push_back(make("c", "burst", 50));
+  s.push_back(model_sample("c", "burst", 50));
   const auto report = report::build_report(s, two_targets());
   CHECK(report.run.targets == std::vector<std::string>{"a", "b", "c"});
   CHECK(report.run.phases == std::vector<std::string>{"cold", "warm", "burst"});
@@ -170,15 +163,15 @@ TEST_CASE("costs: token totals from successful samples and no price for unpriced
 TEST_CASE("sample_cost: successful priced samples with token counts only") {
   cost::Pricing pricing;
   pricing.tokens = cost::TokenPrices{1'000'000, 2'000'000};
-  auto s = make("a", "warm", 100);
+  auto s = model_sample("a", "warm", 100);
   CHECK(report::sample_cost(s, pricing) == 500'000'000);  // 500 µUSD
   CHECK_FALSE(report::sample_cost(s, cost::Pricing{}));
   s.input_tokens.reset();
   CHECK(report::sample_cost(s, pricing) == 400'000'000);
   s.output_tokens.reset();
   CHECK_FALSE(report::sample_cost(s, pricing));
-  CHECK_FALSE(report::sample_cost(make("a", "warm", 100, "http_5xx"), pricing));
-  std::vector<samples::Sample> all = {make("a", "warm", 1), make("b", "warm", 1)};
+  CHECK_FALSE(report::sample_cost(model_sample("a", "warm", 100, "http_5xx"), pricing));
+  std::vector<samples::Sample> all = {model_sample("a", "warm", 1), model_sample("b", "warm", 1)};
   report::fill_costs(all, {{"a", pricing}});
   CHECK(all[0].cost_pusd == 500'000'000);
   CHECK_FALSE(all[1].cost_pusd);

@@ -7,6 +7,7 @@
 
 #include "scenario/json_syntax.hpp"
 #include "scenario/load.hpp"
+#include "no_env.hpp"
 
 using namespace ttft;
 
@@ -18,17 +19,15 @@ Error scenario_error(const std::string& text, const scenario::Getenv& env) {
   return result.error();
 }
 
-std::optional<std::string> no_env(const std::string&) { return std::nullopt; }
-
 }  // namespace
 
 TEST_CASE("fuzz: a number too large for a double is a located error") {
   // nlohmann throws out_of_range (not parse_error) for these, and without a position.
-  Error e = scenario_error(R"({"name": 1e999})", no_env);
+  Error e = scenario_error(R"({"name": 1e999})", test::no_env);
   CHECK(e.where == "s.json:1:10");
   CHECK(e.message == "number out of range: 1e999");
   // The same text inside a string earlier is not the number.
-  e = scenario_error(R"({"description": "1e999", "name": 1e999})", no_env);
+  e = scenario_error(R"({"description": "1e999", "name": 1e999})", test::no_env);
   CHECK(e.where == "s.json:1:34");
   CHECK(e.message == "number out of range: 1e999");
 

@@ -14,6 +14,7 @@
 #include "scenario/load.hpp"
 #include "scenario/protocols.hpp"
 #include "support/temp_dir.hpp"
+#include "no_env.hpp"
 
 namespace fs = std::filesystem;
 
@@ -44,12 +45,11 @@ TEST_CASE("invalid scenario fixtures fail with the exact expected error text") {
   const std::string protocols =
       fmt::format("{}", fmt::join(ttft::scenario::known_protocols(), ", "));
   const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
-  const auto no_env = [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
   const std::vector<fs::path> fixtures = invalid_fixtures();
   REQUIRE(fixtures.size() >= 14);
   for (const fs::path& path : fixtures) {
     INFO("fixture: " << path.filename().string());
-    const auto result = ttft::scenario::load_scenario(path.string(), no_env);
+    const auto result = ttft::scenario::load_scenario(path.string(), ttft::test::no_env);
     REQUIRE_FALSE(result);
     const std::string prefix = kInvalidDir.string() + "/";
     const std::string actual = replace_all(ttft::render_error(result.error()), prefix, "");

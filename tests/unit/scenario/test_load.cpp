@@ -6,12 +6,11 @@
 
 #include "scenario/load.hpp"
 #include "support/temp_dir.hpp"
+#include "no_env.hpp"
 
 using namespace ttft;
 
 namespace {
-
-std::optional<std::string> no_env(const std::string&) { return std::nullopt; }
 
 // A valid scenario with `extra` spliced into the first target's object.
 std::string with_target_extra(const std::string& extra) {
@@ -23,7 +22,7 @@ std::string with_target_extra(const std::string& extra) {
   return text.replace(text.find("@@"), 2, extra);
 }
 
-Error parse_error(const std::string& text, const scenario::Getenv& env = no_env) {
+Error parse_error(const std::string& text, const scenario::Getenv& env = test::no_env) {
   const auto result = scenario::parse_scenario(text, "s.json", env);
   REQUIRE_FALSE(result);
   return result.error();
@@ -32,12 +31,12 @@ Error parse_error(const std::string& text, const scenario::Getenv& env = no_env)
 }  // namespace
 
 TEST_CASE("an unreadable scenario names the file and the system's reason") {
-  const auto missing = scenario::load_scenario("/no/such/dir/x.json", no_env);
+  const auto missing = scenario::load_scenario("/no/such/dir/x.json", test::no_env);
   REQUIRE_FALSE(missing);
   CHECK(missing.error().where == "/no/such/dir/x.json");
   CHECK(missing.error().message == "cannot read scenario: No such file or directory");
   test::TempDir dir;
-  const auto directory = scenario::load_scenario(dir.path().string(), no_env);
+  const auto directory = scenario::load_scenario(dir.path().string(), test::no_env);
   REQUIRE_FALSE(directory);
   CHECK(directory.error().message == "cannot read scenario: Is a directory");
 }
@@ -74,7 +73,7 @@ TEST_CASE("a key given twice in one object is an error at that object's pointer"
   CHECK(nested.message == "duplicate key \"k\"");
   CHECK(parse_error(R"({"n": 1, "n": 1})").where == "s.json");
   const auto distinct = scenario::parse_scenario(
-      R"({"a": {"k": 1}, "b": {"k": 1}, "c": [{"k": 1}, {"k": 2}]})", "s.json", no_env);
+      R"({"a": {"k": 1}, "b": {"k": 1}, "c": [{"k": 1}, {"k": 2}]})", "s.json", test::no_env);
   REQUIRE_FALSE(distinct);
   CHECK(distinct.error().message == "unknown key \"a\"");  // parsed fine; the schema objects
 }

@@ -76,6 +76,11 @@ std::vector<Started> run_to_completion(
   return starts;
 }
 
+Nanos uneven_response(const schedule::PlannedRequest& request) {
+  return (1 + static_cast<Nanos>(request.target_index) * 3 + request.index_in_phase % 2) * 100 *
+         kNanosPerMs;
+}
+
 std::string target_letters(const std::vector<Started>& starts) {
   std::string letters;
   for (const Started& s : starts) letters += static_cast<char>('A' + s.request.target_index);

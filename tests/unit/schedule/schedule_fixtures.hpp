@@ -38,6 +38,10 @@ std::vector<Started> run_to_completion(
     schedule::Scheduler& scheduler,
     const std::function<Nanos(const schedule::PlannedRequest&)>& response_ns);
 
+/// A response time that differs per target and per request (100 ms to 800 ms), so the order
+/// requests finish in is not the order they were planned in.
+Nanos uneven_response(const schedule::PlannedRequest& request);
+
 /// Target indices of `starts`, as a string of letters: "ABAB".
 std::string target_letters(const std::vector<Started>& starts);
 

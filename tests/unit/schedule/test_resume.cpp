@@ -16,37 +16,34 @@ using ttft::test::kSecond;
 
 namespace {
 
-using Key = std::tuple<std::size_t, std::int64_t, std::size_t>;  // phase, seq, target
+using PlanKey = std::tuple<std::size_t, std::int64_t, std::size_t>;  // phase, seq, target
 
-Key key_of(const schedule::PlannedRequest& r) { return {r.phase_index, r.seq, r.target_index}; }
+PlanKey plan_key_of(const schedule::PlannedRequest& r) {
+  return {r.phase_index, r.seq, r.target_index};
+}
 
-schedule::RequestKey request_key(const Key& key) {
+schedule::RequestKey request_key(const PlanKey& key) {
   return {std::get<0>(key), std::get<1>(key), std::get<2>(key)};
 }
 
-std::vector<schedule::RequestKey> request_keys(const std::set<Key>& keys) {
+std::vector<schedule::RequestKey> request_keys(const std::set<PlanKey>& keys) {
   std::vector<schedule::RequestKey> out;
-  for (const Key& key : keys) out.push_back(request_key(key));
+  for (const PlanKey& key : keys) out.push_back(request_key(key));
   return out;
 }
 
-scenario::Scenario mixed_scenario() {
+scenario::Scenario resumable_scenario() {
   return test::make_scenario({test::cold_phase(3, {kMinute, 2 * kMinute}),
                               test::interval_phase(7, kSecond, scenario::Order::blocks),
                               test::concurrency_phase(2, 4, std::nullopt)},
                              3, 4);
 }
 
-// Responses that differ per target and per request, so live order is not the plan's order.
-Nanos uneven_response(const schedule::PlannedRequest& r) {
-  return (1 + static_cast<Nanos>(r.target_index) * 3 + r.index_in_phase % 2) * 100 * kNanosPerMs;
-}
-
-std::map<Key, schedule::PlannedRequest> run_all(schedule::Scheduler& scheduler) {
-  std::map<Key, schedule::PlannedRequest> out;
-  for (const auto& s : test::run_to_completion(scheduler, uneven_response)) {
+std::map<PlanKey, schedule::PlannedRequest> run_all(schedule::Scheduler& scheduler) {
+  std::map<PlanKey, schedule::PlannedRequest> out;
+  for (const auto& s : test::run_to_completion(scheduler, test::uneven_response)) {
     INFO("seq " << s.request.seq);
-    CHECK(out.emplace(key_of(s.request), s.request).second);  // never the same request twice
+    CHECK(out.emplace(plan_key_of(s.request), s.request).second);  // never the same request twice
   }
   return out;
 }
@@ -54,36 +51,37 @@ std::map<Key, schedule::PlannedRequest> run_all(schedule::Scheduler& scheduler) 
 }  // namespace
 
 TEST_CASE("resume: a run is numbered by its plan, whatever its response times") {
-  const auto scenario = mixed_scenario();
+  const auto scenario = resumable_scenario();
   schedule::Scheduler uneven(scenario, 5);
   schedule::Scheduler even(scenario, 5);
-  std::set<Key> uneven_keys, even_keys;
-  for (const auto& s : test::run_to_completion(uneven, uneven_response)) uneven_keys.insert(key_of(s.request));
+  std::set<PlanKey> uneven_keys, even_keys;
+  for (const auto& s : test::run_to_completion(uneven, test::uneven_response))
+    uneven_keys.insert(plan_key_of(s.request));
   for (const auto& s : test::run_to_completion(even, [](auto&) { return kSecond; })) {
-    even_keys.insert(key_of(s.request));
+    even_keys.insert(plan_key_of(s.request));
   }
   CHECK(uneven_keys == even_keys);
   CHECK(uneven_keys.size() == 3 * (3 + 7 + 4));
   std::set<std::int64_t> seqs;
-  for (const Key& key : uneven_keys) seqs.insert(std::get<1>(key));
+  for (const PlanKey& key : uneven_keys) seqs.insert(std::get<1>(key));
   CHECK(seqs.size() == uneven_keys.size());
   CHECK(*seqs.rbegin() == static_cast<std::int64_t>(seqs.size()) - 1);  // 0..N-1, each once
-  for (const Key& key : uneven_keys) CHECK(even.plans(request_key(key)));
+  for (const PlanKey& key : uneven_keys) CHECK(even.plans(request_key(key)));
   CHECK_FALSE(even.plans({0, static_cast<std::int64_t>(uneven_keys.size()), 0}));  // no such seq
-  const Key first = *uneven_keys.begin();
+  const PlanKey first = *uneven_keys.begin();
   CHECK_FALSE(even.plans({std::get<0>(first), std::get<1>(first), (std::get<2>(first) + 1) % 3}));  // other target
   CHECK_FALSE(even.plans({1, std::get<1>(first), std::get<2>(first)}));                             // other phase
 }
 
 TEST_CASE("resume: the scheduler returns exactly the requests not done, each once, as planned") {
-  const auto scenario = mixed_scenario();
+  const auto scenario = resumable_scenario();
   schedule::Scheduler whole(scenario, 5);
-  const std::map<Key, schedule::PlannedRequest> plan = run_all(whole);
+  const std::map<PlanKey, schedule::PlannedRequest> plan = run_all(whole);
   REQUIRE(plan.size() == 3 * (3 + 7 + 4));
   Rng rng(17);
   for (int round = 0; round < 20; ++round) {
     // Seeded random subsets, as a kill leaves them (a prefix with holes) or anywhere at all.
-    std::set<Key> done;
+    std::set<PlanKey> done;
     const auto cut = static_cast<std::int64_t>(rng.below(plan.size() + 1));
     for (const auto& [key, request] : plan) {
       const bool before_cut = std::get<1>(key) < cut;
@@ -106,9 +104,9 @@ TEST_CASE("resume: the scheduler returns exactly the requests not done, each onc
 }
 
 TEST_CASE("resume: everything done means nothing to send") {
-  const auto scenario = mixed_scenario();
+  const auto scenario = resumable_scenario();
   schedule::Scheduler whole(scenario, 5);
-  std::set<Key> all;
+  std::set<PlanKey> all;
   for (const auto& [key, request] : run_all(whole)) all.insert(key);
   schedule::Scheduler resumed(scenario, 5, std::nullopt, request_keys(all));
   CHECK(resumed.done());
@@ -120,13 +118,13 @@ TEST_CASE("resume: an open-loop phase restarts its clock at the first request le
   const auto scenario = test::make_scenario({test::interval_phase(4, 2 * kSecond)});  // 8 starts, 2 s apart
   schedule::Scheduler whole(scenario, 1);
   std::map<std::int64_t, Nanos> planned;  // seq → intended start
-  for (const auto& s : test::run_to_completion(whole, uneven_response)) {
+  for (const auto& s : test::run_to_completion(whole, test::uneven_response)) {
     planned[s.request.seq] = *s.request.intended_start_ns;
   }
   REQUIRE(planned.size() == 8);
   REQUIRE(planned.at(3) == 6 * kSecond);
   // 0-2 done, 3 in flight when the process died, 4 ended: 3 starts at once, 5-7 keep their spacing.
-  std::set<Key> done;
+  std::set<PlanKey> done;
   for (const std::int64_t seq : {0, 1, 2, 4}) done.insert({0, seq, static_cast<std::size_t>(seq % 2)});
   schedule::Scheduler resumed(scenario, 1, std::nullopt, request_keys(done));
   const auto starts = test::run_to_completion(resumed, [](auto&) { return 100 * kNanosPerMs; });
@@ -143,9 +141,9 @@ TEST_CASE("resume: a cold request waits its full idle gap from the resume's star
   // An idle sweep of 1, 2 and 3 min; each target's first request is done.
   const auto scenario = test::make_scenario({test::cold_phase(3, {kMinute, 2 * kMinute, 3 * kMinute})});
   schedule::Scheduler whole(scenario, 3);
-  std::set<Key> done;
-  for (const auto& s : test::run_to_completion(whole, uneven_response)) {
-    if (s.request.index_in_phase == 0) done.insert(key_of(s.request));
+  std::set<PlanKey> done;
+  for (const auto& s : test::run_to_completion(whole, test::uneven_response)) {
+    if (s.request.index_in_phase == 0) done.insert(plan_key_of(s.request));
   }
   REQUIRE(done.size() == 2);
   schedule::Scheduler resumed(scenario, 3, std::nullopt, request_keys(done));
@@ -164,19 +162,19 @@ TEST_CASE("resume: a cold request waits its full idle gap from the resume's star
 }
 
 TEST_CASE("resume: a shard resumes its own requests only") {
-  const auto scenario = mixed_scenario();
+  const auto scenario = resumable_scenario();
   const schedule::Shard shard{2, 3};
   schedule::Scheduler first(scenario, 5, shard);
   const auto mine = run_all(first);
-  std::set<Key> done;
+  std::set<PlanKey> done;
   for (const auto& [key, request] : mine) {
     if (std::get<1>(key) < 20) done.insert(key);
   }
   REQUIRE_FALSE(done.empty());
   schedule::Scheduler resumed(scenario, 5, shard, request_keys(done));
-  std::set<Key> together = done;
+  std::set<PlanKey> together = done;
   for (const auto& [key, request] : run_all(resumed)) CHECK(together.insert(key).second);
-  std::set<Key> expected;
+  std::set<PlanKey> expected;
   for (const auto& [key, request] : mine) expected.insert(key);
   CHECK(together == expected);
 }
@@ -185,7 +183,7 @@ TEST_CASE("resume: a closed loop bounded by a duration cannot be planned") {
   const auto scenario =
       test::make_scenario({test::cold_phase(1, {kMinute}), test::concurrency_phase(2, std::nullopt, kMinute)});
   CHECK(schedule::unplannable_phase(scenario) == std::optional<std::size_t>(1));
-  CHECK_FALSE(schedule::unplannable_phase(mixed_scenario()));
+  CHECK_FALSE(schedule::unplannable_phase(resumable_scenario()));
   schedule::Scheduler live(scenario, 1);
   CHECK_FALSE(live.plans({0, 0, 0}));
 }

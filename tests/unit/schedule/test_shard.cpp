@@ -17,20 +17,18 @@ using ttft::test::kSecond;
 
 namespace {
 
-using Key = std::tuple<std::size_t, std::size_t, std::int64_t, std::int64_t>;  // phase, target, index, seq
+using ShardKey =
+    std::tuple<std::size_t, std::size_t, std::int64_t, std::int64_t>;  // phase, target, index, seq
 
-Key key_of(const schedule::PlannedRequest& r) { return {r.phase_index, r.target_index, r.index_in_phase, r.seq}; }
+ShardKey shard_key_of(const schedule::PlannedRequest& r) {
+  return {r.phase_index, r.target_index, r.index_in_phase, r.seq};
+}
 
 // Cold (timing decides the order), open loop with seeded blocks, and a request-bounded closed loop.
-scenario::Scenario mixed_scenario() {
+scenario::Scenario shardable_scenario() {
   return test::make_scenario({test::cold_phase(3, {kMinute}), test::interval_phase(7, kSecond, scenario::Order::blocks),
                               test::concurrency_phase(2, 4, std::nullopt)},
                              3);
-}
-
-// Responses that differ per target and per request, so a shard's own order is not the plan's.
-Nanos uneven_response(const schedule::PlannedRequest& r) {
-  return (1 + static_cast<Nanos>(r.target_index) * 3 + r.index_in_phase % 2) * 100 * kNanosPerMs;
 }
 
 Result<std::optional<schedule::Shard>> from_flag(const std::string& text) {
@@ -96,26 +94,27 @@ TEST_CASE("shard: a closed loop bounded by a duration cannot be split") {
   REQUIRE_FALSE(refused);
   CHECK(refused.error().where == "s.json: /phases/1");
   CHECK(refused.error().message.find("phase \"load\" is a closed loop bounded by a duration") == 0);
-  CHECK(schedule::check_shardable(mixed_scenario()));
+  CHECK(schedule::check_shardable(shardable_scenario()));
 }
 
 TEST_CASE("shard: N shards send every request exactly once, numbered as the unsharded schedule") {
-  const auto scenario = mixed_scenario();
+  const auto scenario = shardable_scenario();
   const auto keys = [&](schedule::Shard shard, const std::function<Nanos(const schedule::PlannedRequest&)>& response) {
     schedule::Scheduler scheduler(scenario, 9, shard);
-    std::multiset<Key> out;
-    for (const auto& s : test::run_to_completion(scheduler, response)) out.insert(key_of(s.request));
+    std::multiset<ShardKey> out;
+    for (const auto& s : test::run_to_completion(scheduler, response))
+      out.insert(shard_key_of(s.request));
     CHECK(static_cast<std::int64_t>(out.size()) == scheduler.total_requests());
     return out;
   };
   // One shard of one is the plan: the same whatever the responses, seqs 0..M-1, and the same
   // requests (phase, target, index) as an unsharded run.
-  const std::multiset<Key> plan = keys({1, 1}, uneven_response);
+  const std::multiset<ShardKey> plan = keys({1, 1}, test::uneven_response);
   CHECK(plan == keys({1, 1}, [](auto&) { return kSecond; }));
   schedule::Scheduler whole(scenario, 9);
   std::set<std::tuple<std::size_t, std::size_t, std::int64_t>> unsharded, planned;
   std::set<std::int64_t> seqs;
-  for (const auto& s : test::run_to_completion(whole, uneven_response)) {
+  for (const auto& s : test::run_to_completion(whole, test::uneven_response)) {
     unsharded.insert({s.request.phase_index, s.request.target_index, s.request.index_in_phase});
   }
   for (const auto& [phase, target, index, seq] : plan) {
@@ -129,9 +128,9 @@ TEST_CASE("shard: N shards send every request exactly once, numbered as the unsh
 
   for (const std::int64_t count : {2, 4, 5}) {
     INFO("N = " << count);
-    std::multiset<Key> together;
+    std::multiset<ShardKey> together;
     for (std::int64_t index = 1; index <= count; ++index) {
-      const auto mine = keys({index, count}, uneven_response);
+      const auto mine = keys({index, count}, test::uneven_response);
       for (const auto& key : mine) CHECK(std::get<3>(key) % count == index - 1);
       together.insert(mine.begin(), mine.end());
     }
@@ -143,7 +142,8 @@ TEST_CASE("shard: open-loop starts keep the unsharded schedule's times") {
   const auto scenario = test::make_scenario({test::interval_phase(6, 2 * kSecond, scenario::Order::blocks)});
   schedule::Scheduler whole(scenario, 4);
   std::map<std::int64_t, Nanos> intended;  // seq → planned start
-  for (const auto& s : test::run_to_completion(whole, uneven_response)) intended[s.request.seq] = *s.request.intended_start_ns;
+  for (const auto& s : test::run_to_completion(whole, test::uneven_response))
+    intended[s.request.seq] = *s.request.intended_start_ns;
   for (const std::int64_t index : {1, 2, 3}) {
     schedule::Scheduler shard(scenario, 4, schedule::Shard{index, 3});
     const auto starts = test::run_to_completion(shard, [](auto&) { return 5 * kSecond; });

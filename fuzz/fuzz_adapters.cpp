@@ -2,7 +2,8 @@
 // driver uses. The body is decoded one byte per read (byte k arriving at time k) and in the reads
 // a control byte chooses (each stamped with its last byte's offset); the two records must agree
 // once the first one's times are mapped to the read holding that byte, and each must be
-// consistent in itself.
+// consistent in itself. For the adapters with a JSON fast path (openai-chat, workers-ai,
+// anthropic), the split reads must also give the very record the nlohmann-only reader gives.
 //
 // Input: `PROTOCOL\n` (a name from protocol_names(); any other line picks one by its hash), two
 // control bytes, then the body. Control byte 1: the split (0 = one read). Control byte 2: bits 0-1
@@ -20,7 +21,11 @@
 #include <vector>
 
 #include "protocol/adapter.hpp"
+#include "protocol/anthropic.hpp"
+#include "protocol/json_scan.hpp"
+#include "protocol/openai_chat.hpp"
 #include "protocol/stream_decoder.hpp"
+#include "protocol/workers_ai.hpp"
 #include "fuzz_support.hpp"
 
 namespace {
@@ -103,6 +108,57 @@ Decoded decode(const Setup& setup, std::string_view body, const std::vector<std:
   }
   decoder->finish(static_cast<Nanos>(body.size()));
   return Decoded{decoder->record(), decoder->complete(), decoder->framing()};
+}
+
+// For the adapters with a JSON fast path (json_scan, issue 7): the same adapter reading every
+// event with nlohmann only, the reference the fast path must match exactly; else nullptr.
+std::unique_ptr<ttft::protocol::Adapter> full_parser_adapter(std::string_view protocol) {
+  using ttft::protocol::json_scan::JsonReading;
+  if (protocol == "openai-chat") {
+    return std::make_unique<ttft::protocol::OpenAiChatAdapter>(JsonReading::full_parser);
+  }
+  if (protocol == "workers-ai") {
+    return std::make_unique<ttft::protocol::WorkersAiAdapter>(JsonReading::full_parser);
+  }
+  if (protocol == "anthropic") {
+    return std::make_unique<ttft::protocol::AnthropicAdapter>(JsonReading::full_parser);
+  }
+  return nullptr;
+}
+
+// decode() with the full-parser adapter.
+Decoded decode_full_parser(const Setup& setup, std::string_view body, const std::vector<std::size_t>& ends) {
+  StreamDecoder decoder(full_parser_adapter(setup.protocol), setup.max_event_bytes);
+  decoder.on_response_headers(setup.headers);
+  std::size_t begin = 0;
+  for (const std::size_t end : ends) {
+    if (!decoder.feed(body.substr(begin, end - begin), static_cast<Nanos>(end - 1))) break;
+    begin = end;
+  }
+  decoder.finish(static_cast<Nanos>(body.size()));
+  return Decoded{decoder.record(), decoder.complete(), decoder.framing()};
+}
+
+// Same reads, same times: every field must be equal, not just equivalent.
+void check_identical(const Decoded& fast, const Decoded& full) {
+  const StreamRecord& a = fast.record;
+  const StreamRecord& b = full.record;
+  FUZZ_REQUIRE(a.first_event_ns == b.first_event_ns);
+  FUZZ_REQUIRE(a.first_token_ns == b.first_token_ns);
+  FUZZ_REQUIRE(a.first_token_is_reasoning == b.first_token_is_reasoning);
+  FUZZ_REQUIRE(a.last_token_ns == b.last_token_ns);
+  FUZZ_REQUIRE(a.end_ns == b.end_ns);
+  FUZZ_REQUIRE(a.content_event_ns == b.content_event_ns);
+  FUZZ_REQUIRE(a.events == b.events);
+  FUZZ_REQUIRE(a.content_events == b.content_events);
+  FUZZ_REQUIRE(a.text_bytes == b.text_bytes);
+  FUZZ_REQUIRE(a.input_tokens == b.input_tokens);
+  FUZZ_REQUIRE(a.output_tokens == b.output_tokens);
+  FUZZ_REQUIRE(a.terminated == b.terminated);
+  FUZZ_REQUIRE(a.stream_error == b.stream_error);
+  FUZZ_REQUIRE(a.protocol_error == b.protocol_error);
+  FUZZ_REQUIRE(a.server_timings.has_value() == b.server_timings.has_value());
+  FUZZ_REQUIRE(fast.complete == full.complete);
 }
 
 // The record's fields on stderr, for a failed invariant.
@@ -196,11 +252,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::vector<std::size_t> ends = ttft::fuzz::read_ends(body.size(), split);
   Decoded reference;
   Decoded chunked;
+  Decoded full;  // the split with nlohmann only, for the adapters with a JSON fast path
   ttft::fuzz::violation_context() = [&] {
     std::fprintf(stderr, "protocol %s, max_event_bytes %zu, %zu reads\n", setup.protocol.c_str(),
                  setup.max_event_bytes, ends.size());
     print("one byte per read", reference);
     print("split", chunked);
+    print("split, nlohmann only", full);
   };
 
   reference = decode(setup, body, every_byte);
@@ -208,6 +266,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   chunked = decode(setup, body, ends);
   check_consistent(setup, chunked);
   check_same(reference, chunked, ends);
+  if (full_parser_adapter(setup.protocol) != nullptr) {
+    full = decode_full_parser(setup, body, ends);
+    check_identical(chunked, full);
+  }
   ttft::fuzz::violation_context() = nullptr;
   return 0;
 }

@@ -5,12 +5,13 @@
 #include <utility>
 
 #include "protocol/adapter_json.hpp"
+#include "protocol/anthropic_scan.hpp"
 
 namespace ttft::protocol {
 namespace {
 
 // "overloaded_error: Overloaded" from {"type":"error","error":{"type":…,"message":…}}.
-std::string error_text(const nlohmann::json& payload) {
+std::string message_error_text(const nlohmann::json& payload) {
   if (const nlohmann::json* error = find_object(payload, "error")) {
     const std::string* type = find_string(*error, "type");
     if (const std::string* message = find_string(*error, "message")) {
@@ -77,12 +78,16 @@ void AnthropicAdapter::read_usage(const nlohmann::json& usage, EventMeaning& mea
 
 EventMeaning AnthropicAdapter::interpret(const Event& event) {
   EventMeaning meaning;
+  // Deltas, pings and the stop are read without a DOM; usage and errors below.
+  if (reading_ == json_scan::JsonReading::scanner_first && scan_anthropic_event(event, meaning)) {
+    return meaning;
+  }
   auto typed = open_typed_event(event, meaning);
   if (!typed) return meaning;
   const nlohmann::json& payload = typed->payload;
   const std::string_view type = typed->type;
   if (type == "error" || event.type == "error") {
-    meaning.error = error_text(payload);
+    meaning.error = message_error_text(payload);
   } else if (type == "content_block_delta") {
     read_delta(payload, meaning);
   } else if (type == "message_start") {

@@ -7,11 +7,15 @@
 #include <optional>
 
 #include "protocol/adapter.hpp"
+#include "protocol/json_scan.hpp"
 
 namespace ttft::protocol {
 
 class AnthropicAdapter final : public Adapter {
  public:
+  /// `full_parser` reads every event with nlohmann: the reference the fast path is tested against.
+  explicit AnthropicAdapter(json_scan::JsonReading reading = json_scan::JsonReading::scanner_first)
+      : reading_(reading) {}
   std::string_view name() const override { return "anthropic"; }
   std::string build_body(const Workload& workload) const override;
   std::vector<std::pair<std::string, std::string>> default_headers() const override;
@@ -19,6 +23,8 @@ class AnthropicAdapter final : public Adapter {
 
  private:
   void read_usage(const nlohmann::json& usage, EventMeaning& meaning);
+
+  json_scan::JsonReading reading_;
 
   // Billed separately, reported as one input count: base input, cache writes, cache reads.
   std::optional<std::int64_t> input_tokens_;

@@ -4,6 +4,7 @@
 
 #include "protocol/adapter_json.hpp"
 #include "protocol/llama_cpp.hpp"
+#include "protocol/openai_chunk_scan.hpp"
 
 namespace ttft::protocol {
 
@@ -91,6 +92,12 @@ std::optional<nlohmann::json> open_openai_style_event(const Event& event, EventM
 
 EventMeaning OpenAiChatAdapter::interpret(const Event& event) {
   EventMeaning meaning;
+  // The common chunk is read without a DOM (issue 7: nlohmann's parse was ~90% of the time);
+  // whatever the scanner is unsure of falls through to the full reader below.
+  if (reading_ == json_scan::JsonReading::scanner_first && !is_done_marker(event.data) &&
+      scan_openai_chunk(event.data, ChunkDialect::openai_chat, meaning)) {
+    return meaning;
+  }
   if (const auto chunk = open_openai_style_event(event, meaning, /*done_marker_allowed=*/true)) {
     read_openai_chunk(*chunk, meaning);
   }

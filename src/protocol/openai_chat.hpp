@@ -7,14 +7,21 @@
 #include <string>
 
 #include "protocol/adapter.hpp"
+#include "protocol/json_scan.hpp"
 
 namespace ttft::protocol {
 
 class OpenAiChatAdapter final : public Adapter {
  public:
+  /// `full_parser` reads every chunk with nlohmann: the reference the fast path is tested against.
+  explicit OpenAiChatAdapter(json_scan::JsonReading reading = json_scan::JsonReading::scanner_first)
+      : reading_(reading) {}
   std::string_view name() const override { return "openai-chat"; }
   std::string build_body(const Workload& workload) const override;
   EventMeaning interpret(const Event& event) override;
+
+ private:
+  json_scan::JsonReading reading_;
 };
 
 /// The chat-completions request body, before extra_body is merged: model (when set),

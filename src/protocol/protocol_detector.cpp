@@ -16,7 +16,7 @@ namespace {
 
 enum class Match { no, maybe, yes };
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::size_t kPreviewSourceBytes = 320;  // enough for preview()'s 80 after substitution
 
 // The AI SDK 4 data stream part codes (protocols.md 6.2) and the first bytes of a JSON value.
@@ -162,8 +162,8 @@ void ProtocolDetector::use_probe(Probe probe) {
 
 void ProtocolDetector::sniff() {
   std::string_view head = head_;
-  if (head.size() < kBom.size() && kBom.starts_with(head)) return;
-  if (head.starts_with(kBom)) head.remove_prefix(kBom.size());
+  if (head.size() < kUtf8Bom.size() && kUtf8Bom.starts_with(head)) return;
+  if (head.starts_with(kUtf8Bom)) head.remove_prefix(kUtf8Bom.size());
   if (head.empty()) return;
   if (head.front() == '{') return use_probe(Probe::lines);
   const Match sse = sse_prefix(head);

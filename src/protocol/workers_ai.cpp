@@ -4,6 +4,7 @@
 
 #include "protocol/adapter_json.hpp"
 #include "protocol/openai_chat.hpp"
+#include "protocol/openai_chunk_scan.hpp"
 
 namespace ttft::protocol {
 namespace {
@@ -40,6 +41,11 @@ EventMeaning WorkersAiAdapter::interpret(const Event& event) {
   EventMeaning meaning;
   if (is_done_marker(event.data)) {
     meaning.end_of_stream = true;
+    return meaning;
+  }
+  // The common frame is read without a DOM; the scanner leaves everything else to the code below.
+  if (reading_ == json_scan::JsonReading::scanner_first &&
+      scan_openai_chunk(event.data, ChunkDialect::workers_ai, meaning)) {
     return meaning;
   }
   nlohmann::json frame;

@@ -3,14 +3,21 @@
 #pragma once
 
 #include "protocol/adapter.hpp"
+#include "protocol/json_scan.hpp"
 
 namespace ttft::protocol {
 
 class WorkersAiAdapter final : public Adapter {
  public:
+  /// `full_parser` reads every frame with nlohmann: the reference the fast path is tested against.
+  explicit WorkersAiAdapter(json_scan::JsonReading reading = json_scan::JsonReading::scanner_first)
+      : reading_(reading) {}
   std::string_view name() const override { return "workers-ai"; }
   std::string build_body(const Workload& workload) const override;
   EventMeaning interpret(const Event& event) override;
+
+ private:
+  json_scan::JsonReading reading_;
 };
 
 }  // namespace ttft::protocol

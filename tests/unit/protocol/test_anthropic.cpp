@@ -10,7 +10,7 @@ using namespace ttft::protocol::testing;
 
 namespace {
 
-EventMeaning read(AnthropicAdapter& adapter, std::string_view type, std::string_view data) {
+EventMeaning read_anthropic(AnthropicAdapter& adapter, std::string_view type, std::string_view data) {
   return adapter.interpret(Event{type, data});
 }
 
@@ -40,11 +40,11 @@ TEST_CASE("anthropic: requests carry the anthropic-version header") {
 TEST_CASE("anthropic: only text_delta is text, thinking_delta is reasoning") {
   AnthropicAdapter adapter;
   CHECK(
-      read(adapter, "content_block_delta",
+      read_anthropic(adapter, "content_block_delta",
            R"({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hi"}})")
           .text == "Hi");
   const auto thinking =
-      read(adapter, "content_block_delta",
+      read_anthropic(adapter, "content_block_delta",
            R"({"type":"content_block_delta","delta":{"type":"thinking_delta","thinking":"Hm"}})");
   CHECK(thinking.reasoning == "Hm");
   CHECK(thinking.text.empty());
@@ -53,7 +53,7 @@ TEST_CASE("anthropic: only text_delta is text, thinking_delta is reasoning") {
         R"({"type":"content_block_delta","delta":{"type":"input_json_delta","partial_json":"{"}})",
         R"({"type":"content_block_start","content_block":{"type":"text","text":"x"}})",
         R"({"type": "ping"})"}) {
-    const auto meaning = read(adapter, "content_block_delta", other);
+    const auto meaning = read_anthropic(adapter, "content_block_delta", other);
     CHECK(meaning.text.empty());
     CHECK(meaning.reasoning.empty());
   }
@@ -62,18 +62,18 @@ TEST_CASE("anthropic: only text_delta is text, thinking_delta is reasoning") {
 TEST_CASE("anthropic: message_start gives input tokens, never its placeholder output") {
   AnthropicAdapter adapter;
   const auto start =
-      read(adapter, "message_start",
+      read_anthropic(adapter, "message_start",
            R"({"type":"message_start","message":{"usage":{"input_tokens":14,)"
            R"("cache_creation_input_tokens":3,"cache_read_input_tokens":100,"output_tokens":1}}})");
   CHECK(start.input_tokens == 117);
   CHECK_FALSE(start.output_tokens);
   const auto delta =
-      read(adapter, "message_delta", R"({"type":"message_delta","usage":{"output_tokens":6}})");
+      read_anthropic(adapter, "message_delta", R"({"type":"message_delta","usage":{"output_tokens":6}})");
   CHECK(delta.output_tokens == 6);
   CHECK_FALSE(delta.input_tokens);
   // A repeated input count replaces its own counter; the cache counters are kept.
   const auto repeated =
-      read(adapter, "message_delta",
+      read_anthropic(adapter, "message_delta",
            R"({"type":"message_delta","usage":{"input_tokens":20,"output_tokens":9}})");
   CHECK(repeated.input_tokens == 123);
   CHECK(repeated.output_tokens == 9);
@@ -81,15 +81,15 @@ TEST_CASE("anthropic: message_start gives input tokens, never its placeholder ou
 
 TEST_CASE("anthropic: error events are stream errors, message_stop ends the stream") {
   AnthropicAdapter adapter;
-  CHECK(read(adapter, "error",
+  CHECK(read_anthropic(adapter, "error",
              R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})")
             .error == "overloaded_error: Overloaded");
-  CHECK(read(adapter, "message", R"({"type":"error","error":{"message":"bad"}})").error == "bad");
-  CHECK(read(adapter, "error", "upstream gone").error == "upstream gone");
-  CHECK(read(adapter, "message_stop", R"({"type":"message_stop"})").end_of_stream);
+  CHECK(read_anthropic(adapter, "message", R"({"type":"error","error":{"message":"bad"}})").error == "bad");
+  CHECK(read_anthropic(adapter, "error", "upstream gone").error == "upstream gone");
+  CHECK(read_anthropic(adapter, "message_stop", R"({"type":"message_stop"})").end_of_stream);
   // Without "type" in the JSON, the event name decides.
-  CHECK(read(adapter, "message_stop", "{}").end_of_stream);
-  CHECK(read(adapter, "message_start", "nope").protocol_error == "event is not JSON: nope");
+  CHECK(read_anthropic(adapter, "message_stop", "{}").end_of_stream);
+  CHECK(read_anthropic(adapter, "message_start", "nope").protocol_error == "event is not JSON: nope");
 }
 
 TEST_CASE("anthropic: the documented stream at every split point") {

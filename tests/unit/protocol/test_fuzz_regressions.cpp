@@ -11,7 +11,7 @@ using namespace ttft::protocol::testing;
 
 namespace {
 
-const Headers kEventStream = {{"Content-Type", "text/event-stream"}};
+const Headers kEventStreamHeaders = {{"Content-Type", "text/event-stream"}};
 
 // `auto` for a request shaped as openai-chat, reading events or lines of up to 16 bytes.
 StreamDecoder detecting(const Headers& headers) {
@@ -27,8 +27,8 @@ TEST_CASE("fuzz: auto gives up after the same bytes whatever the reads") {
   // one piece, the event used to be detected as plain sse; read byte by byte, detection failed
   // at byte 33, and the message named how many bytes the last read happened to reach.
   const std::string body = ": ping\n: ping\n: ping\n: ping\n:\ndata: x\n\n";
-  const StreamRecord whole = feed_whole(detecting(kEventStream), body);
-  const StreamRecord bytewise = feed_bytewise(detecting(kEventStream), body);
+  const StreamRecord whole = feed_whole(detecting(kEventStreamHeaders), body);
+  const StreamRecord bytewise = feed_bytewise(detecting(kEventStreamHeaders), body);
   CHECK(whole.detected_protocol.empty());
   CHECK(whole.protocol_error == bytewise.protocol_error);
   CHECK(whole.protocol_error == "auto: no protocol detected in the first 32 bytes");
@@ -38,8 +38,8 @@ TEST_CASE("fuzz: auto still detects an event that ends at the limit's last byte"
   // The event's blank line is byte 33, the one byte detection looks at past the limit.
   const std::string body = ": ping\n: ping\n: ping\n:\ndata: xx\n\n";
   REQUIRE(body.size() == 33);
-  CHECK(feed_whole(detecting(kEventStream), body).detected_protocol == "sse");
-  CHECK(feed_bytewise(detecting(kEventStream), body).detected_protocol == "sse");
+  CHECK(feed_whole(detecting(kEventStreamHeaders), body).detected_protocol == "sse");
+  CHECK(feed_bytewise(detecting(kEventStreamHeaders), body).detected_protocol == "sse");
 }
 
 TEST_CASE("fuzz: auto reads a text stream's first line only within the line limit") {

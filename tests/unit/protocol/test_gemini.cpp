@@ -11,7 +11,7 @@ using namespace ttft::protocol::testing;
 
 namespace {
 
-EventMeaning read(GeminiAdapter& adapter, std::string_view data) {
+EventMeaning read_gemini(GeminiAdapter& adapter, std::string_view data) {
   return adapter.interpret(Event{"message", data});
 }
 
@@ -38,35 +38,35 @@ TEST_CASE("gemini: contents with parts, systemInstruction, maxOutputTokens, no m
 
 TEST_CASE("gemini: text parts are text, thought parts are reasoning") {
   GeminiAdapter adapter;
-  const auto both = read(adapter, R"({"candidates":[{"content":{"parts":[{"text":"Hm","thought":true},)"
+  const auto both = read_gemini(adapter, R"({"candidates":[{"content":{"parts":[{"text":"Hm","thought":true},)"
                                   R"({"text":"Hi"},{"text":"!","thought":false}]}}]})");
   CHECK(both.text == "Hi!");
   CHECK(both.reasoning == "Hm");
   const auto signature =
-      read(adapter, R"({"candidates":[{"content":{"parts":[{"thought":true,"thoughtSignature":"x","text":""}]}}]})");
+      read_gemini(adapter, R"({"candidates":[{"content":{"parts":[{"thought":true,"thoughtSignature":"x","text":""}]}}]})");
   CHECK(signature.text.empty());
   CHECK(signature.reasoning.empty());
-  CHECK(read(adapter, R"({"candidates":[]})").text.empty());
-  CHECK(read(adapter, "[1]").protocol_error == "event is not JSON: [1]");
+  CHECK(read_gemini(adapter, R"({"candidates":[]})").text.empty());
+  CHECK(read_gemini(adapter, "[1]").protocol_error == "event is not JSON: [1]");
 }
 
 TEST_CASE("gemini: usage is a running total, output counts thoughts too") {
   GeminiAdapter adapter;
-  const auto usage = read(adapter, R"({"usageMetadata":{"promptTokenCount":9,"candidatesTokenCount":23,)"
+  const auto usage = read_gemini(adapter, R"({"usageMetadata":{"promptTokenCount":9,"candidatesTokenCount":23,)"
                                    R"("totalTokenCount":334,"thoughtsTokenCount":302}})");
   CHECK(usage.input_tokens == 9);
   CHECK(usage.output_tokens == 325);
   const auto thinking_only =
-      read(adapter, R"({"usageMetadata":{"promptTokenCount":9,"thoughtsTokenCount":50}})");
+      read_gemini(adapter, R"({"usageMetadata":{"promptTokenCount":9,"thoughtsTokenCount":50}})");
   CHECK(thinking_only.output_tokens == 50);
-  CHECK_FALSE(read(adapter, R"({"usageMetadata":{"promptTokenCount":9}})").output_tokens);
+  CHECK_FALSE(read_gemini(adapter, R"({"usageMetadata":{"promptTokenCount":9}})").output_tokens);
 }
 
 TEST_CASE("gemini: a blocked prompt and an error envelope are stream errors") {
   GeminiAdapter adapter;
-  CHECK(read(adapter, R"({"promptFeedback":{"blockReason":"SAFETY"}})").error == "prompt blocked: SAFETY");
-  CHECK_FALSE(read(adapter, R"({"promptFeedback":{"safetyRatings":[]}})").error);
-  CHECK(read(adapter, R"({"error":{"code":503,"message":"overloaded","status":"UNAVAILABLE"}})").error ==
+  CHECK(read_gemini(adapter, R"({"promptFeedback":{"blockReason":"SAFETY"}})").error == "prompt blocked: SAFETY");
+  CHECK_FALSE(read_gemini(adapter, R"({"promptFeedback":{"safetyRatings":[]}})").error);
+  CHECK(read_gemini(adapter, R"({"error":{"code":503,"message":"overloaded","status":"UNAVAILABLE"}})").error ==
         "overloaded");
 }
 

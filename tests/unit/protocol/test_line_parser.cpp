@@ -17,7 +17,7 @@ struct Collected {
   bool ok = true;
 };
 
-Collected parse(const std::vector<std::string>& reads, std::size_t max = 1 << 20) {
+Collected collect_lines(const std::vector<std::string>& reads, std::size_t max = 1 << 20) {
   LineParser parser(max);
   Collected out;
   for (const std::string& read : reads) {
@@ -36,14 +36,14 @@ using Lines = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("lines: one event per LF, a CR before it dropped, empty lines skipped") {
-  CHECK(parse({"a\nbb\r\n\n\r\nccc\n"}).lines == Lines{"a", "bb", "ccc"});
+  CHECK(collect_lines({"a\nbb\r\n\n\r\nccc\n"}).lines == Lines{"a", "bb", "ccc"});
   // A lone CR is not a line end in NDJSON; only the one right before LF is removed.
-  CHECK(parse({"a\rb\n c \r\r\n"}).lines == Lines{"a\rb", " c \r"});
+  CHECK(collect_lines({"a\rb\n c \r\r\n"}).lines == Lines{"a\rb", " c \r"});
 }
 
 TEST_CASE("lines: a line without its LF at the end is discarded") {
-  CHECK(parse({"a\n{\"half\":"}).lines == Lines{"a"});
-  CHECK(parse({""}).lines.empty());
+  CHECK(collect_lines({"a\n{\"half\":"}).lines == Lines{"a"});
+  CHECK(collect_lines({""}).lines.empty());
 }
 
 TEST_CASE("lines: any split gives the same lines, CRLF and characters split too") {
@@ -52,23 +52,23 @@ TEST_CASE("lines: any split gives the same lines, CRLF and characters split too"
   for (std::size_t a = 0; a <= bytes.size(); ++a) {
     for (std::size_t b = a; b <= bytes.size(); ++b) {
       INFO("cuts " << a << ", " << b);
-      CHECK(parse({bytes.substr(0, a), bytes.substr(a, b - a), bytes.substr(b)}).lines == expected);
+      CHECK(collect_lines({bytes.substr(0, a), bytes.substr(a, b - a), bytes.substr(b)}).lines == expected);
     }
   }
 }
 
 TEST_CASE("lines: invalid UTF-8 is replaced per line") {
-  CHECK(parse({"a\xFF", "b\n"}).lines == Lines{"a\xEF\xBF\xBD" "b"});
+  CHECK(collect_lines({"a\xFF", "b\n"}).lines == Lines{"a\xEF\xBF\xBD" "b"});
 }
 
 TEST_CASE("lines: a line may be exactly the limit, one byte more is an overflow") {
-  CHECK(parse({std::string(8, 'x') + "\r\n"}, 8).lines == Lines{std::string(8, 'x')});
-  CHECK(parse({std::string(4, 'x'), std::string(4, 'x') + "\n"}, 8).ok);
-  const auto over = parse({std::string(9, 'x') + "\n", "y\n"}, 8);
+  CHECK(collect_lines({std::string(8, 'x') + "\r\n"}, 8).lines == Lines{std::string(8, 'x')});
+  CHECK(collect_lines({std::string(4, 'x'), std::string(4, 'x') + "\n"}, 8).ok);
+  const auto over = collect_lines({std::string(9, 'x') + "\n", "y\n"}, 8);
   CHECK_FALSE(over.ok);
   CHECK(over.lines.empty());
   // Without its LF a long line is caught as it grows, so memory stays bounded.
-  CHECK_FALSE(parse({std::string(5, 'x'), std::string(5, 'x')}, 8).ok);
+  CHECK_FALSE(collect_lines({std::string(5, 'x'), std::string(5, 'x')}, 8).ok);
 }
 
 TEST_CASE("lines: after an overflow all input is dropped") {

@@ -10,7 +10,7 @@ using namespace ttft::protocol::testing;
 
 namespace {
 
-EventMeaning read(std::string_view type, std::string_view data) {
+EventMeaning read_llama(std::string_view type, std::string_view data) {
   LlamaCppAdapter adapter;
   return adapter.interpret(Event{type, data});
 }
@@ -28,27 +28,27 @@ TEST_CASE("llama-cpp: the body is one prompt with n_predict") {
 }
 
 TEST_CASE("llama-cpp: content is text; stop:true ends; counts from the event or timings") {
-  CHECK(read("message", R"({"content":"Hel","stop":false})").text == "Hel");
-  CHECK_FALSE(read("message", R"({"content":"Hel","stop":false})").end_of_stream);
-  const auto last = read("message", R"({"content":"","stop":true,"tokens_predicted":3,"tokens_evaluated":9,)"
+  CHECK(read_llama("message", R"({"content":"Hel","stop":false})").text == "Hel");
+  CHECK_FALSE(read_llama("message", R"({"content":"Hel","stop":false})").end_of_stream);
+  const auto last = read_llama("message", R"({"content":"","stop":true,"tokens_predicted":3,"tokens_evaluated":9,)"
                                     R"("timings":{"prompt_n":2,"cache_n":7,"predicted_n":4}})");
   CHECK(last.end_of_stream);
   CHECK(last.input_tokens == 9);
   CHECK(last.output_tokens == 3);
   const auto timings =
-      read("message", R"({"content":"","stop":true,"timings":{"prompt_n":2,"cache_n":7,"predicted_n":4}})");
+      read_llama("message", R"({"content":"","stop":true,"timings":{"prompt_n":2,"cache_n":7,"predicted_n":4}})");
   CHECK(timings.input_tokens == 9);  // processed + cached
   CHECK(timings.output_tokens == 4);
-  CHECK(read("message", "[DONE]").end_of_stream);
-  CHECK(read("message", "oops").protocol_error == "event is not JSON: oops");
+  CHECK(read_llama("message", "[DONE]").end_of_stream);
+  CHECK(read_llama("message", "oops").protocol_error == "event is not JSON: oops");
 }
 
 TEST_CASE("llama-cpp: the error field and an error object are stream errors") {
-  CHECK(read("error", R"({"code":400,"message":"too long","type":"exceed_context_size_error"})").error ==
+  CHECK(read_llama("error", R"({"code":400,"message":"too long","type":"exceed_context_size_error"})").error ==
         "exceed_context_size_error: too long");
-  CHECK(read("error", R"({"code":500,"message":"boom"})").error == "boom");
-  CHECK(read("error", "plain words").error == "plain words");
-  CHECK(read("message", R"({"error":{"code":500,"message":"boom","type":"server_error"}})").error == "boom");
+  CHECK(read_llama("error", R"({"code":500,"message":"boom"})").error == "boom");
+  CHECK(read_llama("error", "plain words").error == "plain words");
+  CHECK(read_llama("message", R"({"error":{"code":500,"message":"boom","type":"server_error"}})").error == "boom");
 }
 
 TEST_CASE("llama-cpp: the documented stream at every split point") {

@@ -10,7 +10,7 @@ using namespace ttft::protocol::testing;
 
 namespace {
 
-EventMeaning read(std::string_view line) {
+EventMeaning read_ollama(std::string_view line) {
   OllamaAdapter adapter;
   return adapter.interpret(Event{"line", line});
 }
@@ -31,22 +31,22 @@ TEST_CASE("ollama: NDJSON framing and the /api/chat body with options.num_predic
 }
 
 TEST_CASE("ollama: message.content is text, message.thinking is reasoning") {
-  CHECK(read(R"({"message":{"role":"assistant","content":"Hel"},"done":false})").text == "Hel");
-  const auto thinking = read(R"({"message":{"role":"assistant","content":"","thinking":"Hm"},"done":false})");
+  CHECK(read_ollama(R"({"message":{"role":"assistant","content":"Hel"},"done":false})").text == "Hel");
+  const auto thinking = read_ollama(R"({"message":{"role":"assistant","content":"","thinking":"Hm"},"done":false})");
   CHECK(thinking.reasoning == "Hm");
   CHECK(thinking.text.empty());
   // /api/generate objects carry "response" at the top.
-  CHECK(read(R"({"response":"Hel","done":false})").text == "Hel");
-  CHECK(read("{not json").protocol_error == "event is not JSON: {not json");
+  CHECK(read_ollama(R"({"response":"Hel","done":false})").text == "Hel");
+  CHECK(read_ollama("{not json").protocol_error == "event is not JSON: {not json");
 }
 
 TEST_CASE("ollama: done:true ends the stream with prompt_eval_count and eval_count") {
-  const auto done = read(R"({"message":{"content":""},"done_reason":"stop","done":true,)"
+  const auto done = read_ollama(R"({"message":{"content":""},"done_reason":"stop","done":true,)"
                          R"("prompt_eval_count":26,"eval_count":3,"eval_duration":40000000})");
   CHECK(done.end_of_stream);
   CHECK(done.input_tokens == 26);
   CHECK(done.output_tokens == 3);
-  const auto not_done = read(R"({"message":{"content":"x"},"done":false,"eval_count":1})");
+  const auto not_done = read_ollama(R"({"message":{"content":"x"},"done":false,"eval_count":1})");
   CHECK_FALSE(not_done.end_of_stream);
   CHECK_FALSE(not_done.output_tokens);
 }
@@ -61,17 +61,17 @@ TEST_CASE("ollama: the final object's nanosecond durations are the server timing
   CHECK(record.server_timings->prompt_eval_ns == 61000000);
   CHECK(record.server_timings->eval_ns == 40000000);
   // Only what was sent; objects before done:true carry none.
-  const auto partial = read(R"({"done":true,"eval_duration":5})");
+  const auto partial = read_ollama(R"({"done":true,"eval_duration":5})");
   REQUIRE(partial.server_timings.has_value());
   CHECK(partial.server_timings->eval_ns == 5);
   CHECK_FALSE(partial.server_timings->load_ns);
-  CHECK_FALSE(read(R"({"done":true})").server_timings);
-  CHECK_FALSE(read(R"({"message":{"content":"x"},"done":false,"eval_duration":5})").server_timings);
+  CHECK_FALSE(read_ollama(R"({"done":true})").server_timings);
+  CHECK_FALSE(read_ollama(R"({"message":{"content":"x"},"done":false,"eval_duration":5})").server_timings);
 }
 
 TEST_CASE("ollama: an error line is a stream error") {
-  CHECK(read(R"({"error":"model not found"})").error == "model not found");
-  CHECK_FALSE(read(R"({"error":"","message":{"content":"x"}})").error);
+  CHECK(read_ollama(R"({"error":"model not found"})").error == "model not found");
+  CHECK_FALSE(read_ollama(R"({"error":"","message":{"content":"x"}})").error);
 }
 
 TEST_CASE("ollama: the documented stream at every split point") {

@@ -18,7 +18,7 @@ Workload chat_workload() {
   return workload;
 }
 
-EventMeaning read(std::string_view data) {
+EventMeaning read_chat(std::string_view data) {
   OpenAiChatAdapter adapter;
   return adapter.interpret(Event{"message", data});
 }
@@ -48,60 +48,60 @@ TEST_CASE("openai-chat: extra_body is merged over the body as a JSON merge patch
 }
 
 TEST_CASE("openai-chat: [DONE] ends the stream, as a prefix like openai-python") {
-  CHECK(read("[DONE]").end_of_stream);
-  CHECK(read("[DONE] ").end_of_stream);
-  CHECK_FALSE(read(R"({"choices":[]})").end_of_stream);
+  CHECK(read_chat("[DONE]").end_of_stream);
+  CHECK(read_chat("[DONE] ").end_of_stream);
+  CHECK_FALSE(read_chat(R"({"choices":[]})").end_of_stream);
 }
 
 TEST_CASE("openai-chat: only non-empty delta content is text") {
-  CHECK(read(R"({"choices":[{"index":0,"delta":{"content":"Hel"}}]})").text == "Hel");
+  CHECK(read_chat(R"({"choices":[{"index":0,"delta":{"content":"Hel"}}]})").text == "Hel");
   const auto role =
-      read(R"({"choices":[{"delta":{"role":"assistant","content":"","refusal":null}}]})");
+      read_chat(R"({"choices":[{"delta":{"role":"assistant","content":"","refusal":null}}]})");
   CHECK(role.text.empty());
   CHECK(role.reasoning.empty());
-  CHECK(read(R"({"choices":[{"delta":{"content":null}}]})").text.empty());
-  const auto finish = read(R"({"choices":[{"delta":{},"finish_reason":"stop"}],"usage":null})");
+  CHECK(read_chat(R"({"choices":[{"delta":{"content":null}}]})").text.empty());
+  const auto finish = read_chat(R"({"choices":[{"delta":{},"finish_reason":"stop"}],"usage":null})");
   CHECK(finish.text.empty());
   CHECK_FALSE(finish.output_tokens);
-  CHECK(read(R"({"choices":[{"delta":{"content":"a"}},{"delta":{"content":"b"}}]})").text == "a");
+  CHECK(read_chat(R"({"choices":[{"delta":{"content":"a"}},{"delta":{"content":"b"}}]})").text == "a");
 }
 
 TEST_CASE("openai-chat: reasoning_content and reasoning are reasoning, not text") {
   const auto deepseek =
-      read(R"({"choices":[{"delta":{"content":null,"reasoning_content":"Hm"}}]})");
+      read_chat(R"({"choices":[{"delta":{"content":null,"reasoning_content":"Hm"}}]})");
   CHECK(deepseek.text.empty());
   CHECK(deepseek.reasoning == "Hm");
-  CHECK(read(R"({"choices":[{"delta":{"reasoning":"Hm"}}]})").reasoning == "Hm");
+  CHECK(read_chat(R"({"choices":[{"delta":{"reasoning":"Hm"}}]})").reasoning == "Hm");
 }
 
 TEST_CASE("openai-chat: usage is read from a choices:[] chunk or from the finish chunk") {
-  const auto openai = read(R"({"choices":[],"usage":{"prompt_tokens":11,"completion_tokens":3}})");
+  const auto openai = read_chat(R"({"choices":[],"usage":{"prompt_tokens":11,"completion_tokens":3}})");
   CHECK(openai.input_tokens == 11);
   CHECK(openai.output_tokens == 3);
-  const auto cloudflare = read(R"({"choices":[{"delta":{},"finish_reason":"stop"}],)"
+  const auto cloudflare = read_chat(R"({"choices":[{"delta":{},"finish_reason":"stop"}],)"
                                R"("usage":{"prompt_tokens":18,"completion_tokens":3}})");
   CHECK(cloudflare.input_tokens == 18);
   CHECK(cloudflare.output_tokens == 3);
 }
 
 TEST_CASE("openai-chat: a top-level error is a stream error, even with empty choices") {
-  CHECK(read(R"({"choices":[],"error":{"message":"boom","type":"server_error"}})").error == "boom");
-  CHECK(read(R"({"error":"rate limited"})").error == "rate limited");
-  CHECK(read(R"({"error":{"code":500}})").error == R"({"code":500})");
-  CHECK_FALSE(read(R"({"error":null,"choices":[{"delta":{"content":"x"}}]})").error);
+  CHECK(read_chat(R"({"choices":[],"error":{"message":"boom","type":"server_error"}})").error == "boom");
+  CHECK(read_chat(R"({"error":"rate limited"})").error == "rate limited");
+  CHECK(read_chat(R"({"error":{"code":500}})").error == R"({"code":500})");
+  CHECK_FALSE(read_chat(R"({"error":null,"choices":[{"delta":{"content":"x"}}]})").error);
   const auto with_usage =
-      read(R"({"choices":[],"error":{"message":"x"},"usage":{"prompt_tokens":1}})");
+      read_chat(R"({"choices":[],"error":{"message":"x"},"usage":{"prompt_tokens":1}})");
   CHECK(with_usage.error == "x");
   CHECK_FALSE(with_usage.input_tokens);
 }
 
 TEST_CASE("openai-chat: data that is not a JSON object is a protocol error") {
   const std::string html = "<html>" + std::string(100, 'x');
-  CHECK(read(html).protocol_error == "event is not JSON: " + html.substr(0, 80));
-  CHECK(read("42").protocol_error == "event is not JSON: 42");
+  CHECK(read_chat(html).protocol_error == "event is not JSON: " + html.substr(0, 80));
+  CHECK(read_chat("42").protocol_error == "event is not JSON: 42");
   // The preview is cut on a character boundary: 79 ASCII bytes, then a 2-byte character.
   const std::string wide = std::string(79, 'a') + "\xC3\xA9";
-  CHECK(read(wide).protocol_error == "event is not JSON: " + std::string(79, 'a'));
+  CHECK(read_chat(wide).protocol_error == "event is not JSON: " + std::string(79, 'a'));
 }
 
 TEST_CASE("openai-chat: the documented stream at every split point") {

@@ -9,7 +9,7 @@ using namespace ttft::protocol::testing;
 
 namespace {
 
-EventMeaning read(std::string_view data) {
+EventMeaning read_completion(std::string_view data) {
   OpenAiCompletionsAdapter adapter;
   return adapter.interpret(Event{"message", data});
 }
@@ -28,15 +28,15 @@ TEST_CASE("openai-completions: the body is one prompt with usage asked for") {
 }
 
 TEST_CASE("openai-completions: choices[0].text is text; usage and errors are read") {
-  CHECK(read(R"({"choices":[{"text":"Hel","index":0,"finish_reason":null}]})").text == "Hel");
-  CHECK(read(R"({"choices":[{"text":"","finish_reason":"stop"}]})").text.empty());
-  CHECK(read(R"({"choices":["odd"]})").text.empty());
-  const auto usage = read(R"({"choices":[],"usage":{"prompt_tokens":5,"completion_tokens":3}})");
+  CHECK(read_completion(R"({"choices":[{"text":"Hel","index":0,"finish_reason":null}]})").text == "Hel");
+  CHECK(read_completion(R"({"choices":[{"text":"","finish_reason":"stop"}]})").text.empty());
+  CHECK(read_completion(R"({"choices":["odd"]})").text.empty());
+  const auto usage = read_completion(R"({"choices":[],"usage":{"prompt_tokens":5,"completion_tokens":3}})");
   CHECK(usage.input_tokens == 5);
   CHECK(usage.output_tokens == 3);
-  CHECK(read(R"({"choices":[],"error":{"message":"boom"}})").error == "boom");
-  CHECK(read("[DONE]").end_of_stream);
-  CHECK(read("<html>").protocol_error == "event is not JSON: <html>");
+  CHECK(read_completion(R"({"choices":[],"error":{"message":"boom"}})").error == "boom");
+  CHECK(read_completion("[DONE]").end_of_stream);
+  CHECK(read_completion("<html>").protocol_error == "event is not JSON: <html>");
 }
 
 TEST_CASE("openai-completions: a stream at every split point") {

@@ -10,7 +10,7 @@ using namespace ttft::protocol::testing;
 
 namespace {
 
-EventMeaning read(std::string_view type, std::string_view data) {
+EventMeaning read_response(std::string_view type, std::string_view data) {
   OpenAiResponsesAdapter adapter;
   return adapter.interpret(Event{type, data});
 }
@@ -28,46 +28,46 @@ TEST_CASE("openai-responses: the body sends the messages as input with max_outpu
 }
 
 TEST_CASE("openai-responses: output_text deltas are text, reasoning deltas are reasoning") {
-  CHECK(read("response.output_text.delta", R"({"type":"response.output_text.delta","delta":"Hi"})")
+  CHECK(read_response("response.output_text.delta", R"({"type":"response.output_text.delta","delta":"Hi"})")
             .text == "Hi");
   // The JSON's type decides; the event name is the fallback.
-  CHECK(read("message", R"({"type":"response.output_text.delta","delta":"Hi"})").text == "Hi");
-  CHECK(read("response.output_text.delta", R"({"delta":"Hi"})").text == "Hi");
+  CHECK(read_response("message", R"({"type":"response.output_text.delta","delta":"Hi"})").text == "Hi");
+  CHECK(read_response("response.output_text.delta", R"({"delta":"Hi"})").text == "Hi");
   for (const char* type : {"response.reasoning_summary_text.delta", "response.reasoning_text.delta"}) {
-    const auto reasoning = read(type, std::string(R"({"type":")") + type + R"(","delta":"Hm"})");
+    const auto reasoning = read_response(type, std::string(R"({"type":")") + type + R"(","delta":"Hm"})");
     CHECK(reasoning.reasoning == "Hm");
     CHECK(reasoning.text.empty());
   }
-  const auto done = read("response.output_text.done", R"({"type":"response.output_text.done","text":"Hi"})");
+  const auto done = read_response("response.output_text.done", R"({"type":"response.output_text.done","text":"Hi"})");
   CHECK(done.text.empty());
   CHECK_FALSE(done.end_of_stream);
 }
 
 TEST_CASE("openai-responses: completed and incomplete end the stream with their usage") {
   for (const char* type : {"response.completed", "response.incomplete"}) {
-    const auto end = read(type, std::string(R"({"type":")") + type +
+    const auto end = read_response(type, std::string(R"({"type":")") + type +
                                     R"(","response":{"usage":{"input_tokens":11,"output_tokens":3}}})");
     CHECK(end.end_of_stream);
     CHECK(end.input_tokens == 11);
     CHECK(end.output_tokens == 3);
   }
-  const auto created = read("response.created", R"({"type":"response.created","response":{"usage":null}})");
+  const auto created = read_response("response.created", R"({"type":"response.created","response":{"usage":null}})");
   CHECK_FALSE(created.output_tokens);
   CHECK_FALSE(created.end_of_stream);
 }
 
 TEST_CASE("openai-responses: both error shapes, response.failed, and non-JSON") {
-  CHECK(read("error", R"({"type":"error","code":"server_error","message":"boom","param":null})").error ==
+  CHECK(read_response("error", R"({"type":"error","code":"server_error","message":"boom","param":null})").error ==
         "server_error: boom");
-  CHECK(read("error", R"({"type":"error","error":{"type":"insufficient_quota","code":null,"message":"quota"}})")
+  CHECK(read_response("error", R"({"type":"error","error":{"type":"insufficient_quota","code":null,"message":"quota"}})")
             .error == "insufficient_quota: quota");
-  CHECK(read("error", R"({"type":"error","message":"bare"})").error == "bare");
-  CHECK(read("error", "upstream gone").error == "upstream gone");
-  CHECK(read("response.failed", R"({"type":"response.failed","response":{"error":{"code":"c","message":"m"}}})")
+  CHECK(read_response("error", R"({"type":"error","message":"bare"})").error == "bare");
+  CHECK(read_response("error", "upstream gone").error == "upstream gone");
+  CHECK(read_response("response.failed", R"({"type":"response.failed","response":{"error":{"code":"c","message":"m"}}})")
             .error == "c: m");
-  CHECK(read("response.failed", R"({"type":"response.failed","response":{"error":null}})").error ==
+  CHECK(read_response("response.failed", R"({"type":"response.failed","response":{"error":null}})").error ==
         "response.failed");
-  CHECK(read("response.created", "nope").protocol_error == "event is not JSON: nope");
+  CHECK(read_response("response.created", "nope").protocol_error == "event is not JSON: nope");
 }
 
 TEST_CASE("openai-responses: the documented stream at every split point") {

@@ -10,7 +10,7 @@ using namespace ttft::protocol::testing;
 
 namespace {
 
-EventMeaning read(std::string_view line) {
+EventMeaning read_data_part(std::string_view line) {
   VercelDataAdapter adapter;
   return adapter.interpret(Event{"line", line});
 }
@@ -28,17 +28,17 @@ TEST_CASE("vercel-data: line framing, and the body AI SDK 4's useChat sends") {
 }
 
 TEST_CASE("vercel-data: 0 is text, g is reasoning, 3 is an error, other codes are nothing") {
-  CHECK(read(R"(0:"Hel")").text == "Hel");
-  CHECK(read(R"(0:"a\"b\n")").text == "a\"b\n");
-  CHECK(read(R"(0:"")").text.empty());
-  const auto reasoning = read(R"(g:"Hm")");
+  CHECK(read_data_part(R"(0:"Hel")").text == "Hel");
+  CHECK(read_data_part(R"(0:"a\"b\n")").text == "a\"b\n");
+  CHECK(read_data_part(R"(0:"")").text.empty());
+  const auto reasoning = read_data_part(R"(g:"Hm")");
   CHECK(reasoning.reasoning == "Hm");
   CHECK(reasoning.text.empty());
-  CHECK(read(R"(3:"An error occurred.")").error == "An error occurred.");
-  CHECK(read(R"(3:"")").error == "error part");
+  CHECK(read_data_part(R"(3:"An error occurred.")").error == "An error occurred.");
+  CHECK(read_data_part(R"(3:"")").error == "error part");
   for (const char* other : {R"(f:{"messageId":"m"})", R"(2:[{"a":1}])", R"(9:{"toolCallId":"c"})",
                             R"(8:[{"x":"0:"}])"}) {
-    const auto meaning = read(other);
+    const auto meaning = read_data_part(other);
     CHECK(meaning.text.empty());
     CHECK_FALSE(meaning.error);
     CHECK_FALSE(meaning.protocol_error);
@@ -46,26 +46,26 @@ TEST_CASE("vercel-data: 0 is text, g is reasoning, 3 is an error, other codes ar
 }
 
 TEST_CASE("vercel-data: e: and d: carry usage, d: ends the stream, null counts are absent") {
-  const auto step = read(R"(e:{"finishReason":"stop","usage":{"promptTokens":11,"completionTokens":3},)"
+  const auto step = read_data_part(R"(e:{"finishReason":"stop","usage":{"promptTokens":11,"completionTokens":3},)"
                          R"("isContinued":false})");
   CHECK(step.input_tokens == 11);
   CHECK(step.output_tokens == 3);
   CHECK_FALSE(step.end_of_stream);
-  const auto done = read(R"(d:{"finishReason":"stop","usage":{"promptTokens":11,"completionTokens":3}})");
+  const auto done = read_data_part(R"(d:{"finishReason":"stop","usage":{"promptTokens":11,"completionTokens":3}})");
   CHECK(done.end_of_stream);
   CHECK(done.output_tokens == 3);
-  const auto nan = read(R"(d:{"finishReason":"stop","usage":{"promptTokens":null,"completionTokens":null}})");
+  const auto nan = read_data_part(R"(d:{"finishReason":"stop","usage":{"promptTokens":null,"completionTokens":null}})");
   CHECK(nan.end_of_stream);
   CHECK_FALSE(nan.input_tokens);
   CHECK_FALSE(nan.output_tokens);
-  CHECK(read(R"(d:{"finishReason":"stop"})").end_of_stream);
+  CHECK(read_data_part(R"(d:{"finishReason":"stop"})").end_of_stream);
 }
 
 TEST_CASE("vercel-data: a line that is not a part, or a text part that is not a string") {
-  CHECK(read("hello").protocol_error == "not a data stream part: hello");
-  CHECK(read(":\"x\"").protocol_error == "not a data stream part: :\"x\"");
-  CHECK(read("0:Hel").protocol_error == "event is not JSON: 0:Hel");
-  CHECK(read("0:42").protocol_error == "event is not JSON: 0:42");
+  CHECK(read_data_part("hello").protocol_error == "not a data stream part: hello");
+  CHECK(read_data_part(":\"x\"").protocol_error == "not a data stream part: :\"x\"");
+  CHECK(read_data_part("0:Hel").protocol_error == "event is not JSON: 0:Hel");
+  CHECK(read_data_part("0:42").protocol_error == "event is not JSON: 0:42");
 }
 
 TEST_CASE("vercel-data: the documented stream at every split point") {

@@ -10,7 +10,7 @@ using namespace ttft::protocol::testing;
 
 namespace {
 
-EventMeaning read(std::string_view data) {
+EventMeaning read_ui_chunk(std::string_view data) {
   VercelUiAdapter adapter;
   return adapter.interpret(Event{"message", data});
 }
@@ -33,39 +33,39 @@ TEST_CASE("vercel-ui: the body is what AI SDK 5's DefaultChatTransport sends") {
 }
 
 TEST_CASE("vercel-ui: text-delta is text, reasoning-delta is reasoning, other parts are not") {
-  CHECK(read(R"({"type":"text-delta","id":"t","delta":"Hi"})").text == "Hi");
-  const auto reasoning = read(R"({"type":"reasoning-delta","id":"r","delta":"Hm"})");
+  CHECK(read_ui_chunk(R"({"type":"text-delta","id":"t","delta":"Hi"})").text == "Hi");
+  const auto reasoning = read_ui_chunk(R"({"type":"reasoning-delta","id":"r","delta":"Hm"})");
   CHECK(reasoning.reasoning == "Hm");
   CHECK(reasoning.text.empty());
   for (const char* other : {R"({"type":"text-start","id":"t"})", R"({"type":"start-step"})",
                             R"({"type":"tool-input-delta","toolCallId":"c","inputTextDelta":"{"})",
                             R"({"type":"data-weather","data":{"delta":"x"}})", R"({"delta":"x"})"}) {
-    const auto meaning = read(other);
+    const auto meaning = read_ui_chunk(other);
     CHECK(meaning.text.empty());
     CHECK(meaning.reasoning.empty());
     CHECK_FALSE(meaning.end_of_stream);
   }
-  CHECK(read("[DONE]").end_of_stream);
-  CHECK(read("not json").protocol_error == "event is not JSON: not json");
+  CHECK(read_ui_chunk("[DONE]").end_of_stream);
+  CHECK(read_ui_chunk("not json").protocol_error == "event is not JSON: not json");
 }
 
 TEST_CASE("vercel-ui: usage only when the app puts it in messageMetadata") {
-  CHECK_FALSE(read(R"({"type":"finish","finishReason":"stop"})").output_tokens);
-  const auto nested = read(
+  CHECK_FALSE(read_ui_chunk(R"({"type":"finish","finishReason":"stop"})").output_tokens);
+  const auto nested = read_ui_chunk(
       R"({"type":"finish","messageMetadata":{"usage":{"inputTokens":7,"outputTokens":5}}})");
   CHECK(nested.input_tokens == 7);
   CHECK(nested.output_tokens == 5);
-  const auto flat = read(
+  const auto flat = read_ui_chunk(
       R"({"type":"message-metadata","messageMetadata":{"promptTokens":3,"completionTokens":2}})");
   CHECK(flat.input_tokens == 3);
   CHECK(flat.output_tokens == 2);
 }
 
 TEST_CASE("vercel-ui: error and abort parts are stream errors") {
-  CHECK(read(R"({"type":"error","errorText":"An error occurred."})").error == "An error occurred.");
-  CHECK(read(R"({"type":"error"})").error == "error part without errorText");
-  CHECK(read(R"({"type":"abort","reason":"timeout"})").error == "aborted: timeout");
-  CHECK(read(R"({"type":"abort"})").error == "aborted");
+  CHECK(read_ui_chunk(R"({"type":"error","errorText":"An error occurred."})").error == "An error occurred.");
+  CHECK(read_ui_chunk(R"({"type":"error"})").error == "error part without errorText");
+  CHECK(read_ui_chunk(R"({"type":"abort","reason":"timeout"})").error == "aborted: timeout");
+  CHECK(read_ui_chunk(R"({"type":"abort"})").error == "aborted");
 }
 
 TEST_CASE("vercel-ui: the documented stream at every split point") {

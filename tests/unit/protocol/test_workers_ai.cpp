@@ -10,7 +10,7 @@ using namespace ttft::protocol::testing;
 
 namespace {
 
-EventMeaning read(std::string_view data) {
+EventMeaning read_workers(std::string_view data) {
   WorkersAiAdapter adapter;
   return adapter.interpret(Event{"message", data});
 }
@@ -34,33 +34,33 @@ TEST_CASE("workers-ai: the body has no model (it is in the URL) and merges extra
 }
 
 TEST_CASE("workers-ai: a non-empty response is text, missing or empty is no token") {
-  CHECK(read(R"({"response":"Hel","p":"ab12"})").text == "Hel");
-  CHECK(read(R"({"response":""})").text.empty());
-  CHECK(read(R"({"tool_calls":[],"p":"efgh56"})").text.empty());
-  CHECK(read(R"({"response":null})").text.empty());
-  CHECK(read("[DONE]").end_of_stream);
+  CHECK(read_workers(R"({"response":"Hel","p":"ab12"})").text == "Hel");
+  CHECK(read_workers(R"({"response":""})").text.empty());
+  CHECK(read_workers(R"({"tool_calls":[],"p":"efgh56"})").text.empty());
+  CHECK(read_workers(R"({"response":null})").text.empty());
+  CHECK(read_workers("[DONE]").end_of_stream);
 }
 
 TEST_CASE("workers-ai: usage is read from native and OpenAI-shaped frames") {
-  const auto native = read(R"({"response":"","usage":{"prompt_tokens":18,"completion_tokens":3}})");
+  const auto native = read_workers(R"({"response":"","usage":{"prompt_tokens":18,"completion_tokens":3}})");
   CHECK(native.input_tokens == 18);
   CHECK(native.output_tokens == 3);
-  const auto openai = read(R"({"choices":[{"index":0,"delta":{"reasoning_content":"Okay"}}],)"
+  const auto openai = read_workers(R"({"choices":[{"index":0,"delta":{"reasoning_content":"Okay"}}],)"
                            R"("usage":{"prompt_tokens":13,"completion_tokens":1}})");
   CHECK(openai.reasoning == "Okay");
   CHECK(openai.text.empty());
   CHECK(openai.output_tokens == 1);
-  CHECK(read(R"({"choices":[{"delta":{"content":"Hi"}}]})").text == "Hi");
+  CHECK(read_workers(R"({"choices":[{"delta":{"content":"Hi"}}]})").text == "Hi");
 }
 
 TEST_CASE("workers-ai: Cloudflare and OpenAI error shapes are stream errors") {
-  CHECK(read(R"({"success":false,"errors":[{"code":3040,"message":"Out of capacity"}]})").error ==
+  CHECK(read_workers(R"({"success":false,"errors":[{"code":3040,"message":"Out of capacity"}]})").error ==
         "3040: Out of capacity");
-  CHECK(read(R"({"errors":[{"code":1,"message":"a"},{"message":"b"},"odd"]})").error ==
+  CHECK(read_workers(R"({"errors":[{"code":1,"message":"a"},{"message":"b"},"odd"]})").error ==
         R"(1: a; b; "odd")");
-  CHECK(read(R"({"error":{"message":"boom"}})").error == "boom");
-  CHECK_FALSE(read(R"({"response":"x","errors":[]})").error);
-  CHECK(read("not json").protocol_error == "event is not JSON: not json");
+  CHECK(read_workers(R"({"error":{"message":"boom"}})").error == "boom");
+  CHECK_FALSE(read_workers(R"({"response":"x","errors":[]})").error);
+  CHECK(read_workers("not json").protocol_error == "event is not JSON: not json");
 }
 
 TEST_CASE("workers-ai: the documented native stream at every split point") {

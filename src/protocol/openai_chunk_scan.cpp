@@ -1,0 +1,97 @@
+// The OpenAI-style chunk read with json_scan. It mirrors open_openai_style_event and
+// read_openai_chunk (openai_chat.cpp) and WorkersAiAdapter::interpret line by line, for the
+// shapes those functions read; every other shape returns false before `meaning` is touched.
+#include "protocol/openai_chunk_scan.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+
+#include "protocol/json_scan.hpp"
+
+namespace ttft::protocol {
+namespace {
+// Named as well: a unity build compiles several files as one, where anonymous namespaces merge.
+namespace openai_chunk {
+
+using json_scan::Kind;
+using json_scan::kRoot;
+using json_scan::Pick;
+using json_scan::Value;
+
+// What the full readers look at, as picks (a parent before its children).
+enum Picked {
+  kError, kErrors, kResponse, kChoices, kUsage, kTimings,  // top level
+  kFirstChoice, kDelta, kContent, kReasoningContent, kReasoning, kPromptTokens, kCompletionTokens,
+  kPickCount
+};
+constexpr std::array<Pick, kPickCount> kPicks = {{
+    {kRoot, "error"}, {kRoot, "errors"}, {kRoot, "response"}, {kRoot, "choices"}, {kRoot, "usage"},
+    {kRoot, "timings"},
+    {kChoices, {}, /*first_element=*/true}, {kFirstChoice, "delta"}, {kDelta, "content"},
+    {kDelta, "reasoning_content"}, {kDelta, "reasoning"},
+    {kUsage, "prompt_tokens"}, {kUsage, "completion_tokens"},
+}};
+constexpr json_scan::PickList kPickList{kPicks};
+
+bool is_kind(const std::optional<Value>& value, Kind kind) { return value && value->kind == kind; }
+
+// find_count's answer in `out`; false when the number is not plain digits (nlohmann decides).
+bool read_count(const std::optional<Value>& value, std::optional<std::int64_t>& out) {
+  if (!is_kind(value, Kind::number)) return true;  // absent or not a number: no count
+  out = json_scan::plain_count(*value);
+  return out.has_value();
+}
+
+}  // namespace openai_chunk
+}  // namespace
+
+bool scan_openai_chunk(std::string_view data, ChunkDialect dialect, EventMeaning& meaning) {
+  using namespace openai_chunk;
+  std::array<std::optional<Value>, kPickCount> picked;
+  Value root;
+  if (!json_scan::validate(data, root, kPickList, picked) || root.kind != Kind::object) {
+    return false;
+  }
+  // A top-level error (openai_error) or Cloudflare's errors envelope, however falsy it may be,
+  // and llama.cpp's timings object are rare: the full reader has the rules for them.
+  const auto present = [&picked](Picked which) {
+    return picked[which] && picked[which]->kind != Kind::null;
+  };
+  if (present(kError) || (dialect == ChunkDialect::workers_ai && present(kErrors)) ||
+      is_kind(picked[kTimings], Kind::object)) {
+    return false;
+  }
+  // Picks inside a value of another kind stay empty (a "delta" string has no "content"), but
+  // choices[0] is only the first choice when choices is an array, and usage only counts as
+  // usage when it is an object, as read_openai_chunk checks.
+  const bool choices_array = is_kind(picked[kChoices], Kind::array);
+  const bool delta_object = choices_array && is_kind(picked[kFirstChoice], Kind::object) &&
+                            is_kind(picked[kDelta], Kind::object);
+  std::optional<std::int64_t> input_tokens;
+  std::optional<std::int64_t> output_tokens;
+  if (is_kind(picked[kUsage], Kind::object) &&
+      (!read_count(picked[kPromptTokens], input_tokens) ||
+       !read_count(picked[kCompletionTokens], output_tokens))) {
+    return false;
+  }
+  // The full reader's order: Workers AI's "response" text, then the delta's content.
+  if (dialect == ChunkDialect::workers_ai && is_kind(picked[kResponse], Kind::string)) {
+    json_scan::append_string(*picked[kResponse], meaning.text);
+  }
+  if (delta_object) {
+    if (is_kind(picked[kContent], Kind::string)) {
+      json_scan::append_string(*picked[kContent], meaning.text);
+    }
+    if (is_kind(picked[kReasoningContent], Kind::string)) {
+      json_scan::append_string(*picked[kReasoningContent], meaning.reasoning);
+    } else if (is_kind(picked[kReasoning], Kind::string)) {
+      json_scan::append_string(*picked[kReasoning], meaning.reasoning);
+    }
+  }
+  if (input_tokens) meaning.input_tokens = input_tokens;
+  if (output_tokens) meaning.output_tokens = output_tokens;
+  return true;
+}
+
+}  // namespace ttft::protocol

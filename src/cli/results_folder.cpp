@@ -82,7 +82,7 @@ Result<report::RunFacts> parse_manifest(const std::string& text, const std::stri
   return facts;
 }
 
-Result<ResultsFolder> read_results_folder(const std::string& dir) {
+Result<ResultsFolder> read_results_folder(const std::string& dir, const samples::RowSink* on_row) {
   const fs::path folder(dir);
   const fs::path samples_path = folder / "samples.csv";
   std::error_code ec;
@@ -92,9 +92,15 @@ Result<ResultsFolder> read_results_folder(const std::string& dir) {
   }
   ResultsFolder out;
   out.dir = dir;
-  auto rows = samples::read_samples_csv(samples_path.string());
+  const samples::RowSink streamed = [&](samples::Sample& row) {
+    if (out.first_run_id.empty()) out.first_run_id = row.run_id;
+    (*on_row)(row);
+  };
+  auto rows = on_row ? samples::read_samples_csv(samples_path.string(), streamed)
+                     : samples::read_samples_csv(samples_path.string());
   if (!rows) return tl::unexpected(rows.error());
   out.samples = std::move(rows->samples);
+  if (!out.samples.empty()) out.first_run_id = out.samples.front().run_id;
   out.skipped_partial_lines = rows->skipped_partial_lines;
   const fs::path manifest_path = folder / "manifest.json";
   if (fs::exists(manifest_path, ec)) {
@@ -109,10 +115,11 @@ Result<ResultsFolder> read_results_folder(const std::string& dir) {
   return out;
 }
 
-Result<std::vector<ResultsFolder>> read_results_folders(const std::vector<std::string>& dirs, Io& io) {
+Result<std::vector<ResultsFolder>> read_results_folders(const std::vector<std::string>& dirs, Io& io,
+                                                        const samples::RowSink* on_row) {
   std::vector<ResultsFolder> folders;
   for (const std::string& dir : dirs) {
-    auto folder = read_results_folder(dir);
+    auto folder = read_results_folder(dir, on_row);
     if (!folder) return tl::unexpected(folder.error());
     if (folder->skipped_partial_lines > 0) {
       io.err << fmt::format("warning: {}/samples.csv: ignored a partial last row (the run was cut short)\n", dir);
@@ -134,7 +141,7 @@ std::string short_sha256(const std::string& sha) {
 report::RunFacts facts_of(const ResultsFolder& folder) {
   if (folder.manifest) return *folder.manifest;
   report::RunFacts facts;
-  facts.run_id = folder.samples.empty() ? folder.dir : folder.samples.front().run_id;
+  facts.run_id = folder.first_run_id.empty() ? folder.dir : folder.first_run_id;
   return facts;
 }
 

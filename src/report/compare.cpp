@@ -13,6 +13,7 @@
 #include "report/report_model.hpp"
 #include "report/verdict.hpp"
 #include "stats/percentile.hpp"
+#include "stats/sort_values.hpp"
 
 namespace ttft::report {
 namespace {
@@ -81,8 +82,12 @@ MetricChange metric_change(const TargetPhase& key, const metrics::MetricDefiniti
   row.unit = std::string(metric.unit);
   row.n_baseline = b.size();
   row.n_candidate = a.size();
-  const VerdictInput input{key.second, row.metric, row.unit, "candidate", "baseline",
-                           a,          b,          group_seed(kCompareSeed, {key.first})};
+  // Sorted once here rather than in each of the two compare_percentile calls.
+  std::vector<double> sorted_a = a, sorted_b = b;
+  stats::sort_values(sorted_a);
+  stats::sort_values(sorted_b);
+  const VerdictInput input{key.second, row.metric, row.unit, "candidate", "baseline", a, b,
+                           group_seed(kCompareSeed, {key.first}), sorted_a, sorted_b};
   const Verdict p50 = compare_percentile(input, 50);
   row.p50 = stat_change(p50, a, b, 50, max_regression);
   row.p95 = stat_change(compare_percentile(input, 95), a, b, 95, max_regression);

@@ -43,6 +43,15 @@ std::optional<LatenessSummary> worst_lateness(const std::vector<RunFacts>& runs)
   return worst;
 }
 
+// The runs among `runs` whose id is in `ids`, in the order of `runs`; all of them when none is.
+std::vector<RunFacts> runs_with_ids(const std::set<std::string>& ids, const std::vector<RunFacts>& runs) {
+  std::vector<RunFacts> matched;
+  for (const RunFacts& run : runs) {
+    if (ids.count(run.run_id) != 0) matched.push_back(run);
+  }
+  return matched.empty() ? runs : matched;
+}
+
 }  // namespace
 
 RunInfo merge_run_info(const std::vector<RunFacts>& runs) {
@@ -83,26 +92,39 @@ std::vector<SampleGroup> group_samples(const std::vector<samples::Sample>& sampl
 std::vector<RunFacts> runs_of(const std::vector<samples::Sample>& samples, const std::vector<RunFacts>& runs) {
   std::set<std::string> ids;
   for (const samples::Sample& s : samples) ids.insert(s.run_id);
-  std::vector<RunFacts> matched;
-  for (const RunFacts& run : runs) {
-    if (ids.count(run.run_id) != 0) matched.push_back(run);
-  }
-  return matched.empty() ? runs : matched;
+  return runs_with_ids(ids, runs);
 }
 
 GroupedReport build_grouped_report(const std::vector<samples::Sample>& samples, const std::vector<RunFacts>& runs,
                                    std::optional<GroupBy> by) {
+  GroupedReportBuilder builder(by);
+  for (const samples::Sample& s : samples) builder.add(s);
+  return builder.build(runs);
+}
+
+void GroupedReportBuilder::add(const samples::Sample& s) {
+  overall_.add(s);
+  if (!by_) return;
+  const std::string& value = *by_ == GroupBy::region ? s.region : s.pop;
+  const std::string_view label = value.empty() ? std::string_view(kNoGroup) : std::string_view(value);
+  auto found = std::find_if(groups_.begin(), groups_.end(), [&](const LabelGroup& g) { return g.label == label; });
+  if (found == groups_.end()) found = groups_.insert(groups_.end(), LabelGroup{std::string(label), {}, {}});
+  found->rows.add(s);
+  if (found->run_ids.find(s.run_id) == found->run_ids.end()) found->run_ids.insert(s.run_id);
+}
+
+GroupedReport GroupedReportBuilder::build(const std::vector<RunFacts>& runs) {
   GroupedReport grouped;
   const RunInfo overall = merge_run_info(runs);
-  grouped.overall = build_report(samples, overall);
-  if (!by) return grouped;
-  grouped.column = std::string(group_column(*by));
-  for (SampleGroup& group : group_samples(samples, *by)) {
-    RunInfo info = merge_run_info(runs_of(group.samples, runs));
+  grouped.overall = build_report(overall_.take(), overall);
+  if (!by_) return grouped;
+  grouped.column = std::string(group_column(*by_));
+  for (LabelGroup& group : groups_) {
+    RunInfo info = merge_run_info(runs_with_ids(group.run_ids, runs));
     info.targets = grouped.overall.run.targets;  // including names seen only in the rows
     info.phases = grouped.overall.run.phases;
     info.pricing = overall.pricing;
-    grouped.groups.emplace_back(group.label, build_report(group.samples, info));
+    grouped.groups.emplace_back(group.label, build_report(group.rows.take(), info));
   }
   return grouped;
 }

@@ -6,11 +6,13 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "cost/pricing.hpp"
+#include "report/metric_groups.hpp"
 #include "report/report_model.hpp"
 #include "samples/sample.hpp"
 
@@ -65,5 +67,28 @@ struct GroupedReport {
 
 GroupedReport build_grouped_report(const std::vector<samples::Sample>& samples, const std::vector<RunFacts>& runs,
                                    std::optional<GroupBy> by);
+
+/// build_grouped_report one sample at a time, for rows streamed from samples.csv: only each
+/// metric's values are kept, not the rows.
+class GroupedReportBuilder {
+ public:
+  explicit GroupedReportBuilder(std::optional<GroupBy> by) : by_(by) {}
+
+  void add(const samples::Sample& sample);
+
+  /// The report of every sample added, as build_grouped_report would make it.
+  GroupedReport build(const std::vector<RunFacts>& runs);
+
+ private:
+  struct LabelGroup {
+    std::string label;  // the column's value, or kNoGroup
+    MetricGroupsBuilder rows;
+    std::set<std::string> run_ids;
+  };
+
+  std::optional<GroupBy> by_;
+  MetricGroupsBuilder overall_;
+  std::vector<LabelGroup> groups_;  // first-seen order
+};
 
 }  // namespace ttft::report

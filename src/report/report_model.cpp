@@ -1,5 +1,6 @@
-// build_report: groups samples by target and phase, then derives rows, error counts, costs,
-// break-evens, verdicts and the client-lateness note. The only place report figures are made.
+// build_report: from the samples grouped by target and phase (metric_groups), derives rows, error
+// counts, costs, break-evens, verdicts and the client-lateness note. The only place report
+// figures are made.
 //
 // Rules: latency statistics use successful samples only (error empty) where the metric was
 // measured; `errors` counts the group's failed samples. Each CI's bootstrap seed is
@@ -9,94 +10,81 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 
 #include "metrics/definitions.hpp"
 #include "report/group_seed.hpp"
+#include "report/metric_groups.hpp"
 #include "report/verdict.hpp"
 #include "stats/percentile.hpp"
+#include "stats/sort_values.hpp"
 
 namespace ttft::report {
 namespace {
 
 constexpr double kLatenessWarnFraction = 0.1;  // own p99 lateness vs the fastest median TTFT
 constexpr const char* kVerdictMetric = "ttft";
-
-struct Group {
-  std::vector<const samples::Sample*> ok;
-  std::size_t errors = 0;
-};
-using GroupKey = std::pair<std::string, std::string>;  // target, phase (or "all")
-using Groups = std::map<GroupKey, Group>;
+constexpr std::size_t kMaxMergedPhases = 4;  // merging k phases takes k passes, a radix sort ~6
 
 void append_unique(std::vector<std::string>& names, const std::string& name) {
   if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
 }
 
-Groups group_samples(const std::vector<samples::Sample>& samples) {
-  Groups groups;
-  for (const samples::Sample& s : samples) {
-    for (const std::string& phase : {s.phase, std::string(kAllPhases)}) {
-      Group& group = groups[{s.target, phase}];
-      if (s.error.empty()) {
-        group.ok.push_back(&s);
-      } else {
-        ++group.errors;
-      }
-    }
-  }
-  return groups;
-}
+// One metric's values in a group: in sample order (what value-by-value resampling draws from, so
+// small samples keep their intervals) and sorted once for the summary, CIs and verdicts.
+struct MetricValues {
+  std::vector<double> recorded;
+  std::vector<double> sorted;
+};
 
-std::vector<double> values_of(const Group& group, const metrics::MetricDefinition& metric) {
-  std::vector<double> values;
-  for (const samples::Sample* s : group.ok) {
-    if (const auto value = metric.value(*s)) values.push_back(*value);
-  }
-  return values;
-}
-
-MetricRow make_row(const GroupKey& key, const metrics::MetricDefinition& metric, const Group& group,
-                   std::uint64_t run_seed) {
+MetricRow make_row(const GroupKey& key, const metrics::MetricDefinition& metric,
+                   const MetricValues& values, std::size_t errors, std::uint64_t run_seed) {
   MetricRow row;
   row.target = key.first;
   row.phase = key.second;
   row.metric = std::string(metric.name);
   row.unit = std::string(metric.unit);
-  row.errors = group.errors;
-  const std::vector<double> values = values_of(group, metric);
-  row.n = values.size();
-  row.summary = stats::summarize(values);
+  row.errors = errors;
+  row.n = values.recorded.size();
+  row.summary = stats::summarize_sorted(values.sorted);
   row.p50_ci = stats::bootstrap_ci(
-      values, 50, group_seed(run_seed, {key.first, key.second, metric.name, "p50"}));
+      values.recorded, values.sorted, 50,
+      group_seed(run_seed, {key.first, key.second, metric.name, "p50"}));
   row.p95_ci = stats::bootstrap_ci(
-      values, 95, group_seed(run_seed, {key.first, key.second, metric.name, "p95"}));
+      values.recorded, values.sorted, 95,
+      group_seed(run_seed, {key.first, key.second, metric.name, "p95"}));
   row.p50_small_n = stats::too_few_for(50, row.n);
   row.p95_small_n = stats::too_few_for(95, row.n);
   row.p99_small_n = stats::too_few_for(99, row.n);
   return row;
 }
 
-std::vector<Verdict> make_verdicts(const RunInfo& run, const Groups& groups) {
-  static const Group kEmpty;
+// The verdict metric's values per target and phase, kept from the rows for the verdicts.
+using VerdictValues = std::map<GroupKey, MetricValues>;
+
+std::vector<Verdict> make_verdicts(const RunInfo& run, const VerdictValues& by_group) {
+  static const MetricValues kEmpty;
   const metrics::MetricDefinition& metric = *metrics::find_metric(kVerdictMetric);
-  auto group_of = [&](const std::string& target, const std::string& phase) -> const Group& {
-    const auto found = groups.find({target, phase});
-    return found == groups.end() ? kEmpty : found->second;
+  auto values_for = [&](const std::string& target, const std::string& phase) -> const MetricValues& {
+    const auto found = by_group.find({target, phase});
+    return found == by_group.end() ? kEmpty : found->second;
   };
   std::vector<Verdict> verdicts;
   for (std::size_t i = 0; i < run.targets.size(); ++i) {
     for (std::size_t j = i + 1; j < run.targets.size(); ++j) {
       for (const std::string& phase : run.phases) {
-        const auto a = values_of(group_of(run.targets[i], phase), metric);
-        const auto b = values_of(group_of(run.targets[j], phase), metric);
+        const MetricValues& a = values_for(run.targets[i], phase);
+        const MetricValues& b = values_for(run.targets[j], phase);
         const VerdictInput input{phase,
                                  std::string(metric.name),
                                  std::string(metric.unit),
                                  run.targets[i],
                                  run.targets[j],
-                                 a,
-                                 b,
-                                 run.seed};
+                                 a.recorded,
+                                 b.recorded,
+                                 run.seed,
+                                 a.sorted,
+                                 b.sorted};
         verdicts.push_back(compare_percentile(input, 50));
         verdicts.push_back(compare_percentile(input, 95));
       }
@@ -105,14 +93,11 @@ std::vector<Verdict> make_verdicts(const RunInfo& run, const Groups& groups) {
   return verdicts;
 }
 
-void add_costs(Report& report, const Groups& groups) {
+void add_costs(Report& report, const MetricGroups& grouped) {
   for (const std::string& target : report.run.targets) {
-    std::vector<cost::TokenCount> counts;
-    if (const auto found = groups.find({target, kAllPhases}); found != groups.end()) {
-      for (const samples::Sample* s : found->second.ok) {
-        counts.push_back({s->input_tokens.value_or(0), s->output_tokens.value_or(0)});
-      }
-    }
+    std::vector<cost::TokenCount> none;
+    const auto found = grouped.groups.find(GroupKeyLess::View{target, kAllPhases});
+    const std::vector<cost::TokenCount>& counts = found == grouped.groups.end() ? none : found->second.tokens;
     const auto priced = report.run.pricing.find(target);
     const cost::Pricing pricing =
         priced == report.run.pricing.end() ? cost::Pricing{} : priced->second;
@@ -131,6 +116,49 @@ void add_costs(Report& report, const Groups& groups) {
                             cost::kDefaultReferenceOutputTokens, targets[i], targets[j])});
     }
   }
+}
+
+// The rows of every target × (phase..., kAllPhases) × metric, taking each group's values;
+// returns the verdict metric's values per target and phase.
+VerdictValues add_metric_rows(Report& report, MetricGroups& grouped) {
+  const auto& metrics = metrics::metric_definitions();
+  stats::ValueSorter sorter;
+  VerdictValues verdict_values;
+  // Every sample of a target is in exactly one of its phases, so its kAllPhases values sorted
+  // are its phases' sorted values merged: one pass per phase instead of a sort's six. Not when
+  // a phase is itself named like kAllPhases (its samples count twice in that group).
+  const auto& run_phases = report.run.phases;
+  const bool merge_all = std::count(run_phases.begin(), run_phases.end(), kAllPhases) == 0 &&
+                         run_phases.size() <= kMaxMergedPhases;
+  for (const std::string& target : report.run.targets) {
+    std::vector<std::string> phases = run_phases;
+    phases.emplace_back(kAllPhases);
+    std::vector<std::vector<MetricValues>> by_phase(metrics.size());  // this target's, per metric
+    for (const std::string& phase : phases) {
+      const auto found = grouped.groups.find(GroupKeyLess::View{target, phase});
+      MetricGroup* group = found == grouped.groups.end() ? nullptr : &found->second;
+      // A phase named like kAllPhases is visited twice: its values are copied then, not taken.
+      const bool visited_once = std::count(phases.begin(), phases.end(), phase) == 1;
+      const bool is_all = phase == kAllPhases;
+      for (std::size_t m = 0; m < metrics.size(); ++m) {
+        MetricValues values;
+        if (group != nullptr) values.recorded = visited_once ? std::move(group->values[m]) : group->values[m];
+        if (is_all && merge_all) {
+          std::vector<std::span<const double>> parts;
+          for (const MetricValues& part : by_phase[m]) parts.emplace_back(part.sorted);
+          values.sorted = stats::merge_sorted(parts);
+        } else {
+          values.sorted = values.recorded;
+          sorter.sort(values.sorted);
+        }
+        report.rows.push_back(
+            make_row({target, phase}, metrics[m], values, group ? group->errors : 0, report.run.seed));
+        if (metrics[m].name == kVerdictMetric && !is_all) verdict_values[{target, phase}] = values;
+        if (!is_all && merge_all) by_phase[m].push_back(std::move(values));
+      }
+    }
+  }
+  return verdict_values;
 }
 
 // A run whose own lateness is large next to the latencies it reports says so (SPEC section 3).
@@ -164,29 +192,20 @@ RunInfo with_observed_names(RunInfo run, const std::vector<samples::Sample>& sam
 }
 
 Report build_report(const std::vector<samples::Sample>& samples, const RunInfo& run) {
+  return build_report(group_metric_values(samples), run);
+}
+
+Report build_report(MetricGroups grouped, const RunInfo& run) {
   Report report;
-  report.run = with_observed_names(run, samples);
-  const Groups groups = group_samples(samples);
-  static const Group kEmpty;
-  for (const std::string& target : report.run.targets) {
-    std::vector<std::string> phases = report.run.phases;
-    phases.emplace_back(kAllPhases);
-    for (const std::string& phase : phases) {
-      const auto found = groups.find({target, phase});
-      const Group& group = found == groups.end() ? kEmpty : found->second;
-      for (const metrics::MetricDefinition& metric : metrics::metric_definitions()) {
-        report.rows.push_back(make_row({target, phase}, metric, group, report.run.seed));
-      }
-    }
-  }
-  for (const samples::Sample& s : samples) {
-    ++report.samples;
-    if (s.error.empty()) continue;
-    ++report.errors;
-    ++report.errors_by_class[s.target][s.error];
-  }
-  add_costs(report, groups);
-  report.verdicts = make_verdicts(report.run, groups);
+  report.run = run;
+  for (const std::string& target : grouped.targets) append_unique(report.run.targets, target);
+  for (const std::string& phase : grouped.phases) append_unique(report.run.phases, phase);
+  const VerdictValues verdict_values = add_metric_rows(report, grouped);
+  report.samples = grouped.samples;
+  report.errors = grouped.errors;
+  report.errors_by_class = std::move(grouped.errors_by_class);
+  add_costs(report, grouped);
+  report.verdicts = make_verdicts(report.run, verdict_values);
   report.client_error_note = client_error_note(report);
   return report;
 }

@@ -13,6 +13,7 @@
 #include "cost/break_even.hpp"
 #include "cost/pricing.hpp"
 #include "cost/target_cost.hpp"
+#include "report/metric_groups.hpp"
 #include "samples/sample.hpp"
 #include "stats/bootstrap.hpp"
 #include "stats/summary.hpp"
@@ -79,6 +80,9 @@ RunInfo with_observed_names(RunInfo run, const std::vector<samples::Sample>& sam
 /// Builds every figure from the samples (see report_model.cpp for the rules); deterministic for
 /// a given run.seed. Failed samples (non-empty error) never enter latency statistics.
 Report build_report(const std::vector<samples::Sample>& samples, const RunInfo& run);
+
+/// build_report from samples already grouped (MetricGroupsBuilder), e.g. streamed from a file.
+Report build_report(MetricGroups groups, const RunInfo& run);
 
 /// The row for target × phase × metric, or nullptr.
 const MetricRow* find_row(const Report& report, const std::string& target, const std::string& phase,

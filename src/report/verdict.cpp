@@ -6,23 +6,35 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "report/group_seed.hpp"
 #include "report/number_format.hpp"
+#include "stats/bootstrap.hpp"
 #include "stats/mann_whitney.hpp"
+#include "stats/sort_values.hpp"
 
 namespace ttft::report {
 namespace {
 
 constexpr std::size_t kExactMannWhitneyMaxN = 8;
 
-std::optional<double> mann_whitney_p(std::span<const double> a, std::span<const double> b) {
-  if (std::min(a.size(), b.size()) <= kExactMannWhitneyMaxN) {
-    if (const auto exact = stats::mann_whitney_exact(a, b)) return exact->p_value;
+std::optional<double> mann_whitney_p(const stats::SortedPair& samples) {
+  if (std::min(samples.a.size(), samples.b.size()) <= kExactMannWhitneyMaxN) {
+    if (const auto exact = stats::mann_whitney_exact(samples.a, samples.b)) return exact->p_value;
   }
-  const auto approx = stats::mann_whitney(a, b);
+  const auto approx = stats::mann_whitney_sorted(samples.sorted_a, samples.sorted_b);
   if (!approx) return std::nullopt;
   return approx->p_value;
+}
+
+// `given` when it holds `values` sorted, else a sorted copy kept in `storage`.
+std::span<const double> sorted_view(std::span<const double> values, std::span<const double> given,
+                                    std::vector<double>& storage) {
+  if (given.size() == values.size()) return given;
+  storage.assign(values.begin(), values.end());
+  stats::sort_values(storage);
+  return storage;
 }
 
 std::string stat_name(double p) { return fmt::format("p{}", static_cast<int>(p)); }
@@ -71,8 +83,11 @@ Verdict compare_percentile(const VerdictInput& input, double p) {
   }
   const std::uint64_t seed = group_seed(
       input.run_seed, {"diff", input.target_a, input.target_b, input.phase, input.metric, v.stat});
-  const auto diff = stats::bootstrap_diff(input.a, input.b, p, seed);
-  v.p_value = mann_whitney_p(input.a, input.b);
+  std::vector<double> storage_a, storage_b;
+  const stats::SortedPair samples{input.a, input.b, sorted_view(input.a, input.sorted_a, storage_a),
+                                  sorted_view(input.b, input.sorted_b, storage_b)};
+  const auto diff = stats::bootstrap_diff(samples, p, seed);
+  v.p_value = mann_whitney_p(samples);
   if (!diff || !diff->ci || !v.p_value) {
     v.text = prefix + "no comparison possible";
     return v;

@@ -18,6 +18,9 @@ struct VerdictInput {
   std::string target_a, target_b;
   std::span<const double> a, b;  // successful samples' values in `unit`
   std::uint64_t run_seed = 0;
+  // a and b in ascending order, when the caller already sorted them (large samples are sorted
+  // otherwise); empty = not given. The verdict is the same either way.
+  std::span<const double> sorted_a, sorted_b;
 };
 
 /// Compares percentile `p` (50 or 95) of a latency metric (lower is faster) between a and b:

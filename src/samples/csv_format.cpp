@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -13,6 +15,15 @@ namespace {
 constexpr std::int64_t kNanosPerMicro = 1000;
 constexpr std::int64_t kMicrosPerMilli = 1000;
 constexpr std::uint64_t kPusdPerUsd = 1'000'000'000'000;
+
+// Up to 18 decimal digits (with a rounding +1) always fit an int64, whose max is ~9.2e18.
+constexpr std::size_t kSafeDigits = 18;
+constexpr std::array<std::int64_t, kSafeDigits + 1> kPowersOfTen = [] {
+  std::array<std::int64_t, kSafeDigits + 1> powers{};
+  powers[0] = 1;
+  for (std::size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * 10;
+  return powers;
+}();
 
 // |value| divided by `divisor`, rounded half away from zero, with the sign kept apart so that
 // INT64_MIN and "-0" need no special cases at the call sites.
@@ -59,6 +70,30 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool push_digit(std::int64_t& acc, int digit) {
   return !__builtin_mul_overflow(acc, 10, &acc) && !__builtin_add_overflow(acc, digit, &acc);
+}
+
+// parse_scaled_decimal for `text` (its sign removed) with every digit checked for overflow.
+std::optional<std::int64_t> parse_scaled_decimal_checked(std::string_view text, std::size_t kept,
+                                                         bool negative) {
+  const std::size_t dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  std::int64_t acc = 0;
+  for (const char c : whole) {
+    if (!is_digit(c) || !push_digit(acc, c - '0')) return std::nullopt;
+  }
+  for (std::size_t i = 0; i < kept; ++i) {
+    const int digit = i < fraction.size() ? fraction[i] - '0' : 0;
+    if (i < fraction.size() && !is_digit(fraction[i])) return std::nullopt;
+    if (!push_digit(acc, digit)) return std::nullopt;
+  }
+  for (std::size_t i = kept; i < fraction.size(); ++i) {
+    if (!is_digit(fraction[i])) return std::nullopt;
+  }
+  const bool round_up = fraction.size() > kept && fraction[kept] >= '5';
+  if (round_up && __builtin_add_overflow(acc, 1, &acc)) return std::nullopt;
+  return negative ? -acc : acc;
 }
 
 }  // namespace
@@ -118,27 +153,36 @@ std::optional<std::int64_t> parse_scaled_decimal(std::string_view text, int deci
     negative = text.front() == '-';
     text.remove_prefix(1);
   }
-  const std::size_t dot = text.find('.');
-  const std::string_view whole = text.substr(0, dot);
-  const std::string_view fraction =
-      dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
-  if (whole.empty() && fraction.empty()) return std::nullopt;
-  std::int64_t acc = 0;
-  for (const char c : whole) {
-    if (!is_digit(c) || !push_digit(acc, c - '0')) return std::nullopt;
-  }
-  for (int i = 0; i < decimals; ++i) {
-    const auto index = static_cast<std::size_t>(i);
-    const int digit = index < fraction.size() ? fraction[index] - '0' : 0;
-    if (index < fraction.size() && !is_digit(fraction[index])) return std::nullopt;
-    if (!push_digit(acc, digit)) return std::nullopt;
-  }
   const auto kept = static_cast<std::size_t>(decimals);
-  for (std::size_t i = kept; i < fraction.size(); ++i) {
-    if (!is_digit(fraction[i])) return std::nullopt;
+  if (kept > kSafeDigits) return parse_scaled_decimal_checked(text, kept, negative);
+  // One pass for the common case (every cell samples.csv holds): with at most 18 digits kept,
+  // nothing can overflow, so no digit needs a check.
+  std::int64_t acc = 0;
+  std::size_t whole_digits = 0;
+  std::size_t fraction_digits = 0;  // kept so far
+  bool seen_dot = false;
+  bool any_digit = false;
+  bool round_up = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.' && !seen_dot) {
+      seen_dot = true;
+      continue;
+    }
+    if (!is_digit(c)) return std::nullopt;
+    any_digit = true;
+    if (!seen_dot) {
+      if (++whole_digits + kept > kSafeDigits) return parse_scaled_decimal_checked(text, kept, negative);
+      acc = acc * 10 + (c - '0');
+    } else if (fraction_digits < kept) {
+      acc = acc * 10 + (c - '0');
+      ++fraction_digits;
+    } else if (text[i - 1 - kept] == '.') {  // the first digit beyond the kept ones
+      round_up = c >= '5';
+    }
   }
-  const bool round_up = fraction.size() > kept && fraction[kept] >= '5';
-  if (round_up && __builtin_add_overflow(acc, 1, &acc)) return std::nullopt;
+  if (!any_digit) return std::nullopt;
+  acc = acc * kPowersOfTen[kept - fraction_digits] + (round_up ? 1 : 0);
   return negative ? -acc : acc;
 }
 

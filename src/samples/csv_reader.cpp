@@ -1,112 +1,34 @@
-// RFC 4180 record scanner plus a per-column decoder table. Quoted fields may span lines; line
-// numbers in errors are those of the record's first line.
+// The samples.csv header mapped to a per-column decoder table, and each record (from
+// csv_record_scanner) decoded into a Sample. Line numbers in errors are those of the record's
+// first line.
 #include "samples/csv_reader.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+#include <optional>
+
 
 #include "samples/csv_format.hpp"
+#include "samples/csv_record_scanner.hpp"
 
 namespace ttft::samples {
 namespace {
 
 constexpr int kNanosDecimalsOfMs = 6;   // ms with 6 decimals = integer nanoseconds
 constexpr int kPusdDecimalsOfUsd = 12;  // dollars with 12 decimals = integer pico-dollars
-
-struct Record {
-  std::vector<std::string> fields;
-  std::size_t line = 0;  // 1-based line of the record's first character
-};
-
-enum class ScanStatus { record, partial, end, malformed };
-
-// Pull scanner over the whole text. A record ends at an unquoted LF or CRLF; end of input
-// before that makes it partial (a torn last line).
-class RecordScanner {
- public:
-  explicit RecordScanner(std::string_view text) : text_(text) {}
-
-  ScanStatus next(Record& record, std::string& error) {
-    if (pos_ >= text_.size()) return ScanStatus::end;
-    record.fields.assign(1, std::string{});
-    record.line = line_;
-    while (true) {
-      const ScanStatus field_status = scan_field(record.fields.back(), error);
-      if (field_status != ScanStatus::record) return field_status;
-      if (pos_ >= text_.size()) return ScanStatus::partial;
-      const char c = text_[pos_++];
-      if (c == ',') {
-        record.fields.emplace_back();
-        continue;
-      }
-      if (c == '\r' && (pos_ >= text_.size() || text_[pos_] != '\n')) {
-        if (pos_ >= text_.size()) return ScanStatus::partial;
-        error = "a carriage return outside quotes";
-        return ScanStatus::malformed;
-      }
-      if (c == '\r') ++pos_;
-      ++line_;
-      return ScanStatus::record;
-    }
-  }
-
-  std::size_t position() const { return pos_; }
-
- private:
-  // One field up to (not including) its delimiter; `record` status means "field complete".
-  ScanStatus scan_field(std::string& field, std::string& error) {
-    if (pos_ < text_.size() && text_[pos_] == '"') return scan_quoted(field, error);
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_];
-      if (c == ',' || c == '\n' || c == '\r') break;
-      if (c == '"') {
-        error = "a quote inside an unquoted field";
-        return ScanStatus::malformed;
-      }
-      field += c;
-      ++pos_;
-    }
-    return ScanStatus::record;
-  }
-
-  ScanStatus scan_quoted(std::string& field, std::string& error) {
-    ++pos_;
-    while (true) {
-      if (pos_ >= text_.size()) return ScanStatus::partial;
-      const char c = text_[pos_++];
-      if (c == '\n') ++line_;
-      if (c != '"') {
-        field += c;
-        continue;
-      }
-      if (pos_ < text_.size() && text_[pos_] == '"') {
-        field += '"';
-        ++pos_;
-        continue;
-      }
-      const bool delimiter_next =
-          pos_ >= text_.size() || text_[pos_] == ',' || text_[pos_] == '\n' || text_[pos_] == '\r';
-      if (delimiter_next) return ScanStatus::record;
-      error = "text after a closing quote";
-      return ScanStatus::malformed;
-    }
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  std::size_t line_ = 1;
-};
+// Files are read this much at a time: a million rows are ~300 MB of text, never held whole.
+constexpr std::size_t kBlockBytes = std::size_t{4} << 20;
 
 // Decoders: false means "not in the expected form". Empty cells are "not measured".
 template <std::string Sample::*M>
 bool set_text(Sample& s, std::string_view cell) {
-  s.*M = std::string(cell);
+  (s.*M).assign(cell);
   return true;
 }
 
@@ -131,7 +53,10 @@ bool set_bool(Sample& s, std::string_view cell) {
 
 template <std::optional<bool> Sample::*M>
 bool set_opt_bool(Sample& s, std::string_view cell) {
-  if (cell.empty()) return true;  // a fresh sample: already unset
+  if (cell.empty()) {  // not measured; assigned all the same, as the row Sample is reused
+    s.*M = std::nullopt;
+    return true;
+  }
   bool value = false;
   if (!parse_bool(cell, value)) return false;
   s.*M = value;
@@ -145,7 +70,10 @@ bool set_int(Sample& s, std::string_view cell) {
 
 template <class Int, std::optional<Int> Sample::*M>
 bool set_opt_int(Sample& s, std::string_view cell) {
-  if (cell.empty()) return true;  // a fresh sample: already unset
+  if (cell.empty()) {  // not measured; assigned all the same, as the row Sample is reused
+    s.*M = std::nullopt;
+    return true;
+  }
   Int value{};
   if (!parse_int(cell, value)) return false;
   s.*M = value;
@@ -154,7 +82,10 @@ bool set_opt_int(Sample& s, std::string_view cell) {
 
 template <std::optional<double> Sample::*M>
 bool set_opt_real(Sample& s, std::string_view cell) {
-  if (cell.empty()) return true;  // a fresh sample: already unset
+  if (cell.empty()) {  // not measured; assigned all the same, as the row Sample is reused
+    s.*M = std::nullopt;
+    return true;
+  }
   double value = 0;
   const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
   if (ec != std::errc{} || end != cell.data() + cell.size()) return false;
@@ -164,7 +95,10 @@ bool set_opt_real(Sample& s, std::string_view cell) {
 
 template <std::optional<std::int64_t> Sample::*M, int Decimals>
 bool set_opt_scaled(Sample& s, std::string_view cell) {
-  if (cell.empty()) return true;  // a fresh sample: already unset
+  if (cell.empty()) {  // not measured; assigned all the same, as the row Sample is reused
+    s.*M = std::nullopt;
+    return true;
+  }
   const auto value = parse_scaled_decimal(cell, Decimals);
   if (!value) return false;
   s.*M = *value;
@@ -176,7 +110,7 @@ constexpr auto set_ms = set_opt_scaled<M, kNanosDecimalsOfMs>;
 
 bool set_first_token_kind(Sample& s, std::string_view cell) {
   if (!cell.empty() && cell != "text" && cell != "reasoning") return false;
-  s.first_token_kind = std::string(cell);
+  s.first_token_kind.assign(cell);
   return true;
 }
 
@@ -237,93 +171,177 @@ std::string where(const std::string& source, std::size_t line) {
   return fmt::format("{}:{}", source, line);
 }
 
-// Maps each header position to its decoder; every column exactly once, optional ones at most once.
-Result<std::vector<const ColumnDecoder*>> map_header(const Record& header,
-                                                     const std::string& source) {
-  std::vector<const ColumnDecoder*> decoders;
-  std::array<bool, kColumnCount> seen{};
-  for (const std::string& name : header.fields) {
-    std::size_t index = 0;
-    while (index < kColumnCount && kDecoders[index].name != name) ++index;
-    if (index == kColumnCount) {
-      return fail(where(source, header.line), fmt::format("unknown column \"{}\"", name),
-                  "the header must hold exactly the samples.csv columns of SPEC section 6");
-    }
-    if (seen[index]) {
-      return fail(where(source, header.line), fmt::format("column \"{}\" appears twice", name));
-    }
-    seen[index] = true;
-    decoders.push_back(&kDecoders[index]);
-  }
-  for (std::size_t i = 0; i < kColumnCount; ++i) {
-    if (!seen[i] && !kDecoders[i].optional) {
-      return fail(where(source, header.line),
-                  fmt::format("missing column \"{}\"", kDecoders[i].name));
-    }
-  }
-  return decoders;
-}
-
-Result<Sample> decode_row(const Record& row, const std::vector<const ColumnDecoder*>& decoders,
-                          const std::string& source) {
-  if (row.fields.size() != decoders.size()) {
-    return fail(where(source, row.line),
-                fmt::format("expected {} fields, found {}", decoders.size(), row.fields.size()));
-  }
-  Sample sample;
-  for (std::size_t i = 0; i < decoders.size(); ++i) {
-    if (!decoders[i]->set(sample, row.fields[i])) {
-      return fail(where(source, row.line),
-                  fmt::format("column \"{}\": expected {}, found \"{}\"", decoders[i]->name,
-                              decoders[i]->expected, row.fields[i]));
-    }
-  }
-  return sample;
-}
-
 bool is_blank(const Record& record) {
   return record.fields.size() == 1 && record.fields[0].empty();
+}
+
+// samples.csv text fed block by block: each feed decodes the complete records at its start into
+// one reused Sample, hands each to the sink, and says how much it consumed; the caller feeds the
+// rest again with the next block. A whole text is one block.
+class BlockParser {
+ public:
+  BlockParser(const std::string& source, const RowSink& on_row, ReadResult& result)
+      : source_(source), on_row_(on_row), result_(result) {}
+
+  /// Bytes of `block` consumed; `last`: nothing follows, so a cut record is a torn last line.
+  Result<std::size_t> feed(std::string_view block, bool last) {
+    std::size_t skipped = 0;
+    if (!bom_checked_) {
+      constexpr std::string_view kBom = "\xEF\xBB\xBF";
+      if (!last && block.size() < kBom.size()) return 0;
+      skipped = block.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
+      offset_ = skipped;
+      bom_checked_ = true;
+    }
+    const std::string_view text = block.substr(skipped);
+    RecordScanner scanner(text, line_);
+    std::size_t consumed = 0;  // of `text`: up to the end of the last complete record
+    ScanStatus status = ScanStatus::end;
+    while ((status = scanner.next(record_, error_)) == ScanStatus::record) {
+      consumed = scanner.position();
+      line_ = scanner.line();
+      if (decoders_.empty()) {
+        if (auto mapped = map_header(record_); !mapped) return tl::unexpected(mapped.error());
+      } else if (!is_blank(record_)) {
+        if (auto decoded = decode_row(record_); !decoded) return tl::unexpected(decoded.error());
+        ++result_.rows;
+        on_row_(row_);
+      }
+      result_.complete_bytes = offset_ + consumed;
+    }
+    if (status == ScanStatus::malformed) return fail(where(source_, record_.line), error_);
+    if (last && decoders_.empty()) {
+      if (status == ScanStatus::end) return fail(source_, "empty file, expected the samples.csv header");
+      return fail(where(source_, 1), "the header line is incomplete");
+    }
+    if (last && status == ScanStatus::partial) result_.skipped_partial_lines = 1;
+    offset_ += consumed;
+    return skipped + consumed;
+  }
+
+ private:
+  // Maps each header position to its decoder; every column exactly once, optional ones at most
+  // once. Optional columns the file lacks are decoded as empty cells in every row.
+  Result<void> map_header(const Record& header) {
+    std::array<bool, kColumnCount> seen{};
+    for (const std::string_view name : header.fields) {
+      std::size_t index = 0;
+      while (index < kColumnCount && kDecoders[index].name != name) ++index;
+      if (index == kColumnCount) {
+        return fail(where(source_, header.line), fmt::format("unknown column \"{}\"", name),
+                    "the header must hold exactly the samples.csv columns of SPEC section 6");
+      }
+      if (seen[index]) {
+        return fail(where(source_, header.line), fmt::format("column \"{}\" appears twice", name));
+      }
+      seen[index] = true;
+      decoders_.push_back(&kDecoders[index]);
+    }
+    for (std::size_t i = 0; i < kColumnCount; ++i) {
+      if (seen[i]) continue;
+      if (!kDecoders[i].optional) {
+        return fail(where(source_, header.line), fmt::format("missing column \"{}\"", kDecoders[i].name));
+      }
+      absent_.push_back(&kDecoders[i]);
+    }
+    return {};
+  }
+
+  // Decodes the record into row_; every column is assigned, so nothing of the last row remains.
+  Result<void> decode_row(const Record& row) {
+    if (row.fields.size() != decoders_.size()) {
+      return fail(where(source_, row.line),
+                  fmt::format("expected {} fields, found {}", decoders_.size(), row.fields.size()));
+    }
+    for (std::size_t i = 0; i < decoders_.size(); ++i) {
+      if (!decoders_[i]->set(row_, row.fields[i])) {
+        return fail(where(source_, row.line),
+                    fmt::format("column \"{}\": expected {}, found \"{}\"", decoders_[i]->name,
+                                decoders_[i]->expected, row.fields[i]));
+      }
+    }
+    for (const ColumnDecoder* decoder : absent_) decoder->set(row_, {});
+    return {};
+  }
+
+  const std::string& source_;
+  const RowSink& on_row_;
+  ReadResult& result_;
+  bool bom_checked_ = false;
+  std::vector<const ColumnDecoder*> decoders_;  // by header position; empty until it is read
+  std::vector<const ColumnDecoder*> absent_;    // optional columns the header lacks
+  std::size_t offset_ = 0;                      // bytes consumed so far, a BOM included
+  std::size_t line_ = 1;                        // where the next record starts
+  Record record_;
+  std::string error_;
+  Sample row_;
+};
+
+// Lines in the file (at most one row each), counted block by block; nullopt if unreadable.
+std::optional<std::size_t> count_lines(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<char> block(kBlockBytes);
+  std::size_t lines = 0;
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    lines += static_cast<std::size_t>(std::count(block.data(), block.data() + in.gcount(), '\n'));
+  }
+  if (in.bad()) return std::nullopt;
+  return lines;
+}
+
+RowSink append_to(std::vector<Sample>& samples) {
+  return [&samples](Sample& row) { samples.push_back(std::move(row)); };
 }
 
 }  // namespace
 
 Result<ReadResult> parse_samples_csv(std::string_view text, const std::string& source) {
-  constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  const std::size_t bom_bytes = text.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
-  RecordScanner scanner(text.substr(bom_bytes));
-  Record record;
-  std::string error;
-  ScanStatus status = scanner.next(record, error);
-  if (status == ScanStatus::end) {
-    return fail(source, "empty file, expected the samples.csv header");
-  }
-  if (status != ScanStatus::record) {
-    return fail(where(source, 1),
-                status == ScanStatus::partial ? "the header line is incomplete" : error);
-  }
-  auto decoders = map_header(record, source);
-  if (!decoders) return tl::unexpected(decoders.error());
+  std::vector<Sample> samples;
+  // One row per line ending at most: reserving spares a large file the vector's regrowth (a
+  // copy of every row, and half as much memory again at its peak).
+  samples.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+  auto result = parse_samples_csv(text, source, append_to(samples));
+  if (result) result->samples = std::move(samples);
+  return result;
+}
+
+Result<ReadResult> parse_samples_csv(std::string_view text, const std::string& source,
+                                     const RowSink& on_row) {
   ReadResult result;
-  result.complete_bytes = bom_bytes + scanner.position();
-  while ((status = scanner.next(record, error)) == ScanStatus::record) {
-    result.complete_bytes = bom_bytes + scanner.position();
-    if (is_blank(record)) continue;
-    auto sample = decode_row(record, *decoders, source);
-    if (!sample) return tl::unexpected(sample.error());
-    result.samples.push_back(std::move(*sample));
-  }
-  if (status == ScanStatus::malformed) return fail(where(source, record.line), error);
-  if (status == ScanStatus::partial) result.skipped_partial_lines = 1;
+  BlockParser parser(source, on_row, result);
+  auto consumed = parser.feed(text, /*last=*/true);
+  if (!consumed) return tl::unexpected(consumed.error());
   return result;
 }
 
 Result<ReadResult> read_samples_csv(const std::string& path) {
+  std::vector<Sample> samples;
+  if (const auto lines = count_lines(path)) samples.reserve(*lines);  // as in parse_samples_csv
+  auto result = read_samples_csv(path, append_to(samples));
+  if (result) result->samples = std::move(samples);
+  return result;
+}
+
+Result<ReadResult> read_samples_csv(const std::string& path, const RowSink& on_row) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(path, fmt::format("cannot read: {}", std::strerror(errno)));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return fail(path, fmt::format("cannot read: {}", std::strerror(errno)));
-  return parse_samples_csv(text.str(), path);
+  ReadResult result;
+  BlockParser parser(path, on_row, result);
+  std::string pending;  // the unconsumed end of the previous block, then the next block
+  while (true) {
+    const std::size_t kept = pending.size();
+    pending.resize(kept + kBlockBytes);
+    in.read(pending.data() + kept, static_cast<std::streamsize>(kBlockBytes));
+    if (in.bad()) return fail(path, fmt::format("cannot read: {}", std::strerror(errno)));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    pending.resize(kept + got);
+    const bool last = got < kBlockBytes;  // a short read: the end of the file
+    auto consumed = parser.feed(pending, last);
+    if (!consumed) return tl::unexpected(consumed.error());
+    if (last) return result;
+    pending.erase(0, *consumed);
+  }
 }
 
 }  // namespace ttft::samples

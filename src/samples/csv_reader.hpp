@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,8 @@
 namespace ttft::samples {
 
 struct ReadResult {
-  std::vector<Sample> samples;
+  std::vector<Sample> samples;  // empty when the rows went to a RowSink
+  std::size_t rows = 0;         // rows read
   // A last record with no line end (a write cut short) is ignored and counted here (0 or 1).
   std::size_t skipped_partial_lines = 0;
   // Bytes of the input up to the end of the last complete record (header included).
@@ -30,5 +32,16 @@ Result<ReadResult> parse_samples_csv(std::string_view text, const std::string& s
 /// Reads and parses the file at `path` (see parse_samples_csv); an unreadable file is an error
 /// naming the path.
 Result<ReadResult> read_samples_csv(const std::string& path);
+
+/// Receives each row in file order. The Sample is reused for the next row: take what you keep
+/// (moving out of it is fine).
+using RowSink = std::function<void(Sample&)>;
+
+/// As above, streaming: each row goes to `on_row` as it is decoded and none is kept, so a file
+/// of any size reads in a few MB (the file a block at a time). A row that fails to decode ends
+/// the read with its error, after the rows before it have gone to `on_row`.
+Result<ReadResult> parse_samples_csv(std::string_view text, const std::string& source,
+                                     const RowSink& on_row);
+Result<ReadResult> read_samples_csv(const std::string& path, const RowSink& on_row);
 
 }  // namespace ttft::samples

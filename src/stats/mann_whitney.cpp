@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <utility>
 #include <vector>
 
 #include "core/check.hpp"
+#include "stats/percentile.hpp"
+#include "stats/sort_values.hpp"
 
 namespace ttft::stats {
 namespace {
@@ -21,26 +22,37 @@ struct Ranked {
   bool has_ties = false;
 };
 
-// Pools both samples, ranks them 1..n with tied values sharing their average rank, and turns
-// the rank sum of a into U_a = R_a - n_a (n_a + 1) / 2.
-Ranked rank(std::span<const double> a, std::span<const double> b) {
-  std::vector<std::pair<double, bool>> pooled;  // (value, belongs to a)
-  pooled.reserve(a.size() + b.size());
-  for (const double v : a) pooled.emplace_back(v, true);
-  for (const double v : b) pooled.emplace_back(v, false);
-  TTFT_CHECK(std::all_of(pooled.begin(), pooled.end(),
-                         [](const auto& item) { return std::isfinite(item.first); }),
+void require_finite(std::span<const double> values) {
+  TTFT_CHECK(std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); }),
              "mann_whitney needs finite values");
-  std::sort(pooled.begin(), pooled.end());
+}
+
+std::vector<double> sorted_finite_copy(std::span<const double> values) {
+  require_finite(values);  // before sorting: a NaN breaks the ordering
+  std::vector<double> sorted(values.begin(), values.end());
+  sort_values(sorted);
+  return sorted;
+}
+
+// Ranks the pooled samples 1..n with tied values sharing their average rank, by merging the two
+// ascending samples, and turns the rank sum of a into U_a = R_a - n_a (n_a + 1) / 2. Tie groups
+// are visited in ascending order, as a sort of the pooled values would, so the sums are the same
+// to the bit.
+Ranked rank_sorted(std::span<const double> a, std::span<const double> b) {
+  // A NaN equals nothing, and the tie loops below would never advance.
+  TTFT_CHECK(is_sorted_finite(a) && is_sorted_finite(b), "rank_sorted needs ascending finite samples");
   Ranked ranked;
   double rank_sum_a = 0;
-  for (std::size_t start = 0; start < pooled.size();) {
-    std::size_t end = start;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  std::size_t start = 0;  // 0-based pooled position of the current tie group
+  while (i < a.size() || j < b.size()) {
+    const double value = j >= b.size() || (i < a.size() && a[i] < b[j]) ? a[i] : b[j];
     std::size_t in_a = 0;
-    while (end < pooled.size() && pooled[end].first == pooled[start].first) {
-      in_a += pooled[end].second ? 1 : 0;
-      ++end;
-    }
+    for (; i < a.size() && a[i] == value; ++i) ++in_a;
+    std::size_t in_b = 0;
+    for (; j < b.size() && b[j] == value; ++j) ++in_b;
+    const std::size_t end = start + in_a + in_b;
     const auto count = static_cast<double>(end - start);
     const double average_rank = (static_cast<double>(start + 1) + static_cast<double>(end)) / 2;
     rank_sum_a += average_rank * static_cast<double>(in_a);
@@ -51,6 +63,10 @@ Ranked rank(std::span<const double> a, std::span<const double> b) {
   const auto n_a = static_cast<double>(a.size());
   ranked.u_a = rank_sum_a - n_a * (n_a + 1) / 2;
   return ranked;
+}
+
+Ranked rank(std::span<const double> a, std::span<const double> b) {
+  return rank_sorted(sorted_finite_copy(a), sorted_finite_copy(b));
 }
 
 // Counts of U = 0..m*n over all C(m + n, m) arrangements: the coefficients of the Gaussian
@@ -69,7 +85,13 @@ std::vector<std::int64_t> u_counts(std::size_t m, std::size_t n) {
 
 std::optional<MannWhitney> mann_whitney(std::span<const double> a, std::span<const double> b) {
   if (a.empty() || b.empty()) return std::nullopt;
-  const Ranked ranked = rank(a, b);
+  return mann_whitney_sorted(sorted_finite_copy(a), sorted_finite_copy(b));
+}
+
+std::optional<MannWhitney> mann_whitney_sorted(std::span<const double> a,
+                                               std::span<const double> b) {
+  if (a.empty() || b.empty()) return std::nullopt;
+  const Ranked ranked = rank_sorted(a, b);
   const auto n_a = static_cast<double>(a.size());
   const auto n_b = static_cast<double>(b.size());
   const double n = n_a + n_b;

@@ -19,6 +19,10 @@ struct MannWhitney {
 /// p = 1 when every value is tied; nullopt when either sample is empty.
 std::optional<MannWhitney> mann_whitney(std::span<const double> a, std::span<const double> b);
 
+/// mann_whitney for samples already in ascending order (finite): O(n) instead of a sort.
+std::optional<MannWhitney> mann_whitney_sorted(std::span<const double> sorted_a,
+                                               std::span<const double> sorted_b);
+
 /// Two-sided exact Mann-Whitney U test, as scipy.stats.mannwhitneyu(a, b, method="exact"):
 /// p = min(1, 2 P(U >= max(U_a, U_b))) under the null permutation distribution of U. Only
 /// defined without ties and for n_a + n_b <= 60 (exact counts stay within int64); otherwise,

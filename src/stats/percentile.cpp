@@ -19,47 +19,50 @@ void check_finite(std::span<const double> values) {
              "statistics need finite values");
 }
 
+}  // namespace
+
 // numpy's _lerp: interpolate from whichever end is nearer, so the result stays within [a, b].
-double lerp(double a, double b, double t) {
-  const double diff = b - a;
-  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+double type7_interpolate(double lower, double upper, double fraction) {
+  const double diff = upper - lower;
+  return fraction >= 0.5 ? upper - diff * (1 - fraction) : lower + diff * fraction;
 }
 
-// The virtual 0-based index h = (n - 1) * p / 100, split into its floor and fraction.
-struct VirtualIndex {
-  std::size_t low;
-  double fraction;
-};
+bool is_sorted_finite(std::span<const double> values) {
+  if (values.empty()) return true;
+  if (!std::isfinite(values.front()) || !std::isfinite(values.back())) return false;
+  // Between finite ends, ascending pairs (which a NaN never makes) leave only finite values.
+  bool ascending = true;
+  for (std::size_t i = 1; i < values.size(); ++i) ascending &= values[i - 1] <= values[i];
+  return ascending;
+}
 
-VirtualIndex virtual_index(std::size_t n, double p) {
+Type7Position type7_position(std::size_t n, double p) {
+  TTFT_CHECK(n > 0, "a percentile position needs at least one value");
   const double h = static_cast<double>(n - 1) * (p / 100);
   const double floor_h = std::floor(h);
   return {std::min(static_cast<std::size_t>(floor_h), n - 1), h - floor_h};
 }
 
-}  // namespace
-
 std::optional<double> percentile_sorted(std::span<const double> sorted, double p) {
   check_p(p);
   if (sorted.empty()) return std::nullopt;
-  check_finite(sorted);
-  TTFT_CHECK(std::is_sorted(sorted.begin(), sorted.end()), "percentile_sorted needs sorted input");
-  const auto [low, fraction] = virtual_index(sorted.size(), p);
+  TTFT_CHECK(is_sorted_finite(sorted), "percentile_sorted needs ascending finite values");
+  const auto [low, fraction] = type7_position(sorted.size(), p);
   if (low + 1 >= sorted.size()) return sorted[low];
-  return lerp(sorted[low], sorted[low + 1], fraction);
+  return type7_interpolate(sorted[low], sorted[low + 1], fraction);
 }
 
 std::optional<double> percentile_select(std::span<double> values, double p) {
   check_p(p);
   if (values.empty()) return std::nullopt;
   check_finite(values);
-  const auto [low, fraction] = virtual_index(values.size(), p);
+  const auto [low, fraction] = type7_position(values.size(), p);
   const auto low_at = values.begin() + static_cast<std::ptrdiff_t>(low);
   std::nth_element(values.begin(), low_at, values.end());
   if (low + 1 >= values.size()) return *low_at;
   // After nth_element everything past low_at is >= it, so the next order statistic is their min.
   const double high = *std::min_element(low_at + 1, values.end());
-  return lerp(*low_at, high, fraction);
+  return type7_interpolate(*low_at, high, fraction);
 }
 
 std::optional<double> percentile(std::vector<double> values, double p) {

@@ -15,6 +15,22 @@ namespace ttft::stats {
 // It is numpy's default ("linear") and k6's; the interpolation uses numpy's two-sided lerp so
 // results agree with numpy to the last bit or two.
 
+/// Where percentile p falls among n >= 1 order statistics: h = (n - 1) * p / 100 split into the
+/// 0-based index of its lower neighbour and the fraction of the way to the next one.
+struct Type7Position {
+  std::size_t low;
+  double fraction;
+};
+Type7Position type7_position(std::size_t n, double p);
+
+/// The type-7 value between neighbouring order statistics `lower` <= `upper` at `fraction` of
+/// the way (numpy's two-sided lerp, so the result stays within [lower, upper]).
+double type7_interpolate(double lower, double upper, double fraction);
+
+/// True when `values` are finite and ascending: one pass, no early exit, so it vectorises (the
+/// large samples of a report are checked a few times each).
+bool is_sorted_finite(std::span<const double> values);
+
 /// Type-7 percentile p in [0, 100] of an ascending finite sample; n = 0 → nullopt, n = 1 → x[0].
 std::optional<double> percentile_sorted(std::span<const double> sorted, double p);
 

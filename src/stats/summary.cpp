@@ -4,15 +4,22 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/check.hpp"
 #include "stats/percentile.hpp"
+#include "stats/sort_values.hpp"
 
 namespace ttft::stats {
 
 Summary summarize(std::vector<double> values) {
+  sort_values(values);
+  return summarize_sorted(values);
+}
+
+Summary summarize_sorted(std::span<const double> values) {
   Summary summary;
   summary.n = values.size();
   if (values.empty()) return summary;
-  std::sort(values.begin(), values.end());
+  // Summing in ascending order, as before this overload existed, keeps the mean bit for bit.
   const auto n = static_cast<double>(values.size());
   double sum = 0;
   for (const double v : values) sum += v;
@@ -26,9 +33,15 @@ Summary summarize(std::vector<double> values) {
   }
   summary.min = values.front();
   summary.max = values.back();
-  summary.p50 = percentile_sorted(values, 50);
-  summary.p95 = percentile_sorted(values, 95);
-  summary.p99 = percentile_sorted(values, 99);
+  // Checked once here rather than by percentile_sorted three times: a million values each.
+  TTFT_CHECK(is_sorted_finite(values), "summarize_sorted needs ascending finite values");
+  const auto percentile_of = [&](double p) {
+    const auto [low, fraction] = type7_position(values.size(), p);
+    return low + 1 >= values.size() ? values[low] : type7_interpolate(values[low], values[low + 1], fraction);
+  };
+  summary.p50 = percentile_of(50);
+  summary.p95 = percentile_of(95);
+  summary.p99 = percentile_of(99);
   return summary;
 }
 

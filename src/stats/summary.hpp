@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace ttft::stats {
@@ -22,5 +23,8 @@ struct Summary {
 /// Count, mean, sample stdev, min, p50/p95/p99 and max of finite values; every figure is nullopt
 /// for an empty sample (never NaN), and stdev also for n = 1.
 Summary summarize(std::vector<double> values);
+
+/// summarize for values already in ascending order (not sorted again); the same figures.
+Summary summarize_sorted(std::span<const double> sorted);
 
 }  // namespace ttft::stats

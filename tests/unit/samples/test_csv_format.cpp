@@ -1,4 +1,7 @@
 #include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <limits>
 #include <string>
 
 #include "sample_factory.hpp"
@@ -77,4 +80,26 @@ TEST_CASE("scaled decimals parse exactly and round half away from zero") {
   CHECK_FALSE(parse_scaled_decimal("1e3", 6));
   CHECK_FALSE(parse_scaled_decimal("1.2.3", 6));
   CHECK_FALSE(parse_scaled_decimal("99999999999999999999", 6));
+}
+
+TEST_CASE("scaled decimals at the edge of int64: 18 digits unchecked, more checked") {
+  CHECK(parse_scaled_decimal("999999999999.999999", 6) == 999'999'999'999'999'999);
+  CHECK(parse_scaled_decimal("999999999999.9999995", 6) == 1'000'000'000'000'000'000);
+  CHECK(parse_scaled_decimal("-999999999999.99", 6) == -999'999'999'999'990'000);
+  CHECK(parse_scaled_decimal("+1.5", 12) == 1'500'000'000'000);
+  CHECK(parse_scaled_decimal("9223372036854.775807", 6) == std::numeric_limits<std::int64_t>::max());
+  CHECK(parse_scaled_decimal("-9223372036854.775807", 6) == -std::numeric_limits<std::int64_t>::max());
+  CHECK_FALSE(parse_scaled_decimal("9223372036854.775808", 6));
+  CHECK_FALSE(parse_scaled_decimal("9223372036854.7758075", 6));  // rounds up past the max
+  CHECK_FALSE(parse_scaled_decimal("12.3x", 6));
+  CHECK_FALSE(parse_scaled_decimal("12.1234567x", 6));  // a bad digit beyond the kept ones
+  CHECK_FALSE(parse_scaled_decimal("1-2", 6));
+  CHECK_FALSE(parse_scaled_decimal(".", 6));
+  CHECK_FALSE(parse_scaled_decimal("-.", 6));
+  CHECK(parse_scaled_decimal("5.", 3) == 5'000);
+  CHECK(parse_scaled_decimal("0.5", 0) == 1);  // rounding with no decimals kept
+  CHECK(parse_scaled_decimal("0.49", 0) == 0);
+  CHECK(parse_scaled_decimal("000000000000000000001.5", 6) == 1'500'000);  // long, but small
+  CHECK(parse_scaled_decimal(".0000000001234567890123", 20) == 12'345'678'901);  // 20 kept: checked
+  CHECK_FALSE(parse_scaled_decimal(".12345678901234567890", 20));  // 20 digits overflow
 }

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
 #include <string>
 
 #include "sample_factory.hpp"
@@ -185,4 +187,117 @@ TEST_CASE("an unreadable file is an error naming the path") {
   const auto read = read_samples_csv("/nonexistent/dir/samples.csv");
   REQUIRE_FALSE(read);
   CHECK(read.error().where == "/nonexistent/dir/samples.csv");
+}
+
+TEST_CASE("quoted fields: doubled quotes anywhere, empty, several per row, and their errors") {
+  // The scanner views unquoted and plain quoted fields in the text and copies only fields with
+  // doubled quotes; these are the shapes where a view or a copy could go wrong.
+  Sample sample = ttft::test::empty_sample();
+  const std::string header = header_row();
+  SECTION("doubled quotes at the start, the end, alone, and fields without any") {
+    for (const std::string detail : {"\"", "\"\"", "\"starts", "ends\"", "mid\"dle, \"x\"", ",", "a\nb"}) {
+      sample.error = "stream";
+      sample.error_detail = detail;
+      sample.pop = "p,o\"p";  // a second quoted field in the same row, before error_detail
+      sample.model = "m,odel";  // and a third one, quoted without doubled quotes
+      const auto read = parse_samples_csv(header + format_row(sample), "s.csv");
+      INFO(detail);
+      REQUIRE(read);
+      REQUIRE(read->samples.size() == 1);
+      CHECK(read->samples[0].error_detail == detail);
+      CHECK(read->samples[0].pop == "p,o\"p");
+      CHECK(read->samples[0].model == "m,odel");
+    }
+  }
+  SECTION("an empty quoted field is an empty cell") {
+    std::string row = format_row(sample);
+    row.replace(0, row.find(','), "\"\"");  // run_id written as ""
+    const auto read = parse_samples_csv(header + row, "s.csv");
+    REQUIRE(read);
+    CHECK(read->samples[0].run_id.empty());
+  }
+  SECTION("a quoted last field cut off before its closing quote or its line end is torn") {
+    for (const char* tail : {"\"reason", "\"reason\"", "\"rea\"\"son\""}) {
+      std::string row = format_row(sample);
+      row.erase(row.rfind(',') + 1);  // drop the last cell and the line end
+      const auto read = parse_samples_csv(header + row + tail, "s.csv");
+      INFO(tail);
+      REQUIRE(read);
+      CHECK(read->samples.empty());
+      CHECK(read->skipped_partial_lines == 1);
+    }
+  }
+  SECTION("text after a closing quote") {
+    std::string row = format_row(sample);
+    row.replace(0, row.find(','), "\"r1\"x");
+    const auto read = parse_samples_csv(header + row, "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().where == "s.csv:2");
+    CHECK(read.error().message == "text after a closing quote");
+  }
+  SECTION("line numbers count newlines inside quoted fields with doubled quotes") {
+    sample.error = "stream";
+    sample.error_detail = "one\n\"two\"\nthree";
+    const auto read = parse_samples_csv(header + format_row(sample) + "a,b\n", "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().where == "s.csv:5");
+  }
+}
+
+TEST_CASE("read_samples_csv reads a file across its blocks as parse_samples_csv reads the text") {
+  // ~11 MB: the file is read 4 MiB at a time, so records (a quoted three-line error_detail
+  // among them) are cut by block ends; alternating full and empty rows also check that the
+  // reused row carries nothing over.
+  const std::string path = "test_csv_reader_blocks.csv";
+  std::string text = header_row();
+  for (int i = 0; i < 30'000; ++i) {
+    Sample sample = i % 2 == 0 ? ttft::test::full_sample() : ttft::test::empty_sample();
+    sample.seq = i;
+    text += format_row(sample);
+  }
+  text += format_row(ttft::test::full_sample()).substr(0, 40);  // a torn last row
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+  }
+  const auto read = read_samples_csv(path);
+  std::size_t streamed = 0;
+  std::string streamed_rows;
+  const auto stream = read_samples_csv(path, [&](Sample& row) {
+    ++streamed;
+    streamed_rows += format_row(row);
+  });
+  std::remove(path.c_str());
+  const auto parsed = parse_samples_csv(text, path);
+  REQUIRE(read);
+  REQUIRE(stream);
+  REQUIRE(parsed);
+  REQUIRE(read->samples.size() == 30'000);
+  CHECK(read->rows == 30'000);
+  CHECK(stream->rows == 30'000);
+  CHECK(streamed == 30'000);
+  CHECK(stream->samples.empty());
+  std::string parsed_rows;
+  for (const Sample& sample : parsed->samples) parsed_rows += format_row(sample);
+  std::string read_rows;
+  for (const Sample& sample : read->samples) read_rows += format_row(sample);
+  CHECK(read_rows == parsed_rows);
+  CHECK(streamed_rows == parsed_rows);
+  CHECK(read->samples[1].ttft_ns == std::nullopt);
+  CHECK(read->samples[2].ttft_ns == ttft::test::full_sample().ttft_ns);
+  for (const auto* result : {&*read, &*stream, &*parsed}) {
+    CHECK(result->skipped_partial_lines == 1);
+    CHECK(result->complete_bytes == text.size() - 40);
+  }
+}
+
+TEST_CASE("a streamed row that fails to decode ends the read with its line") {
+  std::string text = header_row();
+  for (int i = 0; i < 3; ++i) text += format_row(ttft::test::empty_sample());
+  text += "a,b\n";
+  std::size_t rows = 0;
+  const auto read = parse_samples_csv(text, "s.csv", [&](Sample&) { ++rows; });
+  REQUIRE_FALSE(read);
+  CHECK(read.error().where == "s.csv:5");
+  CHECK(rows == 3);
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -112,4 +113,80 @@ TEST_CASE("bootstrap difference edge cases") {
   CHECK(points->diff == 6);
   CHECK(points->ci->low == 6);
   CHECK(points->ci->high == 6);
+}
+
+namespace {
+
+// The value-by-value bootstrap, written out as bootstrap.cpp did before large samples took the
+// order-statistic path: small samples must keep exactly these intervals.
+ttft::stats::Interval resampled_interval(const std::vector<double>& values, double p, std::uint64_t seed) {
+  ttft::Rng rng(seed);
+  std::vector<double> statistics;
+  std::vector<double> scratch(values.size());
+  for (int i = 0; i < ttft::stats::kDefaultResamples; ++i) {
+    for (double& slot : scratch) slot = values[rng.below(values.size())];
+    statistics.push_back(*ttft::stats::percentile_select(scratch, p));
+  }
+  return {*ttft::stats::percentile_select(statistics, 2.5), *ttft::stats::percentile_select(statistics, 97.5)};
+}
+
+std::vector<double> sorted(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values;
+}
+
+}  // namespace
+
+TEST_CASE("samples up to kMaxResampledValues keep the value-by-value intervals exactly") {
+  for (const std::size_t n : {std::size_t{2}, std::size_t{37}, ttft::stats::kMaxResampledValues}) {
+    const std::vector<double> values = normalish(n, n);
+    const auto expected = resampled_interval(values, 95, 31);
+    const auto interval = bootstrap_ci(values, 95, 31);
+    const auto with_sorted = bootstrap_ci(values, sorted(values), 95, 31);
+    INFO("n " << n);
+    CHECK(interval->low == expected.low);
+    CHECK(interval->high == expected.high);
+    CHECK(with_sorted->low == expected.low);
+    CHECK(with_sorted->high == expected.high);
+  }
+}
+
+TEST_CASE("a large sample's interval agrees with value-by-value resampling") {
+  // Both are Monte Carlo estimates of the same bootstrap interval with different random
+  // numbers. The median's standard error here is ~0.23 and each endpoint's Monte Carlo error
+  // ~0.015, so the two agree to well within 0.1 while the interval is ~0.9 wide.
+  const std::vector<double> values = normalish(3000, 8);
+  for (const double p : {50.0, 95.0}) {
+    const auto reference = resampled_interval(values, p, 1);
+    const auto interval = bootstrap_ci(values, p, 1);
+    INFO("p " << p << ": [" << interval->low << ", " << interval->high << "] vs [" << reference.low << ", "
+              << reference.high << "]");
+    CHECK(interval->low == Approx(reference.low).margin(p == 50 ? 0.1 : 0.25));
+    CHECK(interval->high == Approx(reference.high).margin(p == 50 ? 0.1 : 0.25));
+    const auto with_sorted = bootstrap_ci(values, sorted(values), p, 1);
+    CHECK(with_sorted->low == interval->low);
+    CHECK(with_sorted->high == interval->high);
+  }
+}
+
+TEST_CASE("a large samples' difference: the sorted overload, the seed, and the interval") {
+  const std::vector<double> a = normalish(5000, 3);
+  std::vector<double> b = normalish(4000, 4);
+  for (double& v : b) v += 2;  // b is 2 slower: about 7 standard errors of the difference
+  const auto sorted_a = sorted(a);
+  const auto sorted_b = sorted(b);
+  const auto result = bootstrap_diff(a, b, 50, 77);
+  const auto given = bootstrap_diff(ttft::stats::SortedPair{a, b, sorted_a, sorted_b}, 50, 77);
+  REQUIRE(result.has_value());
+  CHECK(result->diff == *ttft::stats::percentile(a, 50) - *ttft::stats::percentile(b, 50));
+  CHECK(given->diff == result->diff);
+  CHECK(given->ci->low == result->ci->low);
+  CHECK(given->ci->high == result->ci->high);
+  CHECK(result->ci->low < result->diff);
+  CHECK(result->diff < result->ci->high);
+  CHECK(result->ci->high < 0);
+  // Twice the standard error of a median difference, sqrt(1/5000 + 1/4000) * 12.5 = 0.27.
+  CHECK(result->ci->high - result->ci->low == Approx(2 * 1.96 * 0.265).epsilon(0.2));
+  const auto other_seed = bootstrap_diff(a, b, 50, 78);
+  CHECK(other_seed->ci->low != result->ci->low);
 }

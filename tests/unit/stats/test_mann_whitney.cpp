@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <vector>
+
+#include "core/random.hpp"
 
 #include "stats/mann_whitney.hpp"
 
@@ -87,4 +92,38 @@ TEST_CASE("Mann-Whitney exact is undefined with ties or large samples") {
   const auto result = mann_whitney_exact(big_a, big_b);
   REQUIRE(result.has_value());
   CHECK(result->p_value > 0.5);
+}
+
+TEST_CASE("Mann-Whitney ranks by merging: U and p from pair counts, with many ties") {
+  // U_a counted pair by pair (x > y counts 1, x == y one half) and sigma from tie groups counted
+  // directly: an independent check of the merge that ranks the pooled samples.
+  ttft::Rng rng(21);
+  std::vector<double> a(300), b(400);
+  for (double& v : a) v = static_cast<double>(rng.below(40));
+  for (double& v : b) v = static_cast<double>(rng.below(50)) - 5;
+  a[0] = -0.0;  // equal to 0.0: one tie group, whichever sign sorts first
+  b[0] = 0.0;
+  double u_a = 0;
+  for (const double x : a) {
+    for (const double y : b) u_a += x > y ? 1 : (x == y ? 0.5 : 0);
+  }
+  std::map<double, double> group_sizes;
+  for (const double v : a) ++group_sizes[v];
+  for (const double v : b) ++group_sizes[v];
+  double tie_term = 0;
+  for (const auto& [value, t] : group_sizes) tie_term += t * t * t - t;
+  const double n_a = 300, n_b = 400, n = 700;
+  const double sigma = std::sqrt(n_a * n_b / 12 * ((n + 1) - tie_term / (n * (n - 1))));
+  const double z = (std::max(u_a, n_a * n_b - u_a) - n_a * n_b / 2 - 0.5) / sigma;
+  const auto result = mann_whitney(a, b);
+  REQUIRE(result.has_value());
+  CHECK(result->u == u_a);
+  CHECK(result->p_value == Approx(std::erfc(z / std::sqrt(2.0))).epsilon(1e-12));
+  std::vector<double> sorted_a = a, sorted_b = b;
+  std::sort(sorted_a.begin(), sorted_a.end());
+  std::sort(sorted_b.begin(), sorted_b.end());
+  const auto sorted = ttft::stats::mann_whitney_sorted(sorted_a, sorted_b);
+  CHECK(sorted->u == result->u);
+  CHECK(sorted->p_value == result->p_value);
+  CHECK_FALSE(ttft::stats::mann_whitney_sorted({}, sorted_b).has_value());
 }

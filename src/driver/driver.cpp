@@ -79,6 +79,7 @@ Result<void> Driver::start(RequestSpec spec) {
   CURL* easy = (*transfer)->easy();
   (*transfer)->mark_started(monotonic_ns());  // t0: just before libcurl gets the request
   TTFT_CHECK(curl_multi_add_handle(multi_.get(), easy) == CURLM_OK, "curl_multi_add_handle failed");
+  first_event_deadlines_.emplace((*transfer)->first_event_limit_ns(), easy);
   transfers_.emplace(easy, std::move(*transfer));
   // Start resolving/connecting now rather than at the next wake-up.
   int running = 0;
@@ -86,7 +87,11 @@ Result<void> Driver::start(RequestSpec spec) {
   return {};
 }
 
-std::vector<Outcome> Driver::step(std::optional<Nanos> wake_at_ns) {
+std::vector<Outcome> Driver::step(std::optional<Nanos> wake_at_ns) { return run_once(wake_at_ns, true); }
+
+std::vector<Outcome> Driver::step_without_waiting() { return run_once(std::nullopt, false); }
+
+std::vector<Outcome> Driver::run_once(std::optional<Nanos> wake_at_ns, bool wait) {
   std::vector<Outcome> done;
   collect_done(done);  // requests that ended while being started
   if (!done.empty()) return done;
@@ -95,19 +100,35 @@ std::vector<Outcome> Driver::step(std::optional<Nanos> wake_at_ns) {
     if (t && (!deadline || *t < *deadline)) deadline = t;
   };
   sooner(curl_deadline_ns_);
-  for (const auto& [easy, transfer] : transfers_) sooner(transfer->first_event_deadline());
-  wait_until(deadline);
+  sooner(next_first_event_deadline());
+  if (wait) {
+    wait_until(deadline, /*wait=*/true);
+  } else {
+    wait_until(std::nullopt, /*wait=*/false);  // nothing timed: this turn takes what is ready
+  }
   collect_done(done);
   expire_first_event_deadlines(monotonic_ns(), done);
   return done;
 }
 
-void Driver::wait_until(std::optional<Nanos> deadline_ns) {
+// The earliest deadline of a transfer still waiting for its first event; entries of transfers
+// that have had it are dropped on the way (each at most once).
+std::optional<Nanos> Driver::next_first_event_deadline() {
+  while (!first_event_deadlines_.empty()) {
+    const auto [deadline_ns, easy] = *first_event_deadlines_.begin();
+    const auto it = transfers_.find(easy);
+    if (it != transfers_.end() && it->second->first_event_deadline() == deadline_ns) return deadline_ns;
+    first_event_deadlines_.erase(first_event_deadlines_.begin());
+  }
+  return std::nullopt;
+}
+
+void Driver::wait_until(std::optional<Nanos> deadline_ns, bool wait) {
   itimerspec spec{};
   if (deadline_ns) spec.it_value = to_timespec(std::max<Nanos>(*deadline_ns, 1));
-  timerfd_settime(timer_fd_, TFD_TIMER_ABSTIME, &spec, nullptr);  // zero disarms
+  if (wait) timerfd_settime(timer_fd_, TFD_TIMER_ABSTIME, &spec, nullptr);  // zero disarms
   std::array<epoll_event, kMaxEpollEvents> events{};
-  const int timeout_ms = (deadline_ns || !transfers_.empty()) ? -1 : 0;
+  const int timeout_ms = wait && (deadline_ns || !transfers_.empty()) ? -1 : 0;
   const int n = epoll_wait(epoll_fd_, events.data(), kMaxEpollEvents, timeout_ms);
   const Nanos woke_ns = monotonic_ns();
   int running = 0;
@@ -135,9 +156,10 @@ void Driver::wait_until(std::optional<Nanos> deadline_ns) {
 
 void Driver::expire_first_event_deadlines(Nanos now_ns, std::vector<Outcome>& done) {
   std::vector<CURL*> expired;
-  for (const auto& [easy, transfer] : transfers_) {
-    const auto deadline = transfer->first_event_deadline();
-    if (deadline && *deadline <= now_ns) expired.push_back(easy);
+  for (auto deadline = next_first_event_deadline(); deadline && *deadline <= now_ns;
+       deadline = next_first_event_deadline()) {
+    expired.push_back(first_event_deadlines_.begin()->second);
+    first_event_deadlines_.erase(first_event_deadlines_.begin());
   }
   for (CURL* easy : expired) {
     auto& transfer = *transfers_.at(easy);
@@ -162,6 +184,7 @@ Outcome Driver::remove(CURL* easy, CURLcode code) {
   curl_multi_remove_handle(multi_.get(), easy);
   auto node = transfers_.extract(easy);
   TTFT_CHECK(!node.empty(), "finished transfer is unknown");
+  first_event_deadlines_.erase({node.mapped()->first_event_limit_ns(), easy});
   return node.mapped()->finish(code, now_ns);
 }
 

@@ -25,6 +25,8 @@ class Transfer {
   void mark_started(Nanos t0_ns);
   /// When the first-event timeout expires (absolute monotonic), while no event has arrived.
   std::optional<Nanos> first_event_deadline() const;
+  /// That deadline whether or not an event has arrived (t0 + the first-event timeout).
+  Nanos first_event_limit_ns() const { return outcome_.t0_ns + spec_.timeouts.first_event_ns; }
   /// Ends the transfer ourselves (first-event timeout, Ctrl-C) with an error class.
   void abort_with(std::string error_class, std::string detail);
   /// Completes the Outcome from libcurl's result; `now_ns` is absolute monotonic.

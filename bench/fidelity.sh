@@ -3,6 +3,7 @@
 # Usage: bench/fidelity.sh BIN OUT_DIR      prints Markdown; keeps every run under OUT_DIR.
 #        FIDELITY_STREAMS="1000" bench/fidelity.sh ...   only those points (a quick check)
 #        FIDELITY_REUSE=true bench/fidelity.sh ...       kept-alive connections (no connect in the error)
+#        FIDELITY_SLOW_STREAMS="1000" ...                 the 5 tokens/s diagnostic points ("" = none)
 #
 # The simulator runs as its own process (`serve --log`) pinned to core 1, the client pinned to
 # core 0: in one process the simulator fell behind at ~2,000 streams. Every request is matched to
@@ -14,6 +15,9 @@
 # Profile bench/profiles/fidelity.json: 50 ms first event, no jitter, up to 50 tokens at 50
 # tokens/s (the scenario's max_tokens caps them), no faults, never cold. Not a test: the figures
 # depend on the machine and its load.
+# The diagnostic points (FIDELITY_SLOW_STREAMS, default 1000 and 5000) keep N streams in flight at
+# a tenth of the token rate, 5 tokens/s: the same concurrency with a tenth of the writes per
+# second, which separates "many open streams" from "many events per second" when a point fails.
 set -euo pipefail
 
 if [[ $# -ne 2 ]]; then
@@ -52,15 +56,18 @@ wait_for_port() {
 # 50 tokens at 50 tokens/s (~1.05 s each) started at an even rate of N per 1.05 s across both
 # targets, so about N are in flight at once, for about 3 s. (A closed loop would start and end
 # its N streams in waves, measuring a burst of N connects rather than N streams.)
-readonly stream_s=1.05 stream_tokens=50
+readonly stream_tokens=50 standard_rate=50
+stream_seconds() {  # tokens/s → how long one stream lasts: the first event, then every token
+  awk -v r="$1" -v t="$stream_tokens" -v f="$first_event_ms" 'BEGIN { printf "%.3f", f / 1000 + t / r }'
+}
 requests_per_target() {  # N → requests per target
   local streams=$1
   if (( streams == 1 )); then echo 100; else
     awk -v n="$streams" 'BEGIN { r = int(n * 1.5 + 0.5); print (r < 100 ? 100 : r) }'
   fi
 }
-write_scenario() {
-  local streams=$1 port=$2 file=$3 phase max_tokens url="http://127.0.0.1:$2/v1/chat/completions"
+write_scenario() {  # N PORT FILE TOKENS_PER_S
+  local streams=$1 port=$2 file=$3 tokens_per_s=$4 phase max_tokens url="http://127.0.0.1:$2/v1/chat/completions"
   local per_target
   per_target=$(requests_per_target "$streams")
   if (( streams == 1 )); then
@@ -68,7 +75,7 @@ write_scenario() {
     max_tokens=4
   else
     local rate
-    rate=$(awk -v n="$streams" -v d="$stream_s" 'BEGIN { printf "%.3f", n / d }')
+    rate=$(awk -v n="$streams" -v d="$(stream_seconds "$tokens_per_s")" 'BEGIN { printf "%.3f", n / d }')
     phase="{ \"name\": \"load\", \"requests\": $per_target, \"rate\": $rate }"
     max_tokens=$stream_tokens
   fi
@@ -88,12 +95,22 @@ write_scenario() {
 JSON
 }
 
-# run_point N: one simulator, one client run; leaves OUT_DIR/n-N/point.json.
+# point_dir N [TOKENS_PER_S]: where run_point keeps a point's files.
+point_dir() {
+  local rate=${2:-$standard_rate}
+  echo "$out/n-$1$( (( rate == standard_rate )) || echo "-at-$rate" )"
+}
+
+# run_point N [TOKENS_PER_S]: one simulator, one client run; leaves $(point_dir N)/point.json.
 run_point() {
-  local streams=$1 dir="$out/n-$1" port sim_pid status=0
+  local streams=$1 tokens_per_s=${2:-$standard_rate} dir port sim_pid status=0
+  dir=$(point_dir "$streams" "$tokens_per_s")
   rm -rf "$dir"
   mkdir -p "$dir"
-  taskset -c "$sim_core" "$bin" serve --port 0 --profile "$profile" --log "$dir/server.log" \
+  # The profile at this point's token rate (token_interval_ms = 1000 / rate).
+  sed "s/\"token_interval_ms\": [0-9.]*/\"token_interval_ms\": $(( 1000 / tokens_per_s ))/" "$profile" \
+    > "$dir/profile.json"
+  taskset -c "$sim_core" "$bin" serve --port 0 --profile "$dir/profile.json" --log "$dir/server.log" \
     > "$dir/serve.out" 2> "$dir/serve.err" &
   sim_pid=$!
   if ! port=$(wait_for_port "$dir/serve.out" "$sim_pid"); then
@@ -101,7 +118,7 @@ run_point() {
     kill "$sim_pid" 2>/dev/null || true
     return 1
   fi
-  write_scenario "$streams" "$port" "$dir/scenario.json"
+  write_scenario "$streams" "$port" "$dir/scenario.json" "$tokens_per_s"
   local rows=$(( 2 * $(requests_per_target "$streams") )) sim_hwm_kib
   python3 "$monitor" --sim "$sim_pid" --samples "$dir/run/samples.csv" --rows "$rows" \
     --cores "$client_core,$sim_core" --out "$dir/monitor.json" -- \
@@ -114,7 +131,8 @@ run_point() {
   if (( status != 0 )); then
     echo "fidelity: the client exited $status at $streams streams (see $dir/client.err)" >&2
   fi
-  python3 "$stats" point --streams "$streams" --dir "$dir" --first-event-ms "$first_event_ms" \
+  python3 "$stats" point --streams "$streams" --tokens-per-s "$tokens_per_s" --dir "$dir" \
+    --first-event-ms "$first_event_ms" \
     --sim-hwm-kib "${sim_hwm_kib:-0}" > "$dir/point.json"
 }
 
@@ -154,13 +172,22 @@ if [[ "$largest" != none && -z "${FIDELITY_STREAMS:-}" ]]; then
   done
 fi
 
+# The diagnostic points: same concurrency, a tenth of the token rate (see the top).
+# A quick check (FIDELITY_STREAMS set) leaves them out unless FIDELITY_SLOW_STREAMS names some.
+slow_default="1000 5000"
+[[ -z "${FIDELITY_STREAMS:-}" ]] || slow_default=""
+for streams in ${FIDELITY_SLOW_STREAMS-$slow_default}; do
+  run_point "$streams" 5
+  points+=("$(point_dir "$streams" 5)/point.json")
+done
+
 {
   echo "## Client fidelity against \`serve --log\` ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores)"
   echo
   echo "Load average before / after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg). Figures taken while other work ran are provisional: see the cores' busy column."
-  echo "Client on core $client_core, simulator (separate process) on core $sim_core; ${first_event_ms} ms first event, $( [[ $reuse == true ]] && echo "kept-alive connections" || echo "a fresh connection per request"). N = 1: open loop, one 4-token request every 150 ms; N > 1: open loop, 50-token streams at 50 tokens/s (~1.05 s) started evenly at N per 1.05 s, so ~N in flight."
+  echo "Client on core $client_core, simulator (separate process) on core $sim_core; ${first_event_ms} ms first event, $( [[ $reuse == true ]] && echo "kept-alive connections" || echo "a fresh connection per request"). N = 1: open loop, one 4-token request every 150 ms; N > 1: open loop, 50-token streams at 50 tokens/s (~1.05 s) started evenly at N per 1.05 s, so ~N in flight. Rows \"at 5 tokens/s\": the same with 50 tokens at 5 tokens/s (~10 s per stream, N started per 10.05 s), a diagnostic: ~N streams open with a tenth of the writes per second."
   echo "TTFT error = client ttft_ms − simulator (first_event_ns − received_ns), matched by request_id; it includes connect, sending the request and the simulator's receipt (connect_ms: t0 to the connection seen up by the client)."
-  echo "Client lateness columns: manifest.json client_lateness. Load phase: first to last row written. RSS in load: sampled every 20 ms until the last row (rows kept for the summaries included); KiB per stream = (RSS in load at N − at 1) / N. Simulator: its own first events' lateness (first_event_ns − received_ns − ${first_event_ms} ms) and CPU share."
+  echo "Client lateness columns: manifest.json client_lateness. Load phase: first to last row written. RSS in load: sampled every 20 ms until the last row (rows kept for the summaries included); KiB per stream = (RSS in load at N − at 1) / N. Simulator: its own first events' lateness (first_event_ns − received_ns − ${first_event_ms} ms) and CPU share. CPU per request is split into user and kernel time (/proc/PID/stat); on loopback the kernel part of each write includes delivering it to the receiving socket."
   echo
   python3 "$stats" table "${points[@]}"
   echo

@@ -7,7 +7,8 @@ runs COMMAND (the client, under taskset and GNU time) and, while it sends, sampl
 time (every process, ours and others'), and how many rows samples.csv holds. The load phase ends
 when the last expected row is written; what the client does after that (summaries, bootstrap)
 is not load. Writes one JSON object to --out:
-  load_s, client_cpu_share, sim_cpu_share, core_busy_share {core: share},
+  load_s, client_cpu_share, sim_cpu_share (user + kernel), client_kernel_share,
+  sim_kernel_share (the kernel part alone), core_busy_share {core: share},
   client_rss_peak_kib (resident memory during the load phase, before the reports are built).
 Exits with COMMAND's exit code. Sampling stops after --max-s seconds at most.
 """
@@ -46,11 +47,11 @@ def find_descendant(pid, name, depth=4):
 
 
 def cpu_ticks(pid):
-    """utime + stime of a process, or None once it has exited."""
+    """(utime, stime) of a process, or None once it has exited."""
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as f:
             fields = f.read().rsplit(")", 1)[1].split()
-        return int(fields[11]) + int(fields[12])
+        return int(fields[11]), int(fields[12])
     except (OSError, IndexError, ValueError):
         return None
 
@@ -101,6 +102,7 @@ def watch(client, args):
     """Samples until the load phase ends or the client exits; the figures as a dict."""
     cores = [int(c) for c in args.cores.split(",")]
     result = {"load_s": None, "client_cpu_share": None, "sim_cpu_share": None,
+              "client_kernel_share": None, "sim_kernel_share": None,
               "core_busy_share": {}, "client_rss_peak_kib": None}
     rows = RowCounter(args.samples)
     started = time.monotonic()
@@ -118,8 +120,11 @@ def watch(client, args):
     wall_s = last[0] - first[0]
     if wall_s > 0 and None not in (first[1], last[1], first[2], last[2]):
         result["load_s"] = wall_s
-        result["client_cpu_share"] = (last[1] - first[1]) / TICKS_PER_S / wall_s
-        result["sim_cpu_share"] = (last[2] - first[2]) / TICKS_PER_S / wall_s
+        for who, at in (("client", 1), ("sim", 2)):
+            user = (last[at][0] - first[at][0]) / TICKS_PER_S / wall_s
+            kernel = (last[at][1] - first[at][1]) / TICKS_PER_S / wall_s
+            result[f"{who}_cpu_share"] = user + kernel
+            result[f"{who}_kernel_share"] = kernel
         for core in cores:
             busy = last[3][core][0] - first[3][core][0]
             total = last[3][core][1] - first[3][core][1]

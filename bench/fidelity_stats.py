@@ -3,7 +3,7 @@
 
 Standard library only. Never invents a figure: anything not measured prints as "n/a".
 
-  point  --streams N --dir DIR --first-event-ms MS [--sim-hwm-kib K]
+  point  --streams N --tokens-per-s R --dir DIR --first-event-ms MS [--sim-hwm-kib K]
          reads DIR/run/samples.csv, DIR/server.log, DIR/run/manifest.json, DIR/client.time
          ("%e %U %S %M" from GNU time) and DIR/monitor.json (fidelity_monitor.py), and prints one
          JSON object of figures.
@@ -104,7 +104,8 @@ def point(args):
     client = read_client_time(f"{args.dir}/client.time")
     monitor = read_json(f"{args.dir}/monitor.json")
     out = {
-        "streams": args.streams, "rows": rows, "matched": matched, "errors": failed,
+        "streams": args.streams, "tokens_per_s": args.tokens_per_s,
+        "rows": rows, "matched": matched, "errors": failed,
         "error_ms": spread(error_ms), "after_connect_ms": spread(after_connect_ms),
         "connect_ms": spread(connect_ms), "sim_late_ms": spread(sim_late_ms),
         "lateness": lateness, "client": client, "load": monitor,
@@ -126,12 +127,20 @@ def percent(share):
     return "n/a" if share is None else f"{share * 100:.0f}%"
 
 
-def cpu_per_request(p, key):
-    """CPU time per request during the load phase, in microseconds."""
-    share, load_s = p["load"].get(key), p["load"].get("load_s")
-    if share is None or not load_s or not p["rows"]:
+def cpu_per_request(p, who):
+    """CPU time per request during the load phase, in microseconds: "user+kernel"."""
+    share, load_s = p["load"].get(f"{who}_cpu_share"), p["load"].get("load_s")
+    kernel = p["load"].get(f"{who}_kernel_share")
+    if share is None or kernel is None or not load_s or not p["rows"]:
         return "n/a"
-    return f"{share * load_s / p['rows'] * 1e6:.0f}"
+    per_request_s = load_s / p["rows"] * 1e6
+    return f"{(share - kernel) * per_request_s:.0f}+{kernel * per_request_s:.0f}"
+
+
+def label(p):
+    """The point's name: its streams, and its token rate when it is not the standard 50/s."""
+    rate = p.get("tokens_per_s", 50)
+    return f"{p['streams']:,}" + ("" if rate == 50 else f" at {rate:g} tokens/s")
 
 
 def simulator_verdict(p):
@@ -156,13 +165,14 @@ def table(args):
     for path in args.points:
         with open(path, encoding="utf-8") as f:
             points.append(json.load(f))
-    points.sort(key=lambda p: p["streams"])
+    points.sort(key=lambda p: (-p.get("tokens_per_s", 50), p["streams"]))
     base = next((p for p in points if p["streams"] == 1), None)
     base_rss = base["load"].get("client_rss_peak_kib") if base else None
     print("| streams | rows matched / errors | TTFT error p50 / p99 / max (ms) "
           "| connect_ms p50 / p99 / max | error − connect_ms p50 / p99 / max "
           "| client timer wake-up p99 / max (ms) | client loop busy p99 / max (ms) "
-          "| client send lag p99 (ms) | load phase (s) | client CPU | CPU µs per request, client / simulator "
+          "| client send lag p99 (ms) | load phase (s) | client CPU "
+          "| CPU µs per request (user+kernel), client / simulator "
           "| core 0 / core 1 busy, all processes "
           "| client RSS in load / whole run (MiB) | KiB per stream | simulator |")
     print("|" + "---|" * 15)
@@ -176,13 +186,13 @@ def table(args):
                 per_stream = f"{(rss - base_rss) / p['streams']:.1f}"
         whole = p["client"]["peak_rss_kib"]
         cores = load.get("core_busy_share", {})
-        print(f"| {p['streams']:,} | {p['matched']:,} of {p['rows']:,} / {p['errors']:,} "
+        print(f"| {label(p)} | {p['matched']:,} of {p['rows']:,} / {p['errors']:,} "
               f"| {trio(p['error_ms'])} | {trio(p['connect_ms'])} | {trio(p['after_connect_ms'])} "
               f"| {ms(late.get('wake_p99_ms'))} / {ms(late.get('wake_max_ms'))} "
               f"| {ms(late.get('busy_p99_ms'))} / {ms(late.get('busy_max_ms'))} "
               f"| {ms(late.get('send_lag_p99_ms'))} | {ms(load.get('load_s'), 2)} "
               f"| {percent(load.get('client_cpu_share'))} "
-              f"| {cpu_per_request(p, 'client_cpu_share')} / {cpu_per_request(p, 'sim_cpu_share')} "
+              f"| {cpu_per_request(p, 'client')} / {cpu_per_request(p, 'sim')} "
               f"| {percent(cores.get('0'))} / {percent(cores.get('1'))} "
               f"| {ms(rss / 1024 if rss else None, 1)} / {ms(whole / 1024 if whole else None, 1)} "
               f"| {per_stream} | {simulator_verdict(p)} |")
@@ -199,6 +209,7 @@ def main():
     commands = parser.add_subparsers(dest="command", required=True)
     one = commands.add_parser("point")
     one.add_argument("--streams", type=int, required=True)
+    one.add_argument("--tokens-per-s", type=float, default=50)
     one.add_argument("--dir", required=True)
     one.add_argument("--first-event-ms", type=float, required=True)
     one.add_argument("--sim-hwm-kib", type=float, default=0)

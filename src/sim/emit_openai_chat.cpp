@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/emitters.hpp"
+#include "sim/token_event_template.hpp"
 
 namespace ttft::sim {
 
@@ -10,7 +11,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string chunk(const StreamSpec& spec, Json choices, Json usage) {
+std::string chat_chunk(const StreamSpec& spec, Json choices, Json usage) {
   const Json event{{"id", spec.id},
                    {"object", "chat.completion.chunk"},
                    {"created", kCreatedUnixS},
@@ -21,7 +22,7 @@ std::string chunk(const StreamSpec& spec, Json choices, Json usage) {
   return sse_data(event.dump());
 }
 
-Json choice(Json delta, Json finish_reason) {
+Json chat_choice(Json delta, Json finish_reason) {
   return Json::array({Json{{"index", 0},
                            {"delta", std::move(delta)},
                            {"logprobs", nullptr},
@@ -33,18 +34,18 @@ Json choice(Json delta, Json finish_reason) {
 std::vector<Frame> openai_chat_stream(const StreamSpec& spec) {
   std::vector<Frame> frames;
   frames.push_back({FrameKind::kPrelude, 0,
-                    chunk(spec, choice(Json{{"role", "assistant"}, {"content", ""}}, nullptr),
+                    chat_chunk(spec, chat_choice(Json{{"role", "assistant"}, {"content", ""}}, nullptr),
                           nullptr)});
+  const TokenEventTemplate content(chat_chunk(spec, chat_choice(Json{{"content", kTokenSlot}}, nullptr), nullptr));
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
-    frames.push_back({FrameKind::kContent, i + 1,
-                      chunk(spec, choice(Json{{"content", token_text(spec, i)}}, nullptr), nullptr)});
+    frames.push_back({FrameKind::kContent, i + 1, content.render(token_text(spec, i))});
   }
   const Json usage{{"prompt_tokens", spec.input_tokens},
                    {"completion_tokens", spec.output_tokens},
                    {"total_tokens", spec.input_tokens + spec.output_tokens}};
-  std::string tail = chunk(spec, choice(Json::object(), spec.stopped_by_max_tokens ? "length" : "stop"),
+  std::string tail = chat_chunk(spec, chat_choice(Json::object(), spec.stopped_by_max_tokens ? "length" : "stop"),
                            nullptr);
-  tail += chunk(spec, Json::array(), usage);
+  tail += chat_chunk(spec, Json::array(), usage);
   tail += sse_data("[DONE]");
   frames.push_back({FrameKind::kTail, spec.output_tokens, std::move(tail)});
   return frames;

@@ -15,6 +15,9 @@
 # Profile bench/profiles/fidelity.json: 50 ms first event, no jitter, up to 50 tokens at 50
 # tokens/s (the scenario's max_tokens caps them), no faults, never cold. Not a test: the figures
 # depend on the machine and its load.
+# Then one stream again under a system-call trace (perf), which splits the error into the
+# client's work, connect and send, the way to the simulator's stamp, and the way back
+# (fidelity_legs.py).
 # The diagnostic points (FIDELITY_SLOW_STREAMS, default 1000 and 5000) keep N streams in flight at
 # a tenth of the token rate, 5 tokens/s: the same concurrency with a tenth of the writes per
 # second, which separates "many open streams" from "many events per second" when a point fails.
@@ -66,10 +69,10 @@ requests_per_target() {  # N → requests per target
     awk -v n="$streams" 'BEGIN { r = int(n * 1.5 + 0.5); print (r < 100 ? 100 : r) }'
   fi
 }
-write_scenario() {  # N PORT FILE TOKENS_PER_S
+write_scenario() {  # N PORT FILE TOKENS_PER_S [REQUESTS_PER_TARGET]
   local streams=$1 port=$2 file=$3 tokens_per_s=$4 phase max_tokens url="http://127.0.0.1:$2/v1/chat/completions"
-  local per_target
-  per_target=$(requests_per_target "$streams")
+  local per_target=${5:-}
+  [[ -n "$per_target" ]] || per_target=$(requests_per_target "$streams")
   if (( streams == 1 )); then
     phase="{ \"name\": \"load\", \"requests\": $per_target, \"interval\": \"150ms\" }"
     max_tokens=4
@@ -101,13 +104,11 @@ point_dir() {
   echo "$out/n-$1$( (( rate == standard_rate )) || echo "-at-$rate" )"
 }
 
-# run_point N [TOKENS_PER_S]: one simulator, one client run; leaves $(point_dir N)/point.json.
-run_point() {
-  local streams=$1 tokens_per_s=${2:-$standard_rate} dir port sim_pid status=0
-  dir=$(point_dir "$streams" "$tokens_per_s")
-  rm -rf "$dir"
-  mkdir -p "$dir"
-  # The profile at this point's token rate (token_interval_ms = 1000 / rate).
+# start_simulator DIR TOKENS_PER_S: `serve --log` on its core at that token rate; sets sim_pid
+# and port.
+start_simulator() {
+  local dir=$1 tokens_per_s=$2
+  # The profile at this token rate (token_interval_ms = 1000 / rate).
   sed "s/\"token_interval_ms\": [0-9.]*/\"token_interval_ms\": $(( 1000 / tokens_per_s ))/" "$profile" \
     > "$dir/profile.json"
   taskset -c "$sim_core" "$bin" serve --port 0 --profile "$dir/profile.json" --log "$dir/server.log" \
@@ -118,6 +119,21 @@ run_point() {
     kill "$sim_pid" 2>/dev/null || true
     return 1
   fi
+}
+
+# stop_simulator DIR
+stop_simulator() {
+  kill -TERM "$sim_pid" 2>/dev/null || echo "fidelity: the simulator had exited (see $1/serve.err)" >&2
+  wait "$sim_pid" || true
+}
+
+# run_point N [TOKENS_PER_S]: one simulator, one client run; leaves $(point_dir N)/point.json.
+run_point() {
+  local streams=$1 tokens_per_s=${2:-$standard_rate} dir status=0
+  dir=$(point_dir "$streams" "$tokens_per_s")
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  start_simulator "$dir" "$tokens_per_s" || return 1
   write_scenario "$streams" "$port" "$dir/scenario.json" "$tokens_per_s"
   local rows=$(( 2 * $(requests_per_target "$streams") )) sim_hwm_kib
   python3 "$monitor" --sim "$sim_pid" --samples "$dir/run/samples.csv" --rows "$rows" \
@@ -126,14 +142,44 @@ run_point() {
     "$bin" run "$dir/scenario.json" --out "$dir/run" --quiet > "$dir/client.out" 2> "$dir/client.err" \
     || status=$?
   sim_hwm_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$sim_pid/status" 2>/dev/null || true)
-  kill -TERM "$sim_pid" 2>/dev/null || echo "fidelity: the simulator had exited (see $dir/serve.err)" >&2
-  wait "$sim_pid" || true
+  stop_simulator "$dir"
   if (( status != 0 )); then
     echo "fidelity: the client exited $status at $streams streams (see $dir/client.err)" >&2
   fi
   python3 "$stats" point --streams "$streams" --tokens-per-s "$tokens_per_s" --dir "$dir" \
     --first-event-ms "$first_event_ms" \
     --sim-hwm-kib "${sim_hwm_kib:-0}" > "$dir/point.json"
+}
+
+# trace_legs: one stream again, 20 requests per target, under a system-call trace (perf, on the
+# simulator's clock), split into legs by fidelity_legs.py. Prints why when perf cannot trace.
+trace_legs() {
+  local dir="$out/legs"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  if ! perf record -q -e raw_syscalls:sys_enter -a -o "$dir/probe.data" -- true >/dev/null 2>&1; then
+    echo "Legs of the error at 1 stream: not measured (perf cannot record system calls here; it needs linux-perf and root)."
+    return 0
+  fi
+  start_simulator "$dir" "$standard_rate" || return 1
+  write_scenario 1 "$port" "$dir/scenario.json" "$standard_rate" 20
+  perf record -q -e raw_syscalls:sys_enter,raw_syscalls:sys_exit -k CLOCK_MONOTONIC -a \
+    -o "$dir/perf.data" > "$dir/perf.out" 2>&1 &
+  local perf_pid=$! client_pid
+  sleep 1  # perf is recording
+  taskset -c "$client_core" "$bin" run "$dir/scenario.json" --out "$dir/run" --quiet \
+    > "$dir/client.out" 2> "$dir/client.err" &
+  client_pid=$!
+  for _ in $(seq 600); do kill -0 "$client_pid" 2>/dev/null || break; sleep 0.1; done  # 60 s at most
+  kill "$client_pid" 2>/dev/null && echo "fidelity: the traced client run took over 60 s" >&2
+  wait "$client_pid" || echo "fidelity: the traced client run failed (see $dir/client.err)" >&2
+  kill -INT "$perf_pid"
+  wait "$perf_pid" || true
+  stop_simulator "$dir"
+  perf script -i "$dir/perf.data" --ns -F pid,time,event,trace --pid "$client_pid,$sim_pid" \
+    > "$dir/trace.txt" 2>/dev/null
+  rm -f "$dir/perf.data" "$dir/probe.data"
+  python3 "$here/fidelity_legs.py" --trace "$dir/trace.txt" --client-pid "$client_pid" --dir "$dir"
 }
 
 # passes N: the point's TTFT error p99 is within the limit.
@@ -190,6 +236,8 @@ done
   echo "Client lateness columns: manifest.json client_lateness. Load phase: first to last row written. RSS in load: sampled every 20 ms until the last row (rows kept for the summaries included); KiB per stream = (RSS in load at N − at 1) / N. Simulator: its own first events' lateness (first_event_ns − received_ns − ${first_event_ms} ms) and CPU share. CPU per request is split into user and kernel time (/proc/PID/stat); on loopback the kernel part of each write includes delivering it to the receiving socket."
   echo
   python3 "$stats" table "${points[@]}"
+  echo
+  trace_legs
   echo
   echo "Scale: largest measured N with TTFT error p99 <= ${p99_limit_ms} ms: $largest (first N over it: $first_fail). Took $(( SECONDS - started_s )) s."
 } | tee "$out/fidelity.md"

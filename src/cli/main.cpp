@@ -13,6 +13,7 @@
 #include "cli/run_command.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/validate_command.hpp"
+#include "cli/whatif_command.hpp"
 #include "core/error.hpp"
 #include "core/exit_codes.hpp"
 #include "core/version.hpp"
@@ -58,6 +59,8 @@ int main(int argc, const char* const* argv, Io& io) {
   setup_report_command(app, report);
   CompareOptions compare;
   setup_compare_command(app, compare);
+  WhatifOptions whatif;
+  setup_whatif_command(app, whatif);
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();  // global flags after the subcommand
 
   try {
@@ -78,7 +81,7 @@ int main(int argc, const char* const* argv, Io& io) {
   }
 
   if (app.get_subcommands().empty()) {
-    io.err << render_error(Error{"", "a subcommand is required: run, report, compare, validate, probe or serve",
+    io.err << render_error(Error{"", "a subcommand is required: run, report, whatif, compare, validate, probe or serve",
                                  "see 'ttftbench --help'"});
     return to_int(ExitCode::usage);
   }
@@ -89,6 +92,7 @@ int main(int argc, const char* const* argv, Io& io) {
     if (app.got_subcommand("serve")) return run_serve_command(serve, global, io);
     if (app.got_subcommand("report")) return run_report_command(report, global, io);
     if (app.got_subcommand("compare")) return run_compare_command(compare, global, io);
+    if (app.got_subcommand("whatif")) return run_whatif_command(whatif, global, io);
   } catch (const std::exception& error) {
     io.err << render_error(Error{"", fmt::format("internal error: {}", error.what()),
                                  "please report this with the command line you ran"});

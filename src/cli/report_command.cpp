@@ -1,14 +1,17 @@
 #include "cli/report_command.hpp"
 
+#include <fstream>
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "cli/gate_outputs.hpp"
+#include "cli/report_decisions.hpp"
 #include "cli/results_folder.hpp"
 #include "core/exit_codes.hpp"
 #include "gate/parser.hpp"
 #include "report/grouped_exporters.hpp"
+#include "report/html_exporter.hpp"
 
 namespace ttft::cli {
 namespace {
@@ -54,11 +57,20 @@ std::string render(const report::GroupedReport& grouped, const std::string& form
 /// Every folder's rows, in argument order, as one report (and one per group). The rows stream
 /// from the files into the report's groups and are not kept: a million rows take ~0.1 GB, not
 /// the ~1 GB of a million Samples.
-Result<report::GroupedReport> build_from_folders(const ReportOptions& o, Io& io) {
+/// `plot_rows`, when given, also keeps what the HTML plots need of each row (~80 bytes a row).
+Result<report::GroupedReport> build_from_folders(const ReportOptions& o, Io& io,
+                                                 report::PlotSamplesBuilder* plot_rows = nullptr) {
   std::optional<report::GroupBy> by;
   if (!o.by.empty()) by = o.by == "pop" ? report::GroupBy::pop : report::GroupBy::region;
+  const auto volume = parse_volume_option(o.volume);
+  if (!volume) return tl::unexpected(volume.error());
   report::GroupedReportBuilder builder(by);
-  const samples::RowSink add_row = [&builder](samples::Sample& row) { builder.add(row); };
+  report::IdleSweepCollector sweep;  // idle sweeps are judged on the overall samples only
+  const samples::RowSink add_row = [&builder, &sweep, plot_rows](samples::Sample& row) {
+    builder.add(row);
+    if (plot_rows != nullptr) plot_rows->add(row);
+    sweep.add(row);
+  };
   auto folders = read_results_folders(o.dirs, io, &add_row);
   if (!folders) return tl::unexpected(folders.error());
   auto notes = check_scenarios(*folders, o.allow_mixed, io);
@@ -67,7 +79,23 @@ Result<report::GroupedReport> build_from_folders(const ReportOptions& o, Io& io)
   for (const ResultsFolder& folder : *folders) runs.push_back(facts_of(folder));
   report::GroupedReport grouped = builder.build(runs);
   grouped.notes = std::move(*notes);
+  add_decisions(grouped.overall, sweep, runs, *volume);
   return grouped;
+}
+
+/// report.html of the overall report (with --by, the per-group tables are not repeated: the region
+/// plot shows regions) and every folder's manifest. The folders were read already, so a manifest
+/// that does not parse now is left out rather than reported twice.
+std::string html_of_folders(const report::GroupedReport& grouped, report::PlotSamples rows,
+                            const std::vector<std::string>& dirs) {
+  std::vector<report::RunManifest> manifests;
+  for (const std::string& dir : dirs) {
+    std::ifstream file(dir + "/manifest.json", std::ios::binary);
+    const auto manifest = nlohmann::json::parse(file, nullptr, false);
+    if (file.is_open() && !manifest.is_discarded()) manifests.push_back(report::manifest_entries(manifest));
+  }
+  const report::HtmlPlotData plots = report::build_plot_data(rows, grouped.overall);
+  return report::export_html({&grouped.overall, &plots, std::move(manifests), grouped.notes});
 }
 
 /// Each assertion against the overall report; with --by, then against every group too, its
@@ -92,7 +120,10 @@ void setup_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("dirs", o.dirs, "Results folders written by 'ttftbench run'")->required();
   cmd->add_option("--by", o.by, "Also one table per region or per PoP")->check(CLI::IsMember({"region", "pop"}));
   cmd->add_option("--format", o.format, "Output format (default table)")
-      ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
+      ->check(CLI::IsMember({"table", "markdown", "csv", "json", "html"}));
+  cmd->add_option("--volume", o.volume,
+                  "Also cost per request across input:output ratios and per month at this volume "
+                  "(e.g. 10M/month, 300k/day)");
   cmd->add_flag("--allow-mixed", o.allow_mixed, "Merge folders even when their scenario files differ");
   cmd->add_option("--assert", o.asserts, std::string(kAssertHelp) + "; with --by, checked for every group too")
       ->allow_extra_args(false);  // one EXPR per --assert
@@ -105,13 +136,15 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
     io.err << render_error(assertions.error());
     return to_int(ExitCode::usage);
   }
-  const auto grouped = build_from_folders(o, io);
+  report::PlotSamplesBuilder plot_rows;
+  const bool html = o.format == "html";
+  const auto grouped = build_from_folders(o, io, html ? &plot_rows : nullptr);
   if (!grouped) {
     io.err << render_error(grouped.error());
     return to_int(ExitCode::usage);
   }
   const auto checks = evaluate_checks(*assertions, *grouped);
-  io.out << render(*grouped, o.format, global.color(io));
+  io.out << (html ? html_of_folders(*grouped, plot_rows.take(), o.dirs) : render(*grouped, o.format, global.color(io)));
   if (o.format == "markdown") {
     io.out << gate::checks_markdown(checks);
   } else {

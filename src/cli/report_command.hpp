@@ -18,10 +18,11 @@ namespace ttft::cli {
 struct ReportOptions {
   std::vector<std::string> dirs;
   std::string by;                // "", "region" or "pop"
-  std::string format = "table";  // table | markdown | csv | json
+  std::string format = "table";  // table | markdown | csv | json | html
   bool allow_mixed = false;      // merge folders whose scenario files differ
   std::vector<std::string> asserts;
   std::string summary_md;        // a file to receive the Markdown report
+  std::string volume;            // --volume "10M/month": cost at scale; empty = not shown
 };
 
 void setup_report_command(CLI::App& app, ReportOptions& options);

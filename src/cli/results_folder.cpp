@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/duration.hpp"
 #include "samples/csv_reader.hpp"
 #include "scenario/json_syntax.hpp"
 #include "scenario/pricing.hpp"
@@ -35,6 +36,16 @@ std::string text_or_empty(const Json& object, const char* key) {
   return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
+/// A phase's "idle" gaps ("30m" or a list) appended to `gaps_ns`; the run validated them.
+void read_idle_gaps(const Json& phase, std::vector<Nanos>& gaps_ns) {
+  const auto idle = phase.find("idle");
+  if (idle == phase.end()) return;
+  for (const Json& gap : idle->is_array() ? *idle : Json::array({*idle})) {
+    if (!gap.is_string()) continue;
+    if (const auto ns = parse_duration(gap.get<std::string>())) gaps_ns.push_back(*ns);
+  }
+}
+
 /// Targets (file order), phases and prices from the manifest's copy of the scenario.
 Result<void> read_scenario_copy(const Json& scenario, const std::string& path, report::RunFacts& facts) {
   if (const auto targets = scenario.find("targets"); targets != scenario.end() && targets->is_object()) {
@@ -50,8 +61,10 @@ Result<void> read_scenario_copy(const Json& scenario, const std::string& path, r
   if (const auto phases = scenario.find("phases"); phases != scenario.end() && phases->is_array()) {
     for (const auto& phase : *phases) {
       if (phase.is_object()) facts.phases.push_back(text_or_empty(phase, "name"));
+      if (phase.is_object()) read_idle_gaps(phase, facts.idle_gaps_ns);
     }
   }
+  if (const auto scale = optional_number(scenario, "time_scale"); scale && *scale > 0) facts.time_scale = *scale;
   return {};
 }
 

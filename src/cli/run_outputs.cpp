@@ -4,9 +4,11 @@
 #include <ostream>
 
 #include "core/duration.hpp"
+#include "cli/report_decisions.hpp"
 #include "core/version.hpp"
 #include "report/atomic_write.hpp"
 #include "report/exporters.hpp"
+#include "report/html_exporter.hpp"
 #include "stats/percentile.hpp"
 
 namespace ttft::cli {
@@ -27,6 +29,28 @@ Percentiles percentiles_ms(std::vector<double> values_ns, std::optional<double> 
 Percentiles percentiles_ms(const driver::Reservoir& reservoir) {
   const auto& values = reservoir.values();
   return percentiles_ms(std::vector<double>(values.begin(), values.end()), static_cast<double>(reservoir.max()));
+}
+
+/// report.html: the model's tables, plots of the samples, and the manifest as written at the end.
+std::string html_of_run(const report::Report& model, const std::vector<samples::Sample>& samples,
+                        const ManifestInput& manifest) {
+  const report::HtmlPlotData plots = report::build_plot_data(report::plot_samples_of(samples), model);
+  return report::export_html({&model, &plots, {report::manifest_entries(build_manifest(manifest))}, {}});
+}
+
+// The idle-sweep estimates, exactly as `report` makes them from the folder (issue 9): the
+// scenario's cold gaps and time_scale are what the manifest would tell it.
+void add_idle_thresholds(report::Report& model, const std::vector<samples::Sample>& samples,
+                         const scenario::Scenario& scenario, const std::string& run_id) {
+  report::RunFacts run;
+  run.run_id = run_id;
+  run.time_scale = scenario.time_scale;
+  for (const auto& phase : scenario.phases) {
+    run.idle_gaps_ns.insert(run.idle_gaps_ns.end(), phase.idle_ns.begin(), phase.idle_ns.end());
+  }
+  report::IdleSweepCollector sweep;
+  for (const auto& sample : samples) sweep.add(sample);
+  add_decisions(model, sweep, {run}, std::nullopt);
 }
 
 nlohmann::json optional_json(const std::optional<double>& value) {
@@ -67,17 +91,20 @@ Result<report::Report> write_reports(const RunOutputs& outputs, const std::vecto
     if (!target.pricing.empty()) info.pricing[target.name] = target.pricing;
   }
   for (const auto& phase : scenario.phases) info.phases.push_back(phase.name);
+  if (scenario.time_scale != 1.0) info.time_scale_by_run[outputs.run_id] = scenario.time_scale;
   info.seed = outputs.seed;
   info.interrupted = outputs.interrupted;
   info.client_lateness = outputs.lateness;
-  const report::Report model = report::build_report(samples, info);
+  report::Report model = report::build_report(samples, info);
+  add_idle_thresholds(model, samples, scenario, outputs.run_id);
 
   const auto write = [&](const char* name, const std::string& content) {
     return report::write_file_atomic((outputs.dir / name).string(), content);
   };
   for (const auto& [name, content] : {std::pair{"summary.csv", report::export_summary_csv(model)},
                                       std::pair{"summary.json", report::export_summary_json(model)},
-                                      std::pair{"report.md", report::export_markdown(model)}}) {
+                                      std::pair{"report.md", report::export_markdown(model)},
+                                      std::pair{"report.html", html_of_run(model, samples, *outputs.manifest)}}) {
     if (auto r = write(name, content); !r) return tl::unexpected(r.error());
   }
   if (auto r = write_manifest(outputs.dir, *outputs.manifest); !r) return tl::unexpected(r.error());

@@ -96,6 +96,20 @@ Table cost_table(const Report& report) {
   return table;
 }
 
+Table errors_table(const Report& report) {
+  Table table;
+  table.header = {"target", "class", "count"};
+  table.align = {Align::left, Align::left, Align::right};
+  for (const std::string& target : report.run.targets) {
+    const auto found = report.errors_by_class.find(target);
+    if (found == report.errors_by_class.end()) continue;
+    for (const auto& [error_class, count] : found->second) {
+      table.rows.push_back({target, error_class, fmt::format("{}", count)});
+    }
+  }
+  return table;
+}
+
 std::vector<std::string> verdict_lines(const Report& report) {
   const bool several_pairs = report.run.targets.size() > 2;
   std::vector<std::string> lines;

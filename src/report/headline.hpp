@@ -25,6 +25,9 @@ std::optional<std::string> small_n_footnote(const Report& report);
 /// target, input, output, blended, per 1k req: USD to 4 significant digits, "-" when unpriced.
 Table cost_table(const Report& report);
 
+/// target, class, count: one row per error class of each target, targets in run order.
+Table errors_table(const Report& report);
+
 /// One line per verdict: its text, prefixed with "<a> vs <b>, " when there are several pairs.
 std::vector<std::string> verdict_lines(const Report& report);
 

@@ -2,6 +2,7 @@
 // pull-request comments.
 #include <fmt/format.h>
 
+#include "report/decision_sections.hpp"
 #include "report/exporters.hpp"
 #include "report/headline.hpp"
 
@@ -30,17 +31,7 @@ std::string bullets(const std::vector<std::string>& lines) {
 std::string errors_section(const Report& report) {
   std::string out = "\n## Errors by class\n\n";
   if (report.errors == 0) return out + "No errors.\n";
-  Table table;
-  table.header = {"target", "class", "count"};
-  table.align = {Align::left, Align::left, Align::right};
-  for (const std::string& target : report.run.targets) {
-    const auto found = report.errors_by_class.find(target);
-    if (found == report.errors_by_class.end()) continue;
-    for (const auto& [error_class, count] : found->second) {
-      table.rows.push_back({target, error_class, fmt::format("{}", count)});
-    }
-  }
-  return out + render_markdown(table);
+  return out + render_markdown(errors_table(report));
 }
 
 std::string client_section(const Report& report) {
@@ -64,6 +55,11 @@ std::string export_markdown(const Report& report) {
   const auto verdicts = verdict_lines(report);
   if (!verdicts.empty()) {
     out += "\n## A/B verdicts (time to first token)\n\n" + bullets(verdicts);
+  }
+  for (const Section& section : decision_sections(report)) {
+    out += fmt::format("\n## {}\n", section.title);
+    for (const Table& table : section.tables) out += "\n" + render_markdown(table);
+    if (!section.lines.empty()) out += "\n" + bullets(section.lines);
   }
   out += errors_section(report);
   out += client_section(report);

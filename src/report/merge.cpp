@@ -64,6 +64,7 @@ RunInfo merge_run_info(const std::vector<RunFacts>& runs) {
     for (const auto& target : run.targets) append_unique(info.targets, target);
     for (const auto& phase : run.phases) append_unique(info.phases, phase);
     for (const auto& [target, pricing] : run.pricing) info.pricing.emplace(target, pricing);  // first wins
+    if (run.time_scale != 1.0) info.time_scale_by_run[run.run_id] = run.time_scale;
     if (info.scenario_name.empty()) info.scenario_name = run.scenario_name;
     if (info.tool_version.empty()) info.tool_version = run.tool_version;
     info.interrupted = info.interrupted || run.interrupted;

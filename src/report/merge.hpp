@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "cost/pricing.hpp"
 #include "report/metric_groups.hpp"
 #include "report/report_model.hpp"
@@ -26,6 +27,8 @@ struct RunFacts {
   std::uint64_t seed = 0;
   bool interrupted = false;  // Ctrl-C, or a run that never recorded its end (a crash)
   std::optional<LatenessSummary> client_lateness;
+  std::vector<Nanos> idle_gaps_ns;  // every cold phase's idle gaps as written (before time_scale)
+  double time_scale = 1.0;          // the scenario's time_scale (sim:// demos)
 };
 
 /// The RunInfo of a report over `runs` (at least one; folder order): run ids joined by ", ";

@@ -13,6 +13,8 @@
 #include "cost/break_even.hpp"
 #include "cost/pricing.hpp"
 #include "cost/target_cost.hpp"
+#include "report/cost_at_scale.hpp"
+#include "report/idle_threshold.hpp"
 #include "report/metric_groups.hpp"
 #include "samples/sample.hpp"
 #include "stats/bootstrap.hpp"
@@ -32,6 +34,7 @@ struct RunInfo {
   std::vector<std::string> targets;              // scenario file order
   std::vector<std::string> phases;               // run order
   std::map<std::string, cost::Pricing> pricing;  // by target; absent = unpriced
+  std::map<std::string, double> time_scale_by_run;  // run_id → the scenario's time_scale where not 1
   std::uint64_t seed = 0;
   bool interrupted = false;
   std::optional<LatenessSummary> client_lateness;
@@ -71,6 +74,8 @@ struct Report {
   std::vector<std::pair<TargetPair, cost::BreakEven>> break_evens;
   std::vector<Verdict> verdicts;
   std::optional<std::string> client_error_note;  // set when the client's own lateness is large
+  std::vector<IdleThreshold> idle_thresholds;    // `report` of a run with an idle sweep (issue 9)
+  std::optional<CostAtScale> cost_at_scale;      // `report --volume` (issue 9)
   std::size_t samples = 0, errors = 0;
 };
 

@@ -4,6 +4,7 @@
 
 #include "cost/money.hpp"
 #include "metrics/definitions.hpp"
+#include "report/decision_json.hpp"
 #include "report/exporters.hpp"
 #include "report/json_format.hpp"
 #include "report/json_numbers.hpp"
@@ -166,6 +167,7 @@ std::string export_summary_json(const Report& report) {
   add_per_target(doc, report);
   add_comparisons(doc, report);
   doc["client_lateness"] = lateness_json(report);
+  add_decision_json(doc, report);
   return doc.dump(kJsonIndent, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

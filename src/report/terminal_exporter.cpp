@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "report/ansi.hpp"
+#include "report/decision_sections.hpp"
 #include "report/exporters.hpp"
 #include "report/headline.hpp"
 
@@ -26,6 +27,11 @@ std::string export_terminal(const Report& report, bool color) {
   if (!verdicts.empty()) {
     out += "\n" + title("A/B verdicts (time to first token)", color);
     for (const std::string& line : verdicts) out += line + "\n";
+  }
+  for (const Section& section : decision_sections(report)) {
+    out += "\n" + title(section.title.c_str(), color);
+    for (const Table& table : section.tables) out += render_text(table, color);
+    for (const std::string& line : section.lines) out += line + "\n";
   }
   if (const auto line = lateness_line(report)) out += "\n" + *line + "\n";
   if (report.client_error_note) out += "warning: " + *report.client_error_note + "\n";

@@ -1,6 +1,7 @@
 // The demo scenario exactly as scripts/demo runs it (issue 3, acceptance 1 and 2): tables and
 // verdicts printed, one row per scheduled request, and medians in the bands the simulated
 // profiles define. Wide bands: this checks the wiring from profile to table, not timing.
+// The same run's report.html is then rendered in headless Chromium (issue 8, acceptance 1 and 3).
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <regex>
 #include <sstream>
 
+#include "e2e/html_render.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -41,6 +43,71 @@ std::map<std::string, double> ttft_p50s(const std::string& summary_csv) {
     p50s[cells[column("target")] + "/" + cells[column("phase")]] = std::stod(cells[column("p50")]);
   }
   return p50s;
+}
+
+// Every plot the demo's report promises; the demo has no --region, so the region plot is the
+// one replaced by its sentence.
+const std::vector<std::string> kDrawnPlots{"ttft-cdf",       "ttft-cdf-log",  "ttft-over-time", "ttft-vs-idle",
+                                           "first-token-vs-event", "cost-per-mtok", "cost-vs-ratio"};
+const std::vector<std::string> kMissingPlots{"region-percentiles"};
+
+/// report.html of a finished run: valid polyglot markup, rendered by Chromium without a network
+/// request, every promised plot an accessible SVG with drawn series, tables and manifest there.
+void check_report_html(const std::filesystem::path& run_dir, const std::filesystem::path& work_dir) {
+  const auto html = run_dir / "report.html";
+  REQUIRE(std::filesystem::exists(html));
+  const auto validity = ttft::test::html_check("validate", html);
+  INFO(validity.dump());
+  CHECK(validity["valid"] == true);
+  CHECK(validity["bytes"].get<std::size_t>() < 1024 * 1024);
+
+  const auto page = ttft::test::render_in_chromium(html, work_dir);
+  const std::string png = read_file(page.png);
+  CHECK(png.rfind("\x89PNG\r\n\x1a\n", 0) == 0);
+  CHECK(png.size() > 20'000);  // a blank page of this size compresses to a few kB
+  const auto net = ttft::test::html_check("netlog", page.netlog);
+  INFO(net.dump());
+  CHECK(net["network_requests"].empty());
+
+  std::ofstream(work_dir / "dom.html") << page.dom;
+  const auto dom = ttft::test::html_check("dom", work_dir / "dom.html");
+  INFO(dom.dump());
+  CHECK(dom["figures"].size() == kDrawnPlots.size() + kMissingPlots.size());
+  for (const std::string& id : kDrawnPlots) {
+    INFO(id);
+    REQUIRE(dom["figures"].contains(id));
+    const auto& figure = dom["figures"][id];
+    CHECK(figure["state"] == "drawn");
+    CHECK(figure["svg"] == true);
+    CHECK(figure["role_img"] == true);
+    CHECK(figure["data_plot"] == id);
+    CHECK_FALSE(figure["title"].get<std::string>().empty());
+    CHECK(figure["desc"].get<std::string>().size() > 40);
+    CHECK(figure["series_paths"].get<int>() >= 2);  // both targets drawn
+    CHECK(figure["empty_series_paths"] == 0);
+  }
+  for (const std::string& id : kMissingPlots) {
+    INFO(id);
+    REQUIRE(dom["figures"].contains(id));
+    CHECK(dom["figures"][id]["state"] == "missing");
+    CHECK(dom["figures"][id]["svg"] == false);
+    CHECK_FALSE(dom["figures"][id]["missing"].get<std::string>().empty());
+  }
+  CHECK(dom["tables"].get<int>() >= 2);            // time to first token, cost
+  CHECK(dom["manifest_entries"].get<int>() >= 8);  // scenario, version, host, times, ...
+  CHECK(page.dom.find("Time to first token (ms)") != std::string::npos);
+  CHECK(page.dom.find("A/B verdicts") != std::string::npos);
+
+  // `report` re-renders the same plots from the folder (a function of samples.csv + manifest.json).
+  // Only the plots: `report` may add sections that `run` does not write (issue 9's idle sweep).
+  const auto plots_of = [](const std::string& text) {
+    const auto begin = text.find("<section id=\"plots\">");
+    return begin == std::string::npos ? std::string() : text.substr(begin, text.find("</section>", begin) - begin);
+  };
+  const auto rerender = run_process({ttftbench_bin(), "report", run_dir.string(), "--format", "html"});
+  CHECK(rerender.exit_code == 0);
+  CHECK_FALSE(plots_of(rerender.out).empty());
+  CHECK(plots_of(rerender.out) == plots_of(read_file(html)));
 }
 
 }  // namespace
@@ -88,4 +155,6 @@ TEST_CASE("the demo prints both tables and verdicts and records every scheduled 
   CHECK(p50["central/warm"] > 130);
   CHECK(p50["central/warm"] < 450);
   CHECK(p50["edge/cold"] > p50["edge/warm"]);  // scale-to-zero shows up as slower cold starts
+
+  check_report_html(dir / "demo", dir.path());
 }

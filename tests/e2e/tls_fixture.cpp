@@ -18,30 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The first of `names` found on PATH, or "" when none is.
-std::string find_on_path(const std::vector<std::string>& names) {
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path != nullptr ? path : "");
-  std::vector<std::string> folders;
-  for (std::string dir; std::getline(dirs, dir, ':');) folders.push_back(dir.empty() ? "." : dir);
-  for (const auto& name : names) {
-    for (const auto& dir : folders) {
-      const fs::path candidate = fs::path(dir) / name;
-      if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
-    }
-  }
-  return "";
-}
-
-std::string require_tool(const std::vector<std::string>& names, const std::string& package) {
-  auto found = find_on_path(names);
-  if (found.empty()) {
-    throw std::runtime_error(names.front() + " is not installed (Debian package " + package +
-                             "): run scripts/setup");
-  }
-  return found;
-}
-
 void run_openssl(const std::string& openssl, std::vector<std::string> args) {
   args.insert(args.begin(), openssl);
   const auto result = run_process(args, std::chrono::seconds(30));

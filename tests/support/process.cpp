@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <sstream>
 #include <stdexcept>
 
 extern char** environ;
@@ -151,6 +153,28 @@ std::optional<int> BackgroundProcess::stop(int signal, std::chrono::milliseconds
     usleep(10'000);
   }
   return std::nullopt;
+}
+
+std::string find_on_path(const std::vector<std::string>& names) {
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path != nullptr ? path : "");
+  std::vector<std::string> folders;
+  for (std::string dir; std::getline(dirs, dir, ':');) folders.push_back(dir.empty() ? "." : dir);
+  for (const auto& name : names) {
+    for (const auto& dir : folders) {
+      const std::filesystem::path candidate = std::filesystem::path(dir) / name;
+      if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
+    }
+  }
+  return "";
+}
+
+std::string require_tool(const std::vector<std::string>& names, const std::string& package) {
+  auto found = find_on_path(names);
+  if (found.empty()) {
+    throw std::runtime_error(names.front() + " is not installed (Debian package " + package + "): run scripts/setup");
+  }
+  return found;
 }
 
 std::string ttftbench_bin() {

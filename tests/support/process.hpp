@@ -46,6 +46,12 @@ class BackgroundProcess {
   std::string buffered_;
 };
 
+/// The first of `names` found as an executable on PATH, or "" when none is.
+std::string find_on_path(const std::vector<std::string>& names);
+
+/// find_on_path, or throws "NAME is not installed (Debian package PACKAGE): run scripts/setup".
+std::string require_tool(const std::vector<std::string>& names, const std::string& package);
+
 /// Path of the built ttftbench binary: $TTFTBENCH_BIN, else the one this build made.
 std::string ttftbench_bin();
 

@@ -1,0 +1,96 @@
+// whatif: folders read as `report` reads them, pools and policies built, the replay printed.
+#include "cli/whatif_command.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/report_decisions.hpp"
+#include "cli/results_folder.hpp"
+#include "cli/whatif_output.hpp"
+#include "core/exit_codes.hpp"
+#include "whatif/notes.hpp"
+
+namespace ttft::cli {
+namespace {
+
+constexpr std::int64_t kMaxReplayRequests = 10'000'000;
+
+/// Baselines first (each target with samples, scenario order), then the policies as given.
+Result<std::vector<whatif::Policy>> policies_of(const WhatifOptions& o, const std::vector<whatif::TargetPool>& pools,
+                                               const std::vector<std::string>& targets) {
+  std::vector<whatif::Policy> policies;
+  for (const whatif::TargetPool& pool : pools) {
+    if (!pool.draws.empty()) policies.push_back(whatif::single_target(pool.target));
+  }
+  for (const std::string& text : o.policies) {
+    auto policy = whatif::parse_policy(text, targets);
+    if (!policy) return tl::unexpected(policy.error());
+    policies.push_back(std::move(*policy));
+  }
+  if (policies.empty()) return fail("", "no samples to replay", "check the folders and --phase");
+  return policies;
+}
+
+Result<WhatifResult> replay_folders(const WhatifOptions& o, Io& io) {
+  auto volume = parse_volume_option(o.volume);
+  if (!volume) return tl::unexpected(volume.error());
+  auto folders = read_results_folders(o.dirs, io);
+  if (!folders) return tl::unexpected(folders.error());
+  std::vector<report::RunFacts> runs;
+  std::vector<samples::Sample> rows;
+  for (ResultsFolder& folder : *folders) {
+    runs.push_back(facts_of(folder));
+    rows.insert(rows.end(), std::make_move_iterator(folder.samples.begin()),
+                std::make_move_iterator(folder.samples.end()));
+  }
+  const report::RunInfo run = report::with_observed_names(report::merge_run_info(runs), rows);
+  if (!o.phase.empty() && std::find(run.phases.begin(), run.phases.end(), o.phase) == run.phases.end()) {
+    return fail("--phase", fmt::format("no phase \"{}\" in these results (phases: {})", o.phase,
+                                       fmt::join(run.phases, ", ")));
+  }
+  const auto pools = whatif::build_pools(rows, run.targets, run.pricing, {o.metric, o.phase});
+  auto policies = policies_of(o, pools, run.targets);
+  if (!policies) return tl::unexpected(policies.error());
+  const std::uint64_t seed = o.seed.value_or(run.seed);
+  auto outcomes = whatif::replay(*policies, pools, {o.requests, seed});
+  if (!outcomes) return tl::unexpected(outcomes.error());
+  WhatifResult result{o.metric, o.phase, o.requests, seed, {}, std::move(*outcomes),
+                      whatif::replay_notes(*policies, pools), *volume, run.pricing};
+  for (const whatif::TargetPool& pool : pools) result.samples.emplace_back(pool.target, pool.draws.size());
+  return result;
+}
+
+}  // namespace
+
+void setup_whatif_command(CLI::App& app, WhatifOptions& o) {
+  auto* cmd = app.add_subcommand("whatif", "Replay measured samples through routing policies (latency and cost)");
+  cmd->add_option("dirs", o.dirs, "Results folders written by 'ttftbench run'")->required();
+  cmd->add_option("--policy", o.policies,
+                  "A routing policy, repeatable: '<A>-first timeout=<dur> fallback=<B>', "
+                  "'hedge [first=A second=B] after=<dur>', 'split input_tokens<N A else B' "
+                  "(each target alone is always shown)")
+      ->allow_extra_args(false);
+  cmd->add_option("--format", o.format, "Output format (default table)")->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--metric", o.metric, "Latency replayed (default ttft)")
+      ->check(CLI::IsMember({"ttft", "first_token"}));
+  cmd->add_option("--phase", o.phase, "Draw from this phase only (default every phase)");
+  cmd->add_option("--requests", o.requests, "Simulated requests per policy (default 10000)")
+      ->check(CLI::Range(std::int64_t{1}, kMaxReplayRequests));
+  cmd->add_option("--seed", o.seed, "Seed of the draws (default the run's seed)");
+  cmd->add_option("--volume", o.volume, "Also the monthly cost at this volume (e.g. 10M/month, 300k/day)");
+}
+
+int run_whatif_command(const WhatifOptions& o, const GlobalOptions& global, Io& io) {
+  const auto result = replay_folders(o, io);
+  if (!result) {
+    io.err << render_error(result.error());
+    return to_int(ExitCode::usage);
+  }
+  io.out << (o.format == "json" ? whatif_json(*result) : whatif_table(*result, global.color(io)));
+  io.out.flush();
+  return to_int(ExitCode::ok);
+}
+
+}  // namespace ttft::cli

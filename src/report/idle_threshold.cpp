@@ -77,8 +77,15 @@ void IdleSweepCollector::add(const samples::Sample& sample) {
     ++unknown_idle_[sample.target];
     return;
   }
-  cold_.push_back({sample.target, sample.run_id, *sample.idle_before_s,
+  cold_.push_back({name_index(sample.target), name_index(sample.run_id), *sample.idle_before_s,
                    ok ? std::optional(to_ms(*sample.ttft_ns)) : std::nullopt});
+}
+
+std::size_t IdleSweepCollector::name_index(const std::string& name) {
+  const auto found = std::find(names_.begin(), names_.end(), name);  // a few targets and runs
+  if (found != names_.end()) return static_cast<std::size_t>(found - names_.begin());
+  names_.push_back(name);
+  return names_.size() - 1;
 }
 
 std::vector<IdleThreshold> IdleSweepCollector::analyze(const std::vector<std::string>& targets,
@@ -92,8 +99,8 @@ std::vector<IdleThreshold> IdleSweepCollector::analyze(const std::vector<std::st
     std::vector<std::vector<double>> ttft(gaps.size()), idle(gaps.size());
     std::vector<std::size_t> errors(gaps.size());
     for (const ColdSample& s : cold_) {
-      if (s.target != target) continue;
-      const auto scale = setup.time_scale_by_run.find(s.run_id);
+      if (names_[s.target] != target) continue;
+      const auto scale = setup.time_scale_by_run.find(names_[s.run]);
       const double idle_s = s.idle_s / (scale == setup.time_scale_by_run.end() ? 1.0 : scale->second);
       const std::size_t g = nearest_gap(gaps, idle_s);
       if (!s.ttft_ms) {

@@ -61,11 +61,15 @@ class IdleSweepCollector {
   std::vector<IdleThreshold> analyze(const std::vector<std::string>& targets, const IdleSweepSetup& setup) const;
 
  private:
+  // Targets and run ids are interned: a million-row report keeps hundreds of thousands of these.
   struct ColdSample {
-    std::string target, run_id;
+    std::size_t target = 0, run = 0;  // indices into names_
     double idle_s = 0;
     std::optional<double> ttft_ms;  // nullopt: failed (or unmeasured)
   };
+  std::size_t name_index(const std::string& name);
+
+  std::vector<std::string> names_;
   std::vector<ColdSample> cold_;
   std::map<std::string, std::vector<double>> warm_ttft_ms_;  // by target, successful only
   std::map<std::string, std::size_t> unknown_idle_;          // by target

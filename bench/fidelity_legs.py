@@ -20,20 +20,12 @@ import argparse
 import bisect
 import csv
 import json
-import math
 import re
+
+from fidelity_stats import percentile  # type 7, as everywhere in ttftbench
 
 SYS_SOCKET, SYS_SENDTO, SYS_RECVFROM = 41, 44, 45
 LINE = re.compile(r"\s*(\d+)\s+([\d.]+):\s+raw_syscalls:sys_(enter|exit):\s+NR (\d+)(?: = (-?\d+))?")
-
-
-def percentile(values, q):
-    """Type 7, as everywhere in ttftbench."""
-    ordered = sorted(values)
-    h = (len(ordered) - 1) * q / 100.0
-    lo = math.floor(h)
-    hi = min(lo + 1, len(ordered) - 1)
-    return ordered[lo] + (h - lo) * (ordered[hi] - ordered[lo])
 
 
 def client_requests(trace, client_pid):

@@ -79,7 +79,7 @@ Result<report::GroupedReport> build_from_folders(const ReportOptions& o, Io& io,
   for (const ResultsFolder& folder : *folders) runs.push_back(facts_of(folder));
   report::GroupedReport grouped = builder.build(runs);
   grouped.notes = std::move(*notes);
-  add_decisions(grouped.overall, sweep, runs, *volume);
+  add_decisions(grouped.overall, sweep, idle_gaps_of(runs), *volume);
   return grouped;
 }
 

@@ -10,18 +10,15 @@ Result<std::optional<cost::Volume>> parse_volume_option(const std::string& text)
   return std::optional<cost::Volume>(std::move(*volume));
 }
 
-report::IdleSweepSetup idle_sweep_setup(const std::vector<report::RunFacts>& runs) {
-  report::IdleSweepSetup setup;
-  for (const report::RunFacts& run : runs) {
-    setup.gaps_ns.insert(setup.gaps_ns.end(), run.idle_gaps_ns.begin(), run.idle_gaps_ns.end());
-    setup.time_scale_by_run[run.run_id] = run.time_scale;
-  }
-  return setup;
+std::vector<Nanos> idle_gaps_of(const std::vector<report::RunFacts>& runs) {
+  std::vector<Nanos> gaps;
+  for (const report::RunFacts& run : runs) gaps.insert(gaps.end(), run.idle_gaps_ns.begin(), run.idle_gaps_ns.end());
+  return gaps;
 }
 
 void add_decisions(report::Report& overall, const report::IdleSweepCollector& sweep,
-                   const std::vector<report::RunFacts>& runs, const std::optional<cost::Volume>& volume) {
-  overall.idle_thresholds = sweep.analyze(overall.run.targets, idle_sweep_setup(runs));
+                   const std::vector<Nanos>& idle_gaps_ns, const std::optional<cost::Volume>& volume) {
+  overall.idle_thresholds = sweep.analyze(overall.run.targets, {idle_gaps_ns, overall.run.time_scale_by_run});
   if (volume) {
     overall.cost_at_scale = report::cost_at_scale(overall.run.targets, overall.run.pricing, overall.costs, *volume);
   }

@@ -17,11 +17,12 @@ namespace ttft::cli {
 /// --volume's text → a Volume (nullopt when empty); errors name --volume.
 Result<std::optional<cost::Volume>> parse_volume_option(const std::string& text);
 
-/// The gaps of every run's cold phases and each run's time_scale, from their manifests.
-report::IdleSweepSetup idle_sweep_setup(const std::vector<report::RunFacts>& runs);
+/// The gaps of every run's cold phases, from their manifests.
+std::vector<Nanos> idle_gaps_of(const std::vector<report::RunFacts>& runs);
 
-/// Fills `overall`'s idle thresholds from `sweep` and, with a volume, its cost at scale.
+/// Fills `overall`'s idle thresholds from `sweep` (gaps as the scenarios wrote them, idle times
+/// scaled by overall.run's time scales) and, with a volume, its cost at scale.
 void add_decisions(report::Report& overall, const report::IdleSweepCollector& sweep,
-                   const std::vector<report::RunFacts>& runs, const std::optional<cost::Volume>& volume);
+                   const std::vector<Nanos>& idle_gaps_ns, const std::optional<cost::Volume>& volume);
 
 }  // namespace ttft::cli

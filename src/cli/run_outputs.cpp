@@ -39,18 +39,14 @@ std::string html_of_run(const report::Report& model, const std::vector<samples::
 }
 
 // The idle-sweep estimates, exactly as `report` makes them from the folder (issue 9): the
-// scenario's cold gaps and time_scale are what the manifest would tell it.
+// scenario's cold gaps are what the manifest would tell it.
 void add_idle_thresholds(report::Report& model, const std::vector<samples::Sample>& samples,
-                         const scenario::Scenario& scenario, const std::string& run_id) {
-  report::RunFacts run;
-  run.run_id = run_id;
-  run.time_scale = scenario.time_scale;
-  for (const auto& phase : scenario.phases) {
-    run.idle_gaps_ns.insert(run.idle_gaps_ns.end(), phase.idle_ns.begin(), phase.idle_ns.end());
-  }
+                         const scenario::Scenario& scenario) {
+  std::vector<Nanos> gaps;
+  for (const auto& phase : scenario.phases) gaps.insert(gaps.end(), phase.idle_ns.begin(), phase.idle_ns.end());
   report::IdleSweepCollector sweep;
   for (const auto& sample : samples) sweep.add(sample);
-  add_decisions(model, sweep, {run}, std::nullopt);
+  add_decisions(model, sweep, gaps, std::nullopt);
 }
 
 nlohmann::json optional_json(const std::optional<double>& value) {
@@ -96,7 +92,7 @@ Result<report::Report> write_reports(const RunOutputs& outputs, const std::vecto
   info.interrupted = outputs.interrupted;
   info.client_lateness = outputs.lateness;
   report::Report model = report::build_report(samples, info);
-  add_idle_thresholds(model, samples, scenario, outputs.run_id);
+  add_idle_thresholds(model, samples, scenario);
 
   const auto write = [&](const char* name, const std::string& content) {
     return report::write_file_atomic((outputs.dir / name).string(), content);

@@ -127,17 +127,11 @@ ScatterData ttft_over_time(const PlotSamples& samples, const NameMap& names, con
 // Idle times in scenario time, as the idle-sweep table shows them: a run with a time_scale (the
 // simulated demo) measured them compressed.
 ScatterData ttft_vs_idle(const PlotSamples& samples, const NameMap& names, const Report& report) {
-  std::vector<double> scale_of_run(samples.runs.size(), 1.0);
-  for (std::size_t r = 0; r < samples.runs.size(); ++r) {
-    if (const auto it = report.run.time_scale_by_run.find(samples.runs[r]); it != report.run.time_scale_by_run.end()) {
-      scale_of_run[r] = it->second;
-    }
-  }
   SeriesSet set(report);
   double lo = std::numeric_limits<double>::infinity(), hi = 0;
   for (const PlotSample& row : samples.rows) {
     if (row.failed || !row.ttft_ms || !row.idle_before_s || *row.idle_before_s <= 0) continue;
-    const double idle_s = *row.idle_before_s / scale_of_run[row.run];
+    const double idle_s = scenario_seconds(report.run.time_scale_by_run, samples.runs[row.run], *row.idle_before_s);
     set.add(names.target[row.target], {idle_s, *row.ttft_ms});
     lo = std::min(lo, idle_s);
     hi = std::max(hi, idle_s);

@@ -81,6 +81,11 @@ void IdleSweepCollector::add(const samples::Sample& sample) {
                    ok ? std::optional(to_ms(*sample.ttft_ns)) : std::nullopt});
 }
 
+double scenario_seconds(const TimeScales& scales, const std::string& run_id, double measured_s) {
+  const auto scale = scales.find(run_id);
+  return scale == scales.end() ? measured_s : measured_s / scale->second;
+}
+
 std::size_t IdleSweepCollector::name_index(const std::string& name) {
   const auto found = std::find(names_.begin(), names_.end(), name);  // a few targets and runs
   if (found != names_.end()) return static_cast<std::size_t>(found - names_.begin());
@@ -100,8 +105,7 @@ std::vector<IdleThreshold> IdleSweepCollector::analyze(const std::vector<std::st
     std::vector<std::size_t> errors(gaps.size());
     for (const ColdSample& s : cold_) {
       if (names_[s.target] != target) continue;
-      const auto scale = setup.time_scale_by_run.find(names_[s.run]);
-      const double idle_s = s.idle_s / (scale == setup.time_scale_by_run.end() ? 1.0 : scale->second);
+      const double idle_s = scenario_seconds(setup.time_scale_by_run, names_[s.run], s.idle_s);
       const std::size_t g = nearest_gap(gaps, idle_s);
       if (!s.ttft_ms) {
         ++errors[g];

@@ -45,10 +45,16 @@ struct IdleThreshold {
   std::string text;                          // the estimate in words, with its evidence
 };
 
+/// run_id → the scenario's time_scale (sim:// demos compress idle gaps); absent = 1.
+using TimeScales = std::map<std::string, double>;
+
+/// `measured_s` (idle_before_s) in scenario time: divided by the run's time_scale.
+double scenario_seconds(const TimeScales& scales, const std::string& run_id, double measured_s);
+
 /// What the analysis needs from the runs' manifests.
 struct IdleSweepSetup {
-  std::vector<Nanos> gaps_ns;                       // every cold phase's gaps
-  std::map<std::string, double> time_scale_by_run;  // run_id → time_scale; absent = 1
+  std::vector<Nanos> gaps_ns;    // every cold phase's gaps
+  TimeScales time_scale_by_run;  // the report's RunInfo::time_scale_by_run
 };
 
 /// Keeps what the analysis needs of streamed rows: the cold samples, and the warm TTFTs.

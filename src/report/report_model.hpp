@@ -34,7 +34,7 @@ struct RunInfo {
   std::vector<std::string> targets;              // scenario file order
   std::vector<std::string> phases;               // run order
   std::map<std::string, cost::Pricing> pricing;  // by target; absent = unpriced
-  std::map<std::string, double> time_scale_by_run;  // run_id → the scenario's time_scale where not 1
+  TimeScales time_scale_by_run;                  // each run's time_scale, where not 1
   std::uint64_t seed = 0;
   bool interrupted = false;
   std::optional<LatenessSummary> client_lateness;

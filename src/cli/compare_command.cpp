@@ -8,12 +8,15 @@
 #include <fmt/format.h>
 
 #include "cli/gate_outputs.hpp"
-#include "cli/results_folder.hpp"
 #include "core/exit_codes.hpp"
 #include "report/compare_exporters.hpp"
+#include "report/merge.hpp"
+#include "results/folder.hpp"
 
 namespace ttft::cli {
 namespace {
+
+using results::ResultsFolder;
 
 constexpr const char* kMaxRegressionFlag = "--max-regression";
 constexpr const char* kMaxRegressionHint = "give a percentage with its %, e.g. --max-regression 5%";
@@ -31,7 +34,7 @@ std::vector<std::string> scenario_notes(const ResultsFolder& baseline, const Res
   const std::string& b = candidate.manifest->scenario_sha256;
   if (a == b) return {};
   const std::string note = fmt::format("baseline and candidate come from different scenario files (SHA-256 {} vs {})",
-                                       short_sha256(a), short_sha256(b));
+                                       results::short_sha256(a), results::short_sha256(b));
   io.err << "warning: " << note << "\n";
   return {note};
 }
@@ -78,7 +81,7 @@ int run_compare_command(const CompareOptions& o, const GlobalOptions& global, Io
     io.err << render_error(max_regression.error());
     return to_int(ExitCode::usage);
   }
-  auto folders = read_results_folders({o.baseline, o.candidate}, io);
+  auto folders = results::read_results_folders({o.baseline, o.candidate}, io);
   if (!folders) {
     io.err << render_error(folders.error());
     return to_int(ExitCode::usage);
@@ -93,7 +96,7 @@ int run_compare_command(const CompareOptions& o, const GlobalOptions& global, Io
     io.err << render_error(Error{folder->dir, what, "compare needs successful requests on both sides"});
     return to_int(ExitCode::run_failed);
   }
-  const report::RunInfo names = report::merge_run_info({facts_of(baseline), facts_of(candidate)});
+  const report::RunInfo names = report::merge_run_info({baseline.manifest_or_stand_in(), candidate.manifest_or_stand_in()});
   report::Comparison comparison = report::compare_runs(
       {o.baseline, o.candidate, std::move(baseline.samples), std::move(candidate.samples), names.targets,
        names.phases, *max_regression});

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <ostream>
 
-#include "report/atomic_write.hpp"
+#include "results/atomic_write.hpp"
 
 namespace ttft::cli {
 
@@ -17,7 +17,7 @@ void print_checks(const std::vector<gate::Check>& checks, std::ostream& out, boo
 
 Result<void> publish_summary_markdown(const std::string& markdown, const std::string& file, Io& io) {
   if (!file.empty()) {
-    if (auto written = report::write_file_atomic(file, markdown); !written) return written;
+    if (auto written = results::write_file_atomic(file, markdown); !written) return written;
   }
   const auto step_summary = io.getenv("GITHUB_STEP_SUMMARY");
   if (!step_summary || step_summary->empty()) return {};

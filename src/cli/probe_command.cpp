@@ -4,16 +4,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/request_builder.hpp"
-#include "cli/sample_builder.hpp"
 #include "cli/sample_json.hpp"
 #include "cli/timeline.hpp"
-#include "cli/tls_options.hpp"
-#include "cli/trace.hpp"
 #include "core/duration.hpp"
 #include "core/exit_codes.hpp"
 #include "driver/driver.hpp"
 #include "protocol/adapter.hpp"
+#include "run/request_builder.hpp"
+#include "run/sample_builder.hpp"
+#include "run/tls_options.hpp"
+#include "run/trace.hpp"
 
 namespace ttft::cli {
 namespace {
@@ -52,7 +52,7 @@ Result<void> check_endpoint(const ProbeOptions& o) {
   if (o.url.rfind("http://", 0) != 0 && o.url.rfind("https://", 0) != 0) {
     return fail("url", fmt::format("expected an http:// or https:// URL, got \"{}\"", o.url));
   }
-  if (!o.cacert.empty()) return check_cacert(o.cacert, "--cacert");
+  if (!o.cacert.empty()) return run::check_cacert(o.cacert, "--cacert");
   return {};
 }
 
@@ -73,7 +73,7 @@ Redactor header_redactor(const driver::HeaderList& headers) {
 void setup_probe_command(CLI::App& app, ProbeOptions& o) {
   auto* cmd = app.add_subcommand("probe", "Send one streaming request and print its timeline");
   cmd->add_option("url", o.url, "Endpoint URL (http:// or https://)")->required();
-  cmd->add_option("--protocol", o.protocol, "Stream protocol: " + join_protocol_names())->required();
+  cmd->add_option("--protocol", o.protocol, "Stream protocol: " + run::join_protocol_names())->required();
   cmd->add_option("--model", o.model, "Model name sent in the request body");
   cmd->add_option("--prompt", o.prompt, "User message")->capture_default_str();
   cmd->add_option("--max-tokens", o.max_tokens, "Maximum output tokens")->capture_default_str()
@@ -101,30 +101,30 @@ int run_probe_command(const ProbeOptions& o, const GlobalOptions& global, Io& io
   };
   auto timeouts = parse_timeouts(o);
   if (!timeouts) return fail_usage(timeouts.error());
-  auto headers = parse_header_flags(o.headers);
+  auto headers = run::parse_header_flags(o.headers);
   if (!headers) return fail_usage(headers.error());
   if (auto endpoint = check_endpoint(o); !endpoint) return fail_usage(endpoint.error());
-  const std::string run_id = make_run_id("probe");
-  RequestInput input{o.url, o.protocol, o.model, {{"user", o.prompt}}, o.max_tokens,
+  const std::string run_id = run::make_run_id("probe");
+  run::RequestInput input{o.url, o.protocol, o.model, {{"user", o.prompt}}, o.max_tokens,
                      nlohmann::json::object(), *headers, run_id + "-probe-0"};
-  auto spec = build_request(input);
+  auto spec = run::build_request(input);
   if (!spec) return fail_usage(spec.error());
   spec->timeouts = *timeouts;
   spec->tls_insecure = o.insecure;
   spec->cacert = o.cacert;
-  if (o.insecure) warn_insecure_flag(io);
+  if (o.insecure) run::warn_insecure_flag(io);
   const Redactor redactor = header_redactor(*headers);
-  if (global.verbose) trace_request(*spec, redactor, io);
-  const SampleContext context{run_id, "", "", "probe", "probe", o.protocol, o.model,
-                              request_id_of(*spec, input.request_id), false, 0,
+  if (global.verbose) run::trace_request(*spec, redactor, io);
+  const run::SampleContext context{run_id, "", "", "probe", "probe", o.protocol, o.model,
+                              run::request_id_of(*spec, input.request_id), false, 0,
                               static_cast<std::int64_t>(o.prompt.size())};
   auto outcome = send_one(std::move(*spec));
   if (!outcome) {
     io.err << render_error(outcome.error());
     return to_int(ExitCode::run_failed);
   }
-  if (global.verbose) trace_response(*outcome, redactor, io);
-  const samples::Sample sample = build_sample(context, *outcome, redactor);
+  if (global.verbose) run::trace_response(*outcome, redactor, io);
+  const samples::Sample sample = run::build_sample(context, *outcome, redactor);
   const auto& server = outcome->stream.server_timings;
   if (o.json) {
     auto object = sample_to_json(sample);

@@ -1,102 +1,18 @@
 #include "cli/report_command.hpp"
 
-#include <fstream>
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "cli/gate_outputs.hpp"
-#include "cli/report_decisions.hpp"
-#include "cli/results_folder.hpp"
+#include "cli/volume_option.hpp"
 #include "core/exit_codes.hpp"
 #include "gate/parser.hpp"
-#include "report/grouped_exporters.hpp"
-#include "report/html_exporter.hpp"
+#include "report/folder_render.hpp"
+#include "report/from_folders.hpp"
 
 namespace ttft::cli {
 namespace {
-
-/// Folders merge only when their scenarios are the same file (SPEC section 7). With
-/// --allow-mixed the merge goes ahead, and the notes returned say so in the report.
-Result<std::vector<std::string>> check_scenarios(const std::vector<ResultsFolder>& folders, bool allow_mixed,
-                                                 Io& io) {
-  const ResultsFolder* first = nullptr;
-  std::vector<std::string> differing;
-  for (const ResultsFolder& folder : folders) {
-    if (!folder.manifest) continue;
-    if (first == nullptr) {
-      first = &folder;
-      continue;
-    }
-    const std::string& a = first->manifest->scenario_sha256;
-    const std::string& b = folder.manifest->scenario_sha256;
-    if (a == b) continue;
-    if (!allow_mixed) {
-      return fail(folder.dir,
-                  fmt::format("its scenario differs from {}'s (SHA-256 {} vs {})", first->dir, short_sha256(b),
-                              short_sha256(a)),
-                  "merge results of the same scenario file, or --allow-mixed merges anyway");
-    }
-    differing.push_back(fmt::format("{} ({})", folder.dir, short_sha256(b)));
-  }
-  if (differing.empty()) return std::vector<std::string>{};
-  std::string list = fmt::format("{} ({})", first->dir, short_sha256(first->manifest->scenario_sha256));
-  for (const auto& other : differing) list += ", " + other;
-  const std::string note = "merged from different scenario files (--allow-mixed): " + list;
-  io.err << "warning: " << note << "\n";
-  return std::vector<std::string>{note};
-}
-
-std::string render(const report::GroupedReport& grouped, const std::string& format, bool color) {
-  if (format == "markdown") return report::export_grouped_markdown(grouped);
-  if (format == "csv") return report::export_grouped_summary_csv(grouped);
-  if (format == "json") return report::export_grouped_summary_json(grouped);
-  return report::export_grouped_terminal(grouped, color);
-}
-
-/// Every folder's rows, in argument order, as one report (and one per group). The rows stream
-/// from the files into the report's groups and are not kept: a million rows take ~0.1 GB, not
-/// the ~1 GB of a million Samples.
-/// `plot_rows`, when given, also keeps what the HTML plots need of each row (~80 bytes a row).
-Result<report::GroupedReport> build_from_folders(const ReportOptions& o, Io& io,
-                                                 report::PlotSamplesBuilder* plot_rows = nullptr) {
-  std::optional<report::GroupBy> by;
-  if (!o.by.empty()) by = o.by == "pop" ? report::GroupBy::pop : report::GroupBy::region;
-  const auto volume = parse_volume_option(o.volume);
-  if (!volume) return tl::unexpected(volume.error());
-  report::GroupedReportBuilder builder(by);
-  report::IdleSweepCollector sweep;  // idle sweeps are judged on the overall samples only
-  const samples::RowSink add_row = [&builder, &sweep, plot_rows](samples::Sample& row) {
-    builder.add(row);
-    if (plot_rows != nullptr) plot_rows->add(row);
-    sweep.add(row);
-  };
-  auto folders = read_results_folders(o.dirs, io, &add_row);
-  if (!folders) return tl::unexpected(folders.error());
-  auto notes = check_scenarios(*folders, o.allow_mixed, io);
-  if (!notes) return tl::unexpected(notes.error());
-  std::vector<report::RunFacts> runs;
-  for (const ResultsFolder& folder : *folders) runs.push_back(facts_of(folder));
-  report::GroupedReport grouped = builder.build(runs);
-  grouped.notes = std::move(*notes);
-  add_decisions(grouped.overall, sweep, idle_gaps_of(runs), *volume);
-  return grouped;
-}
-
-/// report.html of the overall report (with --by, the per-group tables are not repeated: the region
-/// plot shows regions) and every folder's manifest. The folders were read already, so a manifest
-/// that does not parse now is left out rather than reported twice.
-std::string html_of_folders(const report::GroupedReport& grouped, report::PlotSamples rows,
-                            const std::vector<std::string>& dirs) {
-  std::vector<report::RunManifest> manifests;
-  for (const std::string& dir : dirs) {
-    std::ifstream file(dir + "/manifest.json", std::ios::binary);
-    const auto manifest = nlohmann::json::parse(file, nullptr, false);
-    if (file.is_open() && !manifest.is_discarded()) manifests.push_back(report::manifest_entries(manifest));
-  }
-  const report::HtmlPlotData plots = report::build_plot_data(rows, grouped.overall);
-  return report::export_html({&grouped.overall, &plots, std::move(manifests), grouped.notes});
-}
 
 /// Each assertion against the overall report; with --by, then against every group too, its
 /// lines prefixed "<column>=<label>: ", so one slow region fails the gate even when the merged
@@ -136,15 +52,20 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
     io.err << render_error(assertions.error());
     return to_int(ExitCode::usage);
   }
-  report::PlotSamplesBuilder plot_rows;
-  const bool html = o.format == "html";
-  const auto grouped = build_from_folders(o, io, html ? &plot_rows : nullptr);
-  if (!grouped) {
-    io.err << render_error(grouped.error());
+  const auto volume = parse_volume_option(o.volume);
+  if (!volume) {
+    io.err << render_error(volume.error());
     return to_int(ExitCode::usage);
   }
-  const auto checks = evaluate_checks(*assertions, *grouped);
-  io.out << (html ? html_of_folders(*grouped, plot_rows.take(), o.dirs) : render(*grouped, o.format, global.color(io)));
+  std::optional<report::GroupBy> by;
+  if (!o.by.empty()) by = o.by == "pop" ? report::GroupBy::pop : report::GroupBy::region;
+  const auto built = report::report_from_folders({o.dirs, by, *volume, o.allow_mixed, o.format == "html"}, io);
+  if (!built) {
+    io.err << render_error(built.error());
+    return to_int(ExitCode::usage);
+  }
+  const auto checks = evaluate_checks(*assertions, built->report);
+  io.out << report::render_folder_report(*built, o.format, global.color(io));
   if (o.format == "markdown") {
     io.out << gate::checks_markdown(checks);
   } else {
@@ -154,7 +75,7 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
   }
   io.out.flush();
   if (!o.summary_md.empty() || io.getenv("GITHUB_STEP_SUMMARY")) {
-    const std::string markdown = report::export_grouped_markdown(*grouped) + gate::checks_markdown(checks);
+    const std::string markdown = report::render_folder_report(*built, "markdown", false) + gate::checks_markdown(checks);
     if (auto published = publish_summary_markdown(markdown, o.summary_md, io); !published) {
       io.err << render_error(published.error());
       return to_int(ExitCode::run_failed);

@@ -3,10 +3,12 @@
 #include <ostream>
 
 #include "cli/gate_outputs.hpp"
-#include "cli/resume.hpp"
-#include "cli/run_session.hpp"
-#include "cli/tls_options.hpp"
 #include "core/exit_codes.hpp"
+#include "gate/evaluate.hpp"
+#include "gate/parser.hpp"
+#include "report/folder_render.hpp"
+#include "run/resume.hpp"
+#include "run/session.hpp"
 
 namespace ttft::cli {
 
@@ -30,17 +32,60 @@ void setup_run_command(CLI::App& app, RunOptions& o) {
                 "Do not verify any target's TLS certificate (prints a warning; recorded in manifest.json)");
 }
 
-int run_run_command(const RunOptions& o, const GlobalOptions& global, Io& io) {
-  auto prepared = prepare_run(o, io);
-  if (prepared) {
-    if (auto tls = apply_tls_options(prepared->scenario, prepared->insecure, io); !tls) prepared = tl::unexpected(tls.error());
+namespace {
+
+run::RunSettings settings_of(const RunOptions& o) {
+  return {o.scenario_path, o.out_dir, o.resume_dir, o.seed, o.region, o.shard, o.insecure, o.argv};
+}
+
+/// A typo in a target or phase name would only show after the whole run: refuse it now.
+Result<void> check_assertion_names(const std::vector<gate::Assertion>& assertions, const scenario::Scenario& s) {
+  std::vector<std::string> targets, phases;
+  for (const auto& target : s.targets) targets.push_back(target.name);
+  for (const auto& phase : s.phases) phases.push_back(phase.name);
+  for (const auto& assertion : assertions) {
+    if (auto wrong = gate::check_names(assertion, targets, phases)) {
+      return tl::unexpected(gate::to_error(assertion.text, *wrong));
+    }
   }
-  if (!prepared) {  // nothing has been sent
+  return {};
+}
+
+/// The --assert lines and --summary-md; check_failed when an assertion failed.
+ExitCode apply_gates(const std::vector<gate::Assertion>& assertions, const report::FolderReport& built,
+                     const RunOptions& o, Io& io) {
+  const auto checks = gate::evaluate_all(assertions, built.report.overall);
+  print_checks(checks, io.out, true);
+  if (!o.summary_md.empty() || io.getenv("GITHUB_STEP_SUMMARY")) {
+    const std::string markdown = report::render_folder_report(built, "markdown", false) + gate::checks_markdown(checks);
+    if (auto published = publish_summary_markdown(markdown, o.summary_md, io); !published) {
+      io.err << render_error(published.error());
+      return ExitCode::run_failed;
+    }
+  }
+  return gate::any_failed(checks) ? ExitCode::check_failed : ExitCode::ok;
+}
+
+}  // namespace
+
+int run_run_command(const RunOptions& o, const GlobalOptions& global, Io& io) {
+  // Everything is checked before anything is sent: assertions, scenario, shard, folder, TLS files.
+  auto assertions = gate::parse_assertions(o.asserts);
+  if (!assertions) {
+    io.err << render_error(assertions.error());
+    return to_int(ExitCode::usage);
+  }
+  const run::RunSettings settings = settings_of(o);
+  auto prepared = run::prepare_run(settings, io);
+  if (prepared) {
+    if (auto named = check_assertion_names(*assertions, prepared->scenario); !named) prepared = tl::unexpected(named.error());
+  }
+  if (!prepared) {
     io.err << render_error(prepared.error());
     return to_int(ExitCode::usage);
   }
-  if (already_complete(*prepared, global, io)) return to_int(ExitCode::ok);
-  RunSession session(std::move(*prepared), o, global, io);
+  if (run::already_complete(*prepared, global.quiet, io)) return to_int(ExitCode::ok);
+  run::Session session(std::move(*prepared), settings, {global.verbose, global.quiet, global.color(io)}, io);
   if (auto opened = session.open(); !opened) {
     io.err << render_error(opened.error());
     return to_int(ExitCode::run_failed);
@@ -50,7 +95,18 @@ int run_run_command(const RunOptions& o, const GlobalOptions& global, Io& io) {
     io.err << render_error(result.error());
     return to_int(ExitCode::run_failed);
   }
-  return to_int(session.finish(*result));
+  const auto ended = session.finish(*result);
+  if (!ended) {
+    io.err << render_error(ended.error());
+    return to_int(ExitCode::run_failed);
+  }
+  const ExitCode gated = apply_gates(*assertions, ended->report, o, io);
+  if (ended->failure) {
+    io.err << render_error(*ended->failure);
+    return to_int(ExitCode::run_failed);
+  }
+  if (ended->interrupted) return to_int(ExitCode::interrupted);
+  return to_int(gated);  // a failed assertion decides only when the run itself succeeded
 }
 
 }  // namespace ttft::cli

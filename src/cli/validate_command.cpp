@@ -4,13 +4,12 @@
 
 #include <fmt/format.h>
 
-#include "cli/sim_targets.hpp"
-#include "cli/tls_options.hpp"
 #include "core/duration.hpp"
 #include "core/exit_codes.hpp"
 #include "cost/money.hpp"
 #include "cost/request_cost.hpp"
-#include "scenario/load.hpp"
+#include "run/session.hpp"
+#include "run/tls_options.hpp"
 #include "schedule/scheduler.hpp"
 
 namespace ttft::cli {
@@ -54,22 +53,15 @@ void setup_validate_command(CLI::App& app, ValidateOptions& o) {
 }
 
 int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io) {
-  auto loaded = scenario::load_scenario(o.scenario_path, io.getenv);
+  auto loaded = run::load_checked(o.scenario_path, io);
   if (loaded) {  // as run checks it: an unreadable tls.cacert is an error, tls.insecure a warning
-    if (auto tls = apply_tls_options(*loaded, false, io); !tls) loaded = tl::unexpected(tls.error());
+    if (auto tls = run::apply_tls_options(loaded->scenario, false, io); !tls) loaded = tl::unexpected(tls.error());
   }
   if (!loaded) {
     io.err << render_error(loaded.error());
     return to_int(ExitCode::usage);
   }
-  const auto& s = *loaded;
-  for (const auto& target : s.targets) {
-    if (!target.is_simulated()) continue;
-    if (auto profile = simulated_profile(s, target); !profile) {
-      io.err << render_error(profile.error());
-      return to_int(ExitCode::usage);
-    }
-  }
+  const auto& s = loaded->scenario;
   const schedule::Scheduler scheduler(s, s.seed.value_or(0));
   const std::int64_t total = scheduler.total_requests();
   const auto per_target = total / static_cast<std::int64_t>(s.targets.size());

@@ -6,10 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "cli/report_decisions.hpp"
-#include "cli/results_folder.hpp"
+#include "cli/volume_option.hpp"
 #include "cli/whatif_output.hpp"
 #include "core/exit_codes.hpp"
+#include "report/merge.hpp"
+#include "results/folder.hpp"
 #include "whatif/notes.hpp"
 
 namespace ttft::cli {
@@ -36,12 +37,12 @@ Result<std::vector<whatif::Policy>> policies_of(const WhatifOptions& o, const st
 Result<WhatifResult> replay_folders(const WhatifOptions& o, Io& io) {
   auto volume = parse_volume_option(o.volume);
   if (!volume) return tl::unexpected(volume.error());
-  auto folders = read_results_folders(o.dirs, io);
+  auto folders = results::read_results_folders(o.dirs, io);
   if (!folders) return tl::unexpected(folders.error());
-  std::vector<report::RunFacts> runs;
+  std::vector<results::Manifest> runs;
   std::vector<samples::Sample> rows;
-  for (ResultsFolder& folder : *folders) {
-    runs.push_back(facts_of(folder));
+  for (results::ResultsFolder& folder : *folders) {
+    runs.push_back(folder.manifest_or_stand_in());
     rows.insert(rows.end(), std::make_move_iterator(folder.samples.begin()),
                 std::make_move_iterator(folder.samples.end()));
   }

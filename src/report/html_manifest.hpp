@@ -1,11 +1,9 @@
-// The part of a run's manifest.json the HTML report prints at its bottom: what was run, where,
-// when and with which tool version, as labelled text in a fixed order. Pure.
+// The part of a run's manifest the HTML report prints at its bottom: what was run, where, when
+// and with which tool version, as labelled text (results::manifest_display_rows makes it).
 #pragma once
 
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace ttft::report {
 
@@ -17,10 +15,5 @@ struct RunManifest {
   std::string run_id;
   std::vector<ManifestEntry> entries;
 };
-
-/// The manifest's run id, scenario (name, path, SHA-256), command line, tool and libcurl
-/// versions, host, region, shard, seed, start, end, whether it was interrupted and how often it
-/// was resumed; fields that are absent or null are left out. Never throws on odd JSON.
-RunManifest manifest_entries(const nlohmann::json& manifest);
 
 }  // namespace ttft::report

@@ -22,9 +22,9 @@ void take_worst(std::optional<double>& into, const std::optional<double>& other)
   if (other && (!into || *other > *into)) into = other;
 }
 
-std::optional<LatenessSummary> worst_lateness(const std::vector<RunFacts>& runs) {
+std::optional<LatenessSummary> worst_lateness(const std::vector<results::Manifest>& runs) {
   std::optional<LatenessSummary> worst;
-  for (const RunFacts& run : runs) {
+  for (const results::Manifest& run : runs) {
     if (!run.client_lateness) continue;
     if (!worst) {
       worst = run.client_lateness;
@@ -44,9 +44,9 @@ std::optional<LatenessSummary> worst_lateness(const std::vector<RunFacts>& runs)
 }
 
 // The runs among `runs` whose id is in `ids`, in the order of `runs`; all of them when none is.
-std::vector<RunFacts> runs_with_ids(const std::set<std::string>& ids, const std::vector<RunFacts>& runs) {
-  std::vector<RunFacts> matched;
-  for (const RunFacts& run : runs) {
+std::vector<results::Manifest> runs_with_ids(const std::set<std::string>& ids, const std::vector<results::Manifest>& runs) {
+  std::vector<results::Manifest> matched;
+  for (const results::Manifest& run : runs) {
     if (ids.count(run.run_id) != 0) matched.push_back(run);
   }
   return matched.empty() ? runs : matched;
@@ -54,20 +54,20 @@ std::vector<RunFacts> runs_with_ids(const std::set<std::string>& ids, const std:
 
 }  // namespace
 
-RunInfo merge_run_info(const std::vector<RunFacts>& runs) {
+RunInfo merge_run_info(const std::vector<results::Manifest>& runs) {
   TTFT_CHECK(!runs.empty(), "a merged report needs at least one run");
   RunInfo info;
   std::vector<std::string> run_ids, shas;
-  for (const RunFacts& run : runs) {
+  for (const results::Manifest& run : runs) {
     append_unique(run_ids, run.run_id);
     append_unique(shas, run.scenario_sha256);
-    for (const auto& target : run.targets) append_unique(info.targets, target);
-    for (const auto& phase : run.phases) append_unique(info.phases, phase);
-    for (const auto& [target, pricing] : run.pricing) info.pricing.emplace(target, pricing);  // first wins
-    if (run.time_scale != 1.0) info.time_scale_by_run[run.run_id] = run.time_scale;
+    for (const auto& target : run.facts.targets) append_unique(info.targets, target);
+    for (const auto& phase : run.facts.phases) append_unique(info.phases, phase);
+    for (const auto& [target, pricing] : run.facts.pricing) info.pricing.emplace(target, pricing);  // first wins
+    if (run.facts.time_scale != 1.0) info.time_scale_by_run[run.run_id] = run.facts.time_scale;
     if (info.scenario_name.empty()) info.scenario_name = run.scenario_name;
     if (info.tool_version.empty()) info.tool_version = run.tool_version;
-    info.interrupted = info.interrupted || run.interrupted;
+    info.interrupted = info.interrupted || run.cut_short();
   }
   info.run_id = joined(run_ids);
   info.scenario_sha256 = joined(shas);
@@ -90,13 +90,13 @@ std::vector<SampleGroup> group_samples(const std::vector<samples::Sample>& sampl
   return groups;
 }
 
-std::vector<RunFacts> runs_of(const std::vector<samples::Sample>& samples, const std::vector<RunFacts>& runs) {
+std::vector<results::Manifest> runs_of(const std::vector<samples::Sample>& samples, const std::vector<results::Manifest>& runs) {
   std::set<std::string> ids;
   for (const samples::Sample& s : samples) ids.insert(s.run_id);
   return runs_with_ids(ids, runs);
 }
 
-GroupedReport build_grouped_report(const std::vector<samples::Sample>& samples, const std::vector<RunFacts>& runs,
+GroupedReport build_grouped_report(const std::vector<samples::Sample>& samples, const std::vector<results::Manifest>& runs,
                                    std::optional<GroupBy> by) {
   GroupedReportBuilder builder(by);
   for (const samples::Sample& s : samples) builder.add(s);
@@ -114,7 +114,7 @@ void GroupedReportBuilder::add(const samples::Sample& s) {
   if (found->run_ids.find(s.run_id) == found->run_ids.end()) found->run_ids.insert(s.run_id);
 }
 
-GroupedReport GroupedReportBuilder::build(const std::vector<RunFacts>& runs) {
+GroupedReport GroupedReportBuilder::build(const std::vector<results::Manifest>& runs) {
   GroupedReport grouped;
   const RunInfo overall = merge_run_info(runs);
   grouped.overall = build_report(overall_.take(), overall);

@@ -15,28 +15,17 @@
 #include "cost/pricing.hpp"
 #include "report/metric_groups.hpp"
 #include "report/report_model.hpp"
+#include "results/manifest.hpp"
 #include "samples/sample.hpp"
 
 namespace ttft::report {
-
-/// One run as its manifest.json describes it (fields empty when the folder has no manifest).
-struct RunFacts {
-  std::string run_id, scenario_name, scenario_sha256, tool_version;
-  std::vector<std::string> targets, phases;      // scenario order
-  std::map<std::string, cost::Pricing> pricing;  // by target
-  std::uint64_t seed = 0;
-  bool interrupted = false;  // Ctrl-C, or a run that never recorded its end (a crash)
-  std::optional<LatenessSummary> client_lateness;
-  std::vector<Nanos> idle_gaps_ns;  // every cold phase's idle gaps as written (before time_scale)
-  double time_scale = 1.0;          // the scenario's time_scale (sim:// demos)
-};
 
 /// The RunInfo of a report over `runs` (at least one; folder order): run ids joined by ", ";
 /// targets and phases in first-seen order; name, tool version, seed and each target's pricing
 /// from the first run that has them; distinct scenario SHA-256s joined by ", "; interrupted
 /// when any run was; each lateness figure the worst of the runs' (their percentiles cannot be
 /// merged exactly, the maximum is a bound).
-RunInfo merge_run_info(const std::vector<RunFacts>& runs);
+RunInfo merge_run_info(const std::vector<results::Manifest>& runs);
 
 enum class GroupBy { region, pop };
 
@@ -56,7 +45,7 @@ std::vector<SampleGroup> group_samples(const std::vector<samples::Sample>& sampl
 
 /// The runs (by run_id) that contributed to `samples`, in the order of `runs`; all of `runs`
 /// when none matches (rows from folders without a manifest).
-std::vector<RunFacts> runs_of(const std::vector<samples::Sample>& samples, const std::vector<RunFacts>& runs);
+std::vector<results::Manifest> runs_of(const std::vector<samples::Sample>& samples, const std::vector<results::Manifest>& runs);
 
 /// A report per group and overall. Every group shows the overall targets, phases and prices,
 /// so the tables line up; seed, run ids and lateness are the group's own runs', so a group that
@@ -68,7 +57,7 @@ struct GroupedReport {
   std::vector<std::string> notes;                      // e.g. "merged from different scenarios"
 };
 
-GroupedReport build_grouped_report(const std::vector<samples::Sample>& samples, const std::vector<RunFacts>& runs,
+GroupedReport build_grouped_report(const std::vector<samples::Sample>& samples, const std::vector<results::Manifest>& runs,
                                    std::optional<GroupBy> by);
 
 /// build_grouped_report one sample at a time, for rows streamed from samples.csv: only each
@@ -80,7 +69,7 @@ class GroupedReportBuilder {
   void add(const samples::Sample& sample);
 
   /// The report of every sample added, as build_grouped_report would make it.
-  GroupedReport build(const std::vector<RunFacts>& runs);
+  GroupedReport build(const std::vector<results::Manifest>& runs);
 
  private:
   struct LabelGroup {

@@ -16,18 +16,15 @@
 #include "report/cost_at_scale.hpp"
 #include "report/idle_threshold.hpp"
 #include "report/metric_groups.hpp"
+#include "results/lateness.hpp"
 #include "samples/sample.hpp"
 #include "stats/bootstrap.hpp"
 #include "stats/summary.hpp"
 
 namespace ttft::report {
 
-/// The client's own lateness over a run (SPEC section 3), in ms; nullopt = not measured.
-struct LatenessSummary {
-  std::optional<double> send_lag_p50_ms, send_lag_p99_ms, send_lag_max_ms;
-  std::optional<double> wake_p50_ms, wake_p99_ms, wake_max_ms;  // timer wake-up lateness
-  std::optional<double> busy_p99_ms, busy_max_ms;               // reads waiting behind other work
-};
+/// The client's own lateness over a run, as the manifest records it.
+using results::LatenessSummary;
 
 struct RunInfo {
   std::string run_id, scenario_name, scenario_sha256, tool_version;

@@ -65,6 +65,7 @@ std::string rows_labelled(const std::string& grouped_csv, const std::string& lab
 
 }  // namespace
 
+// `run` writes its summaries by the same function `report` uses, on the folder it has just written.
 TEST_CASE("report of one folder reproduces the run's own summary files exactly") {
   TempDir tmp;
   const auto run = run_merge_scenario(tmp / "one");
@@ -76,6 +77,9 @@ TEST_CASE("report of one folder reproduces the run's own summary files exactly")
   CHECK(json.out == read_file(tmp / "one" / "summary.json"));
   const auto md = run_ttftbench({"report", (tmp / "one").string(), "--format", "markdown"});
   CHECK(md.out == read_file(tmp / "one" / "report.md"));
+  const auto html = run_ttftbench({"report", (tmp / "one").string(), "--format", "html"});
+  CHECK(html.exit_code == 0);
+  CHECK(html.out == read_file(tmp / "one" / "report.html"));
   const auto table = run_ttftbench({"report", (tmp / "one").string()});
   CHECK(table.exit_code == 0);
   CHECK(table.out == run.out);  // the tables run printed

@@ -83,8 +83,8 @@ TEST_CASE("the page names every promised plot once, drawn as an svg or replaced 
   const Fixture f = hostile_names();
   const auto figures = report::html_figures(f.plots, f.model);
   REQUIRE(figures.size() == kPlotIds.size());
-  nlohmann::json manifest{{"run_id", "r1"}, {"host", "ci & co"}, {"region", nullptr}, {"seed", 42}};
-  const std::string page = report::export_html({&f.model, &f.plots, {report::manifest_entries(manifest)}, {}});
+  const report::RunManifest manifest{"r1", {{"host", "ci & co"}, {"seed", "42"}}};
+  const std::string page = report::export_html({&f.model, &f.plots, {manifest}, {}});
   for (std::size_t i = 0; i < kPlotIds.size(); ++i) {
     const std::string& id = kPlotIds[i];
     INFO(id);

@@ -25,14 +25,15 @@ samples::Sample make(const std::string& run_id, const std::string& region, const
   return s;
 }
 
-report::RunFacts facts(const std::string& run_id, std::uint64_t seed) {
-  report::RunFacts f;
+results::Manifest facts(const std::string& run_id, std::uint64_t seed) {
+  results::Manifest f;
   f.run_id = run_id;
   f.scenario_name = "demo";
   f.scenario_sha256 = "abc";
-  f.targets = {"edge", "central"};
-  f.phases = {"warm"};
+  f.facts.targets = {"edge", "central"};
+  f.facts.phases = {"warm"};
   f.seed = seed;
+  f.ended_at = "2026-01-01T00:00:00.000Z";
   return f;
 }
 
@@ -56,16 +57,16 @@ TEST_CASE("merge_run_info: first-seen names, first seed and pricing, worst laten
   auto a = facts("r1", 1);
   a.client_lateness = report::LatenessSummary{};
   a.client_lateness->send_lag_p99_ms = 2;
-  a.pricing["edge"].per_request_uusd = 5;
+  a.facts.pricing["edge"].per_request_uusd = 5;
   auto b = facts("r2", 2);
-  b.targets = {"central", "third"};
-  b.phases = {"cold", "warm"};
+  b.facts.targets = {"central", "third"};
+  b.facts.phases = {"cold", "warm"};
   b.scenario_sha256 = "def";
   b.interrupted = true;
   b.client_lateness = report::LatenessSummary{};
   b.client_lateness->send_lag_p99_ms = 7;
   b.client_lateness->wake_max_ms = 1;
-  b.pricing["edge"].per_request_uusd = 9;
+  b.facts.pricing["edge"].per_request_uusd = 9;
   const auto info = report::merge_run_info({a, b});
   CHECK(info.run_id == "r1, r2");
   CHECK(info.targets == std::vector<std::string>{"edge", "central", "third"});
@@ -94,11 +95,11 @@ TEST_CASE("group_samples: first-seen order, empty labels as (none)") {
 
 TEST_CASE("grouped report: each region equals its run's own report, overall the concatenation") {
   const auto s = two_runs();
-  const std::vector<report::RunFacts> runs = {facts("r1", 1), facts("r2", 2)};
+  const std::vector<results::Manifest> runs = {facts("r1", 1), facts("r2", 2)};
   const auto grouped = report::build_grouped_report(s, runs, report::GroupBy::region);
   REQUIRE(grouped.groups.size() == 2);
   const std::vector<samples::Sample> eu(s.begin(), s.begin() + 50), us(s.begin() + 50, s.end());
-  const auto own = [](const std::vector<samples::Sample>& rows, const std::vector<report::RunFacts>& of) {
+  const auto own = [](const std::vector<samples::Sample>& rows, const std::vector<results::Manifest>& of) {
     return export_summary_csv(report::build_report(rows, report::merge_run_info(of)));
   };
   CHECK(export_summary_csv(grouped.groups[0].second) == own(eu, {runs[0]}));

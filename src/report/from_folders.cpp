@@ -1,0 +1,87 @@
+#include "report/from_folders.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "report/idle_threshold.hpp"
+#include "results/folder.hpp"
+
+namespace ttft::report {
+namespace {
+
+using results::ResultsFolder;
+using results::short_sha256;
+
+/// Folders merge only when their scenarios are the same file (docs/commands.md, "report"). With
+/// allow_mixed the merge goes ahead, and the notes returned say so in the report.
+Result<std::vector<std::string>> check_scenarios(const std::vector<ResultsFolder>& folders, bool allow_mixed,
+                                                 Io& io) {
+  const ResultsFolder* first = nullptr;
+  std::vector<std::string> differing;
+  for (const ResultsFolder& folder : folders) {
+    if (!folder.manifest) continue;
+    if (first == nullptr) {
+      first = &folder;
+      continue;
+    }
+    const std::string& a = first->manifest->scenario_sha256;
+    const std::string& b = folder.manifest->scenario_sha256;
+    if (a == b) continue;
+    if (!allow_mixed) {
+      return fail(folder.dir,
+                  fmt::format("its scenario differs from {}'s (SHA-256 {} vs {})", first->dir, short_sha256(b),
+                              short_sha256(a)),
+                  "merge results of the same scenario file, or --allow-mixed merges anyway");
+    }
+    differing.push_back(fmt::format("{} ({})", folder.dir, short_sha256(b)));
+  }
+  if (differing.empty()) return std::vector<std::string>{};
+  std::string list = fmt::format("{} ({})", first->dir, short_sha256(first->manifest->scenario_sha256));
+  for (const auto& other : differing) list += ", " + other;
+  const std::string note = "merged from different scenario files (--allow-mixed): " + list;
+  io.err << "warning: " << note << "\n";
+  return std::vector<std::string>{note};
+}
+
+/// The idle-sweep estimates (gaps as the scenarios wrote them, idle times scaled by each run's
+/// time scale) and, with a volume, the cost at scale.
+void add_decisions(Report& overall, const IdleSweepCollector& sweep, const std::vector<results::Manifest>& runs,
+                   const std::optional<cost::Volume>& volume) {
+  std::vector<Nanos> gaps_ns;
+  for (const results::Manifest& run : runs) {
+    gaps_ns.insert(gaps_ns.end(), run.facts.idle_gaps_ns.begin(), run.facts.idle_gaps_ns.end());
+  }
+  overall.idle_thresholds = sweep.analyze(overall.run.targets, {gaps_ns, overall.run.time_scale_by_run});
+  if (volume) overall.cost_at_scale = cost_at_scale(overall.run.targets, overall.run.pricing, overall.costs, *volume);
+}
+
+}  // namespace
+
+Result<FolderReport> report_from_folders(const FolderReportOptions& o, Io& io) {
+  GroupedReportBuilder builder(o.by);
+  IdleSweepCollector sweep;  // idle sweeps are judged on the overall samples only
+  PlotSamplesBuilder plot_rows;
+  const samples::RowSink add_row = [&](samples::Sample& row) {
+    builder.add(row);
+    if (o.keep_plot_rows) plot_rows.add(row);
+    sweep.add(row);
+  };
+  auto folders = results::read_results_folders(o.dirs, io, &add_row);
+  if (!folders) return tl::unexpected(folders.error());
+  auto notes = check_scenarios(*folders, o.allow_mixed, io);
+  if (!notes) return tl::unexpected(notes.error());
+  FolderReport out;
+  std::vector<results::Manifest> runs;
+  for (const ResultsFolder& folder : *folders) {
+    runs.push_back(folder.manifest_or_stand_in());
+    if (folder.manifest) out.manifests.push_back(*folder.manifest);
+  }
+  out.report = builder.build(runs);
+  out.report.notes = std::move(*notes);
+  add_decisions(out.report.overall, sweep, runs, o.volume);
+  out.plot_rows = plot_rows.take();
+  return out;
+}
+
+}  // namespace ttft::report

@@ -1,0 +1,39 @@
+// The one way from results folders to a report, for `report` and for `run` (on the folder it has
+// just written), so the two print and write the same bytes. Rows stream from samples.csv into
+// the report's groups and are not kept: a million rows take ~0.1 GB, not the ~1 GB of Samples.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/io.hpp"
+#include "cost/monthly_cost.hpp"
+#include "report/html_samples.hpp"
+#include "report/merge.hpp"
+#include "results/manifest.hpp"
+
+namespace ttft::report {
+
+struct FolderReportOptions {
+  std::vector<std::string> dirs;       // merged in this order
+  std::optional<GroupBy> by;           // also one report per region or PoP
+  std::optional<cost::Volume> volume;  // also the cost at this request volume
+  bool allow_mixed = false;            // merge folders of different scenario files (with a note)
+  bool keep_plot_rows = false;         // keep what the HTML plots need of each row (~80 bytes a row)
+};
+
+struct FolderReport {
+  GroupedReport report;                      // notes included
+  PlotSamples plot_rows;                     // empty unless keep_plot_rows
+  std::vector<results::Manifest> manifests;  // of the folders that have one, in folder order
+};
+
+/// Reads every folder (warnings on io.err), checks that they come from one scenario file (unless
+/// allow_mixed), builds the grouped report and adds the idle-sweep estimates (on the overall
+/// samples, with every run's cold gaps from its manifest) and, with a volume, the cost at scale.
+/// Errors name the folder or file.
+Result<FolderReport> report_from_folders(const FolderReportOptions& options, Io& io);
+
+}  // namespace ttft::report

@@ -1,0 +1,213 @@
+#include "results/manifest.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "core/duration.hpp"
+#include "results/atomic_write.hpp"
+#include "results/folder_layout.hpp"
+#include "scenario/json_syntax.hpp"
+#include "scenario/pricing.hpp"
+
+namespace ttft::results {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
+std::string text_of(const Json& object, const char* key) {
+  const auto found = object.find(key);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+std::vector<std::string> texts_of(const Json& object, const char* key) {
+  std::vector<std::string> texts;
+  const auto found = object.find(key);
+  if (found == object.end() || !found->is_array()) return texts;
+  for (const Json& item : *found) {
+    if (item.is_string()) texts.push_back(item.get<std::string>());
+  }
+  return texts;
+}
+
+bool flag_of(const Json& object, const char* key) {
+  const auto found = object.find(key);
+  return found != object.end() && found->is_boolean() && found->get<bool>();
+}
+
+/// A phase's "idle" gaps ("30m" or a list) appended to `gaps_ns`; the run validated them.
+void read_idle_gaps(const Json& phase, std::vector<Nanos>& gaps_ns) {
+  const auto idle = phase.find("idle");
+  if (idle == phase.end()) return;
+  for (const Json& gap : idle->is_array() ? *idle : Json::array({*idle})) {
+    if (!gap.is_string()) continue;
+    if (const auto ns = parse_duration(gap.get<std::string>())) gaps_ns.push_back(*ns);
+  }
+}
+
+/// Targets (file order), phases, prices, idle gaps and time scale from the scenario copy.
+Result<ScenarioFacts> facts_of(const Json& scenario, const std::string& path) {
+  ScenarioFacts facts;
+  if (!scenario.is_object()) return facts;
+  if (const auto targets = scenario.find("targets"); targets != scenario.end() && targets->is_object()) {
+    for (const auto& [name, target] : targets->items()) {
+      facts.targets.push_back(name);
+      const auto pricing = target.find("pricing");
+      if (pricing == target.end()) continue;
+      auto parsed = scenario::parse_pricing(*pricing, path, fmt::format("/scenario/targets/{}/pricing", name));
+      if (!parsed) return tl::unexpected(parsed.error());
+      if (!parsed->empty()) facts.pricing[name] = *parsed;
+    }
+  }
+  if (const auto phases = scenario.find("phases"); phases != scenario.end() && phases->is_array()) {
+    for (const auto& phase : *phases) {
+      if (!phase.is_object()) continue;
+      facts.phases.push_back(text_of(phase, "name"));
+      read_idle_gaps(phase, facts.idle_gaps_ns);
+    }
+  }
+  if (const auto scale = scenario.find("time_scale"); scale != scenario.end() && scale->is_number()) {
+    if (scale->get<double>() > 0) facts.time_scale = scale->get<double>();
+  }
+  return facts;
+}
+
+Json resumes_to_json(const std::vector<ResumeRecord>& resumes) {
+  Json list = Json::array();
+  for (const ResumeRecord& r : resumes) {
+    list.push_back({{"resumed_at", r.resumed_at}, {"command_line", r.command_line}, {"host", r.host}});
+  }
+  return list;
+}
+
+std::vector<ResumeRecord> resumes_of(const Json& m) {
+  std::vector<ResumeRecord> resumes;
+  const auto found = m.find("resumes");
+  if (found == m.end() || !found->is_array()) return resumes;
+  for (const Json& r : *found) {
+    if (r.is_object()) resumes.push_back({text_of(r, "resumed_at"), texts_of(r, "command_line"), text_of(r, "host")});
+  }
+  return resumes;
+}
+
+/// The file's JSON, or an error at its line and column.
+Result<Json> parse_json(const std::string& text, const std::string& path) {
+  try {
+    return Json::parse(text);
+  } catch (const Json::parse_error& error) {
+    const auto at = scenario::position_at(text, error.byte == 0 ? 0 : error.byte - 1);
+    return fail(fmt::format("{}:{}:{}", path, at.line, at.column), "not valid JSON (a ttftbench manifest)");
+  }
+}
+
+}  // namespace
+
+Manifest continued(const Manifest& earlier, Manifest now) {
+  now.resumes = earlier.resumes;
+  now.resumes.push_back({now.started_at, now.command_line, now.host});
+  now.started_at = earlier.started_at;
+  now.command_line = earlier.command_line;
+  now.host = earlier.host;
+  return now;
+}
+
+Json manifest_to_json(const Manifest& m) {
+  Json j;
+  j["schema_version"] = m.schema_version;
+  j["tool"] = "ttftbench";
+  j["tool_version"] = m.tool_version;
+  j["libcurl_version"] = m.libcurl_version;
+  j["run_id"] = m.run_id;
+  j["command_line"] = m.command_line;
+  j["scenario_path"] = m.scenario_path;
+  j["scenario_sha256"] = m.scenario_sha256;
+  j["scenario_name"] = m.scenario_name;
+  j["scenario"] = m.scenario;
+  j["host"] = m.host;
+  j["region"] = text_or_null(m.region);
+  j["shard"] = text_or_null(m.shard);
+  j["seed"] = m.seed;
+  j["tls_insecure"] = m.tls_insecure;  // a run without certificate verification says so, and for which targets
+  j["tls_insecure_targets"] = m.tls_insecure_targets;
+  j["started_at"] = m.started_at;
+  j["ended_at"] = m.ended_at ? Json(*m.ended_at) : Json(nullptr);
+  j["interrupted"] = m.interrupted;
+  j["client_lateness"] = m.client_lateness ? lateness_to_json(*m.client_lateness) : Json(nullptr);
+  j["resumes"] = resumes_to_json(m.resumes);
+  return j;
+}
+
+Result<Manifest> parse_manifest(const std::string& text, const std::string& path) {
+  auto parsed = parse_json(text, path);
+  if (!parsed) return tl::unexpected(parsed.error());
+  const Json& j = *parsed;
+  if (!j.is_object()) return fail(path, "expected a JSON object (a ttftbench manifest)");
+  Manifest m;
+  if (const auto v = j.find("schema_version"); v != j.end() && v->is_number_integer()) m.schema_version = v->get<int>();
+  m.tool_version = text_of(j, "tool_version");
+  m.libcurl_version = text_of(j, "libcurl_version");
+  m.run_id = text_of(j, "run_id");
+  m.command_line = texts_of(j, "command_line");
+  m.scenario_path = text_of(j, "scenario_path");
+  m.scenario_sha256 = text_of(j, "scenario_sha256");
+  m.scenario_name = text_of(j, "scenario_name");
+  if (const auto copy = j.find("scenario"); copy != j.end()) m.scenario = *copy;
+  m.host = text_of(j, "host");
+  m.region = text_of(j, "region");
+  m.shard = text_of(j, "shard");
+  if (const auto seed = j.find("seed"); seed != j.end() && seed->is_number_unsigned()) m.seed = seed->get<std::uint64_t>();
+  m.tls_insecure = flag_of(j, "tls_insecure");
+  m.tls_insecure_targets = texts_of(j, "tls_insecure_targets");
+  m.started_at = text_of(j, "started_at");
+  if (auto ended = text_of(j, "ended_at"); !ended.empty()) m.ended_at = std::move(ended);
+  m.interrupted = flag_of(j, "interrupted");
+  if (const auto lateness = j.find("client_lateness"); lateness != j.end() && lateness->is_object()) {
+    m.client_lateness = lateness_from_json(*lateness);
+  }
+  m.resumes = resumes_of(j);
+  auto facts = facts_of(m.scenario, path);
+  if (!facts) return tl::unexpected(facts.error());
+  m.facts = std::move(*facts);
+  return m;
+}
+
+Result<void> write_manifest(const std::filesystem::path& dir, const Manifest& manifest) {
+  return write_file_atomic((dir / kManifestJson).string(), manifest_to_json(manifest).dump(2) + "\n");
+}
+
+Result<std::optional<Manifest>> read_manifest(const std::filesystem::path& dir) {
+  const std::filesystem::path path = dir / kManifestJson;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return std::optional<Manifest>{};
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (!file) return fail(path.string(), "cannot read this file");
+  auto manifest = parse_manifest(text.str(), path.string());
+  if (!manifest) return tl::unexpected(manifest.error());
+  return std::optional<Manifest>(std::move(*manifest));
+}
+
+std::vector<std::pair<std::string, std::string>> manifest_display_rows(const Manifest& m) {
+  std::vector<std::pair<std::string, std::string>> rows{
+      {"scenario", m.scenario_name},
+      {"scenario file", m.scenario_path},
+      {"scenario SHA-256", m.scenario_sha256},
+      {"command line", fmt::format("{}", fmt::join(m.command_line, " "))},
+      {"ttftbench version", m.tool_version},
+      {"libcurl version", m.libcurl_version},
+      {"host", m.host}};
+  if (!m.region.empty()) rows.emplace_back("region", m.region);
+  if (!m.shard.empty()) rows.emplace_back("shard", m.shard);
+  rows.emplace_back("seed", std::to_string(m.seed));
+  rows.emplace_back("started (UTC)", m.started_at);
+  if (m.ended_at) rows.emplace_back("ended (UTC)", *m.ended_at);
+  rows.emplace_back("interrupted", m.interrupted ? "yes" : "no");
+  if (!m.resumes.empty()) rows.emplace_back("resumed", std::to_string(m.resumes.size()) + " time(s)");
+  return rows;
+}
+
+}  // namespace ttft::results

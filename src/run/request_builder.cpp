@@ -1,0 +1,58 @@
+#include "run/request_builder.hpp"
+
+#include <random>
+
+#include <fmt/format.h>
+
+#include "driver/response_headers.hpp"
+#include "protocol/adapter.hpp"
+
+namespace ttft::run {
+
+std::string join_protocol_names() { return fmt::format("{}", fmt::join(protocol::protocol_names(), ", ")); }
+
+Result<driver::RequestSpec> build_request(const RequestInput& input) {
+  // `auto` sends the body of the protocol the URL's shape names (SPEC section 4).
+  auto adapter = protocol::make_adapter(protocol::request_protocol(input.protocol, input.url));
+  if (!adapter) {
+    return fail("--protocol", adapter.error().message, "known protocols: " + join_protocol_names());
+  }
+  protocol::Workload workload{input.model, input.messages, input.max_tokens, input.extra_body};
+  driver::RequestSpec spec;
+  spec.url = input.url;
+  spec.protocol = input.protocol;
+  spec.body = (*adapter)->build_body(workload);
+  const bool user_sets_id = !input.request_id_header.empty() &&
+                            !driver::header_value(input.headers, input.request_id_header).empty();
+  if (!input.request_id_header.empty() && !user_sets_id) {
+    spec.headers.emplace_back(input.request_id_header, input.request_id);
+  }
+  spec.headers.insert(spec.headers.end(), input.headers.begin(), input.headers.end());
+  return spec;
+}
+
+std::string request_id_of(const driver::RequestSpec& spec, const std::string& fallback,
+                          const std::string& header_name) {
+  const auto value = driver::header_value(spec.headers, header_name);
+  return value.empty() ? fallback : value;
+}
+
+Result<driver::HeaderList> parse_header_flags(const std::vector<std::string>& flags) {
+  driver::HeaderList headers;
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    std::string name, value;
+    if (!driver::split_header_line(flags[i], name, value) || name.find(' ') != std::string::npos) {
+      return fail("--header", fmt::format("header #{} is not of the form 'Name: value'", i + 1),
+                  "write it as --header 'Authorization: Bearer $TOKEN'");
+    }
+    headers.emplace_back(std::move(name), std::move(value));
+  }
+  return headers;
+}
+
+std::string make_run_id(const std::string& prefix) {
+  std::random_device entropy;
+  return fmt::format("{}-{}-{:04x}", prefix, format_utc_compact(wall_now()), entropy() & 0xffffu);
+}
+
+}  // namespace ttft::run

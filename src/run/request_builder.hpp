@@ -1,0 +1,45 @@
+// Builds the driver's RequestSpec from what a user asked for (probe flags or a scenario target):
+// the protocol's body, the request-id header, and the user's headers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "driver/request.hpp"
+#include "protocol/workload.hpp"
+
+namespace ttft::run {
+
+struct RequestInput {
+  std::string url;
+  std::string protocol;
+  std::string model;
+  std::vector<protocol::Message> messages;
+  std::int64_t max_tokens = 256;
+  nlohmann::json extra_body = nlohmann::json::object();
+  driver::HeaderList headers;                   // the user's
+  std::string request_id;                       // sent unless the user set the header
+  std::string request_id_header = "X-Request-Id";  // empty = none
+};
+
+/// The spec for one request; fails (where = "--protocol") for an unknown protocol.
+Result<driver::RequestSpec> build_request(const RequestInput& input);
+
+/// The request id the row records: the user's header value if they set one, else `fallback`.
+std::string request_id_of(const driver::RequestSpec& spec, const std::string& fallback,
+                          const std::string& header_name = "X-Request-Id");
+
+/// Parses --header flags "Name: value". Errors name the flag, never the value (it may be a key).
+Result<driver::HeaderList> parse_header_flags(const std::vector<std::string>& flags);
+
+/// "openai-chat, workers-ai, ..." for help texts and hints.
+std::string join_protocol_names();
+
+/// A run id: "<prefix>-<UTC compact>-<4 hex>", unique enough to match provider logs.
+std::string make_run_id(const std::string& prefix);
+
+}  // namespace ttft::run

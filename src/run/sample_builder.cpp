@@ -1,0 +1,52 @@
+#include "run/sample_builder.hpp"
+
+#include "metrics/sample_metrics.hpp"
+
+namespace ttft::run {
+namespace {
+
+constexpr std::size_t kErrorDetailChars = 200;  // a readable cell; the full body is in -v traces
+
+}  // namespace
+
+samples::Sample build_sample(const SampleContext& context, const driver::Outcome& outcome,
+                             const Redactor& redactor) {
+  samples::Sample s;
+  s.run_id = context.run_id;
+  s.region = context.region;
+  s.shard = context.shard;
+  s.phase = context.phase;
+  s.cold = context.cold;
+  s.seq = context.seq;
+  s.target = context.target;
+  // `auto` records what it detected: "auto:workers-ai" (SPEC section 4); "auto" when nothing was.
+  const auto& stream = outcome.stream;
+  s.protocol = stream.detected_protocol.empty() ? context.protocol
+                                                : context.protocol + ":" + stream.detected_protocol;
+  s.model = context.model;
+  s.request_id = redactor.apply(context.request_id);
+  s.started_at = format_utc_ms(outcome.started_wall);
+  s.connection_reused = outcome.connection_reused;
+  s.pop = outcome.pop;
+  s.http_status = outcome.http_status;
+  s.error = outcome.error;
+  s.error_detail = redactor.apply(outcome.error_detail).substr(0, kErrorDetailChars);
+  s.dns_ns = outcome.dns_ns;
+  s.connect_ns = outcome.connect_ns;
+  s.tls_ns = outcome.tls_ns;
+  s.ttfb_ns = outcome.ttfb_ns;
+  s.ttft_ns = stream.first_event_ns;
+  s.first_token_ns = stream.first_token_ns;
+  if (stream.first_token_ns) s.first_token_kind = stream.first_token_is_reasoning ? "reasoning" : "text";
+  s.e2e_ns = outcome.end_ns;
+  s.events = stream.events;
+  // A plain text stream's reads are not tokens: its output is estimated from text (SPEC 3).
+  const std::span<const Nanos> token_events(
+      stream.content_event_ns.data(), stream.events_are_tokens ? stream.content_event_ns.size() : 0);
+  metrics::derive_all(s, metrics::StreamFacts{token_events, stream.text_bytes,
+                                              stream.input_tokens, stream.output_tokens,
+                                              context.prompt_chars});
+  return s;
+}
+
+}  // namespace ttft::run

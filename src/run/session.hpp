@@ -1,0 +1,99 @@
+// One `run`, stage by stage: prepare (load and check everything; nothing is sent if it fails),
+// open the results folder, execute the schedule while appending rows, then write the reports,
+// which are built from the folder exactly as `report DIR` builds them.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/io.hpp"
+#include "core/redact.hpp"
+#include "driver/run_loop.hpp"
+#include "report/from_folders.hpp"
+#include "results/manifest.hpp"
+#include "run/settings.hpp"
+#include "run/sim_targets.hpp"
+#include "samples/csv_reader.hpp"
+#include "samples/csv_writer.hpp"
+#include "samples/sample.hpp"
+#include "scenario/scenario.hpp"
+#include "schedule/scheduler.hpp"
+#include "schedule/shard.hpp"
+
+namespace ttft::run {
+
+/// run --resume: what the results folder holds already (resume.hpp reads and checks it).
+struct ResumeFrom {
+  results::Manifest manifest;              // as found: its first start and command line stay
+  samples::ReadResult existing;            // samples.csv's rows; a torn last line is counted, not read
+  std::vector<schedule::RequestKey> done;  // the requests those rows are (each has exactly one)
+  std::int64_t left = 0;                   // requests still to send
+};
+
+/// Everything `run` needs before the first request.
+struct Prepared {
+  scenario::Scenario scenario;
+  std::uint64_t seed = 0;
+  std::optional<schedule::Shard> shard;
+  std::string run_id;
+  std::filesystem::path out_dir;
+  std::string region;
+  bool insecure = false;                    // --insecure (a resumed run: as it was started)
+  std::optional<ResumeFrom> resume;
+};
+
+/// Loads and checks the scenario (its simulator profiles and TLS files included) and the shard
+/// (with resume_dir: the results folder, see prepare_resume); fails before anything is sent.
+Result<Prepared> prepare_run(const RunSettings& settings, Io& io);
+
+/// The scenario at `scenario_path` and its simulator profiles, loaded and checked: a Prepared with
+/// only the scenario filled in.
+Result<Prepared> load_checked(const std::string& scenario_path, Io& io);
+
+/// How a run ended, once its reports are written.
+struct Ended {
+  report::FolderReport report;   // the report `report DIR` makes of the folder
+  bool interrupted = false;      // Ctrl-C
+  std::optional<Error> failure;  // rows could not be written, or every request failed
+};
+
+class Session {
+ public:
+  Session(Prepared prepared, RunSettings settings, RunDisplay display, Io& io);
+
+  /// Creates the results folder, samples.csv and the first manifest (resumed: reopens samples.csv,
+  /// cutting off a torn last line, and records the resume in the manifest); starts the simulators.
+  Result<void> open();
+  /// Runs the schedule to its end or to Ctrl-C, appending a row as each request ends.
+  Result<driver::RunLoopResult> execute();
+  /// Writes the final manifest, then the summaries built from the folder, and prints the tables.
+  /// Fails (the run's exit code 3) when a file cannot be written.
+  Result<Ended> finish(const driver::RunLoopResult& result);
+
+ private:
+  Result<driver::RequestSpec> make_request(const schedule::PlannedRequest& planned) const;
+  void record(const samples::Sample& sample);
+  void count(const samples::Sample& sample);
+  samples::Sample sample_of(driver::Finished&& finished) const;
+  /// "2/4" for a sharded run (the shard column and the manifest), else empty.
+  std::string shard_label() const;
+  Result<void> write_reports(const report::FolderReport& report);
+
+  Prepared p_;
+  RunSettings settings_;
+  RunDisplay display_;
+  Io& io_;
+  Redactor redactor_;
+  results::Manifest manifest_;
+  std::optional<samples::CsvWriter> writer_;
+  std::optional<SimulatedTargets> sims_;
+  std::vector<double> send_lags_ns_;  // of every row, for the client's lateness
+  std::int64_t rows_ = 0, failed_rows_ = 0;
+  std::optional<Error> write_error_;
+};
+
+}  // namespace ttft::run

@@ -1,0 +1,48 @@
+#include "run/sim_targets.hpp"
+
+#include <fmt/format.h>
+
+#include "protocol/adapter.hpp"
+#include "sim/routes.hpp"
+
+namespace ttft::run {
+
+Result<sim::Profile> simulated_profile(const scenario::Scenario& scenario, const scenario::Target& target) {
+  const std::string where = fmt::format("{}: /targets/{}", scenario.path, target.name);
+  auto base = sim::builtin_profile(target.url.substr(std::string("sim://").size()));
+  if (!base) return fail(where + "/url", base.error().message, base.error().hint);
+  auto profile = sim::profile_from_json(target.sim, *base, where + "/sim");
+  if (!profile) return profile;
+  profile->time_scale *= scenario.time_scale;
+  return profile;
+}
+
+Result<SimulatedTargets> SimulatedTargets::start(const scenario::Scenario& scenario, std::uint64_t seed) {
+  SimulatedTargets sims;
+  for (std::size_t i = 0; i < scenario.targets.size(); ++i) {
+    const auto& target = scenario.targets[i];
+    if (!target.is_simulated()) {
+      sims.urls_.push_back(target.url);
+      sims.servers_.emplace_back();
+      sims.profiles_.emplace_back();
+      continue;
+    }
+    auto profile = simulated_profile(scenario, target);
+    if (!profile) return tl::unexpected(profile.error());
+    auto server = sim::Server::start({*profile, 0, "", seed * 1000003u + i});
+    if (!server) return tl::unexpected(server.error());
+    // `auto` reaches the path of the protocol whose body it sends (openai-chat for sim://).
+    const std::string_view served = protocol::request_protocol(target.protocol, target.url);
+    sims.urls_.push_back(
+        fmt::format("http://127.0.0.1:{}{}", (*server)->port(), sim::path_for_protocol(served)));
+    sims.servers_.push_back(std::move(*server));
+    sims.profiles_.push_back(std::move(*profile));
+  }
+  return sims;
+}
+
+const sim::Profile* SimulatedTargets::profile(std::size_t index) const {
+  return servers_[index] ? &profiles_[index] : nullptr;
+}
+
+}  // namespace ttft::run

@@ -1,0 +1,142 @@
+#include <catch2/catch.hpp>
+
+#include "results/manifest.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace ttft;
+
+namespace {
+
+results::Manifest sample_manifest() {
+  results::Manifest m;
+  m.tool_version = "1.2.3";
+  m.libcurl_version = "8.0";
+  m.run_id = "demo-20260101T000000Z";
+  m.command_line = {"ttftbench", "run", "demo.json"};
+  m.scenario_path = "demo.json";
+  m.scenario_sha256 = "abc123";
+  m.scenario_name = "demo";
+  m.scenario = nlohmann::ordered_json::parse(R"({
+    "name": "demo",
+    "targets": {"edge": {"pricing": {"input_usd_per_mtok": 0.15, "output_usd_per_mtok": 0.6}}, "central": {}},
+    "phases": [{"name": "cold", "idle": ["1m", "3m"]}, {"name": "warm"}],
+    "time_scale": 0.5})");
+  m.host = "box";
+  m.seed = 42;
+  m.started_at = "2026-01-01T00:00:00.000Z";
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("manifest: what is written reads back, with the facts of its scenario copy") {
+  results::Manifest m = sample_manifest();
+  m.region = "eu";
+  m.ended_at = "2026-01-01T00:01:00.000Z";
+  m.client_lateness = results::LatenessSummary{};
+  m.client_lateness->send_lag_p99_ms = 1.5;
+  const std::string text = results::manifest_to_json(m).dump(2);
+  const auto back = results::parse_manifest(text, "manifest.json");
+  REQUIRE(back);
+  CHECK(back->run_id == m.run_id);
+  CHECK(back->command_line == m.command_line);
+  CHECK(back->seed == 42);
+  CHECK(back->region == "eu");
+  CHECK(back->shard.empty());
+  CHECK(back->ended_at == m.ended_at);
+  CHECK_FALSE(back->cut_short());
+  REQUIRE(back->client_lateness);
+  CHECK(back->client_lateness->send_lag_p99_ms == 1.5);
+  CHECK_FALSE(back->client_lateness->busy_max_ms);
+  CHECK(back->facts.targets == std::vector<std::string>{"edge", "central"});
+  CHECK(back->facts.phases == std::vector<std::string>{"cold", "warm"});
+  CHECK(back->facts.pricing.count("edge") == 1);
+  CHECK(back->facts.pricing.count("central") == 0);
+  CHECK(back->facts.idle_gaps_ns == std::vector<Nanos>{60'000'000'000, 180'000'000'000});
+  CHECK(back->facts.time_scale == 0.5);
+  CHECK(results::manifest_to_json(*back).dump(2) == text);
+}
+
+TEST_CASE("manifest: schema_version comes first and what is unknown is null") {
+  const auto j = results::manifest_to_json(sample_manifest());
+  CHECK(j.begin().key() == "schema_version");
+  CHECK(j["region"].is_null());
+  CHECK(j["ended_at"].is_null());
+  CHECK(j["client_lateness"].is_null());
+  CHECK(j["resumes"] == nlohmann::ordered_json::array());
+}
+
+TEST_CASE("manifest: a run that never recorded its end, or was interrupted, was cut short") {
+  results::Manifest m = sample_manifest();
+  CHECK(m.cut_short());
+  m.ended_at = "2026-01-01T00:01:00.000Z";
+  CHECK_FALSE(m.cut_short());
+  m.interrupted = true;
+  CHECK(m.cut_short());
+}
+
+TEST_CASE("manifest: a resume keeps the first start, command line and host and lists itself") {
+  results::Manifest first = sample_manifest();
+  results::Manifest now = sample_manifest();
+  now.started_at = "2026-01-02T00:00:00.000Z";
+  now.command_line = {"ttftbench", "run", "--resume", "dir"};
+  now.host = "other";
+  const results::Manifest once = results::continued(first, now);
+  CHECK(once.started_at == first.started_at);
+  CHECK(once.command_line == first.command_line);
+  CHECK(once.host == "box");
+  REQUIRE(once.resumes.size() == 1);
+  CHECK(once.resumes[0].resumed_at == "2026-01-02T00:00:00.000Z");
+  CHECK(once.resumes[0].host == "other");
+  const results::Manifest twice = results::continued(once, now);
+  CHECK(twice.resumes.size() == 2);
+  const auto back = results::parse_manifest(results::manifest_to_json(twice).dump(), "m");
+  REQUIRE(back);
+  CHECK(back->resumes.size() == 2);
+  CHECK(back->resumes[1].command_line == now.command_line);
+}
+
+TEST_CASE("manifest: text that is not a manifest is an error naming the file and where") {
+  const auto broken = results::parse_manifest("{\n  \"run_id\": ", "dir/manifest.json");
+  REQUIRE_FALSE(broken);
+  CHECK(broken.error().where.rfind("dir/manifest.json:2:", 0) == 0);
+  const auto list = results::parse_manifest("[1, 2]", "dir/manifest.json");
+  REQUIRE_FALSE(list);
+  CHECK(list.error().where == "dir/manifest.json");
+  const auto prices = results::parse_manifest(
+      R"({"scenario": {"targets": {"edge": {"pricing": {"input_usd_per_mtok": "free"}}}}})", "m.json");
+  REQUIRE_FALSE(prices);
+  CHECK(prices.error().where.find("/scenario/targets/edge/pricing") != std::string::npos);
+}
+
+TEST_CASE("manifest: written atomically into a folder and read back; no file reads as none") {
+  test::TempDir dir;
+  const auto none = results::read_manifest(dir.path());
+  REQUIRE(none);
+  CHECK_FALSE(*none);
+  REQUIRE(results::write_manifest(dir.path(), sample_manifest()));
+  const auto read = results::read_manifest(dir.path());
+  REQUIRE(read);
+  REQUIRE(*read);
+  CHECK((*read)->scenario_name == "demo");
+}
+
+TEST_CASE("manifest: display rows name what was run and leave out what was not recorded") {
+  results::Manifest m = sample_manifest();
+  auto rows = results::manifest_display_rows(m);
+  const auto has = [&](const std::string& label) {
+    for (const auto& [l, v] : rows) {
+      if (l == label) return true;
+    }
+    return false;
+  };
+  CHECK(rows.front() == std::pair<std::string, std::string>{"scenario", "demo"});
+  CHECK(has("command line"));
+  CHECK_FALSE(has("region"));
+  CHECK_FALSE(has("ended (UTC)"));
+  m.region = "eu";
+  m.resumes.push_back({});
+  rows = results::manifest_display_rows(m);
+  CHECK(has("region"));
+  CHECK(rows.back() == std::pair<std::string, std::string>{"resumed", "1 time(s)"});
+}

@@ -186,6 +186,28 @@ TEST_CASE("resume: a complete folder has nothing to resume and is left as it was
   CHECK(read_file(folder / "manifest.json") == manifest);
 }
 
+// The end is recorded in the manifest before the summaries are written (they are built from the
+// folder): a kill in between leaves every row and the end, and the resume writes the summaries.
+TEST_CASE("resume: a folder with every row but a summary missing gets its summaries, no request sent") {
+  TempDir tmp;
+  run_whole(tmp);
+  const fs::path folder = tmp / "whole";
+  const std::string rows = read_file(folder / "samples.csv");
+  const std::string summary = read_file(folder / "summary.json");
+  fs::remove(folder / "summary.json");
+  const auto resume = ttftbench(tmp.path(), {"--quiet", "run", "--resume", folder.string()});
+  CHECK(resume.exit_code == 0);
+  CHECK(resume.err.empty());
+  CHECK(read_file(folder / "samples.csv") == rows);
+  REQUIRE(fs::exists(folder / "summary.json"));
+  nlohmann::json again = read_json(folder / "summary.json");
+  nlohmann::json before = nlohmann::json::parse(summary);
+  CHECK(again["rows"] == before["rows"]);
+  CHECK(read_json(folder / "manifest.json")["resumes"].size() == 1);
+  const auto report = ttftbench(tmp.path(), {"report", folder.string(), "--format", "json"});
+  CHECK(report.out == read_file(folder / "summary.json"));
+}
+
 TEST_CASE("resume: a torn last line is cut off and its request sent again") {
   TempDir tmp;
   const std::multiset<RowKey> expected = run_whole(tmp);

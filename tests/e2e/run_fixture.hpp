@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "support/csv_table.hpp"
 #include "support/process.hpp"
 
 namespace ttft::test {
@@ -30,16 +31,6 @@ ProcessResult run_ttftbench_in(const std::filesystem::path& cwd, const std::vect
 
 /// Every NAME referenced as ${NAME} or ${NAME:-default} in `text`.
 std::vector<std::string> referenced_env_vars(const std::string& text);
-
-struct CsvTable {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;  // data records, a trailing unterminated one included
-  /// The cell in data row `row` under `column`; throws when there is no such column.
-  const std::string& cell(std::size_t row, const std::string& column) const;
-};
-
-/// RFC 4180 records ("" escapes; commas and newlines inside quotes), without further checks.
-CsvTable parse_csv(const std::string& text);
 
 /// Polls the CSV file at `path` until it holds at least `rows` data records; false after `timeout`.
 bool wait_for_csv_rows(const std::filesystem::path& path, std::size_t rows,

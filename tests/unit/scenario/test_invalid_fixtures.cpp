@@ -14,21 +14,15 @@
 #include "scenario/load.hpp"
 #include "scenario/protocols.hpp"
 #include "support/temp_dir.hpp"
+#include "support/text.hpp"
 #include "no_env.hpp"
 
 namespace fs = std::filesystem;
+using ttft::test::replace_all;
 
 namespace {
 
 const fs::path kInvalidDir = fs::path(TTFT_FIXTURES_DIR) / "scenarios" / "invalid";
-
-std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos;
-       at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-  return text;
-}
 
 std::vector<fs::path> invalid_fixtures() {
   std::vector<fs::path> paths;

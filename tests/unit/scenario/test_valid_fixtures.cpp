@@ -2,26 +2,19 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <map>
 
 #include "core/sha256.hpp"
 #include "scenario/load.hpp"
+#include "support/fake_env.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace ttft;
+using ttft::test::fake_env;
 
 namespace {
 
 const fs::path kValidDir = fs::path(TTFT_FIXTURES_DIR) / "scenarios" / "valid";
-
-scenario::Getenv fake_env(std::map<std::string, std::string> values) {
-  return [values = std::move(values)](const std::string& name) -> std::optional<std::string> {
-    const auto it = values.find(name);
-    if (it == values.end()) return std::nullopt;
-    return it->second;
-  };
-}
 
 scenario::Scenario load_valid(const std::string& name, const scenario::Getenv& env = fake_env({})) {
   const auto result = scenario::load_scenario((kValidDir / name).string(), env);

@@ -1,7 +1,5 @@
 // The pure side of the simulator's faults: names, replies, how each fault reshapes a plan, the
 // raw HTTP framing and the gzip encoder. No sockets.
-#include <zlib.h>
-
 #include <algorithm>
 #include <set>
 #include <string>
@@ -12,6 +10,7 @@
 #include "sim/fault_plan.hpp"
 #include "sim/gzip_encoder.hpp"
 #include "sim/wire.hpp"
+#include "support/gunzip.hpp"
 
 using ttft::Nanos;
 using ttft::kNanosPerMs;
@@ -40,26 +39,6 @@ std::string all_bytes(const StreamPlan& plan) {
   std::string bytes;
   for (const auto& frame : plan.frames) bytes += frame.bytes;
   return bytes;
-}
-
-// Inflates a gzip stream; `complete` says whether the gzip trailer was seen.
-std::string gunzip(const std::string& compressed, bool& complete) {
-  z_stream z{};
-  REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  z.avail_in = static_cast<uInt>(compressed.size());
-  std::string out;
-  char buffer[4096];
-  int status = Z_OK;
-  do {
-    z.next_out = reinterpret_cast<Bytef*>(buffer);
-    z.avail_out = sizeof buffer;
-    status = inflate(&z, Z_SYNC_FLUSH);
-    out.append(buffer, sizeof buffer - z.avail_out);
-  } while (status == Z_OK && z.avail_out == 0);
-  inflateEnd(&z);
-  complete = status == Z_STREAM_END;
-  return out;
 }
 
 }  // namespace
@@ -200,12 +179,10 @@ TEST_CASE("sim raw framing: response head and chunks") {
 TEST_CASE("sim gzip encoder: each flush decodes on its own, the last call ends the stream") {
   ttft::sim::GzipEncoder encoder;
   REQUIRE(encoder.ok());
-  const std::string first = encoder.compress("data: one\n\n", false);
-  bool complete = true;
-  CHECK(gunzip(first, complete) == "data: one\n\n");
-  CHECK_FALSE(complete);
-  const std::string second = encoder.compress("data: two\n\n", true);
-  CHECK(gunzip(first + second, complete) == "data: one\n\ndata: two\n\n");
-  CHECK(complete);
+  ttft::test::Gunzip reader;
+  CHECK(reader.feed(encoder.compress("data: one\n\n", false)) == "data: one\n\n");
+  CHECK_FALSE(reader.ended());
+  CHECK(reader.feed(encoder.compress("data: two\n\n", true)) == "data: two\n\n");
+  CHECK(reader.ended());
   CHECK(encoder.compress("more", false).empty());  // finished
 }

@@ -6,6 +6,7 @@
 
 #include "core/duration.hpp"
 #include "core/exit_codes.hpp"
+#include "core/redact.hpp"
 #include "cost/money.hpp"
 #include "cost/request_cost.hpp"
 #include "run/session.hpp"
@@ -70,11 +71,12 @@ int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io)
   io.out << fmt::format("scenario {} is valid ({}, sha256 {})\n\ntargets\n", s.name, s.path, s.sha256.substr(0, 12));
   cost::Pusd total_cost_pusd = 0;
   bool any_priced = false;
+  const Redactor redactor(s.secrets);  // a key may sit in a URL's query
   for (const auto& target : s.targets) {
     const cost::Pusd cost_pusd = cost::request_cost(target.pricing, input_tokens, s.max_tokens) * per_target;
     total_cost_pusd += cost_pusd;
     any_priced = any_priced || !target.pricing.empty();
-    io.out << fmt::format("  {:<12} {:<12} {}{}\n", target.name, target.protocol, target.url,
+    io.out << fmt::format("  {:<12} {:<12} {}{}\n", target.name, target.protocol, redactor.apply(target.url),
                           target.pricing.empty() ? "  (no pricing)" : "");
   }
   io.out << "\nphases\n";

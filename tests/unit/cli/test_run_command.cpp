@@ -116,6 +116,11 @@ TEST_CASE("run --resume: a shard from the injected Job environment is checked li
 TEST_CASE("run --resume: the recorded flags again, on a finished run, have nothing to send, exit 0") {
   TempDir tmp;
   const fs::path folder = resumable_folder(tmp);
+  // The fixture holds rows and manifest only; a finished run also wrote its summaries.
+  for (const auto& [file, format] : {std::pair{"summary.csv", "csv"}, std::pair{"summary.json", "json"},
+                                     std::pair{"report.md", "markdown"}, std::pair{"report.html", "html"}}) {
+    std::ofstream(folder / file, std::ios::binary) << run_cli({"report", folder.string(), "--format", format}).out;
+  }
   const auto same = run_cli({"run", "--resume", folder.string(), "--seed", "11", "--region", "eu"});
   INFO(same.err);
   CHECK(same.exit_code == to_int(ExitCode::ok));

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/check.hpp"
+#include "core/duration.hpp"
 #include "core/random.hpp"
 #include "cost/money.hpp"
 #include "cost/request_cost.hpp"

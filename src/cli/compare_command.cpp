@@ -10,7 +10,7 @@
 #include "cli/gate_outputs.hpp"
 #include "cli/results_folder.hpp"
 #include "core/exit_codes.hpp"
-#include "report/compare_exporters.hpp"
+#include "exporters/compare_exporter.hpp"
 
 namespace ttft::cli {
 namespace {
@@ -37,9 +37,9 @@ std::vector<std::string> scenario_notes(const ResultsFolder& baseline, const Res
 }
 
 std::string render(const report::Comparison& comparison, const std::string& format, bool color) {
-  if (format == "markdown") return report::export_compare_markdown(comparison);
-  if (format == "json") return report::export_compare_json(comparison);
-  return report::export_compare_terminal(comparison, color);
+  if (format == "markdown") return exporters::export_compare_markdown(comparison);
+  if (format == "json") return exporters::export_compare_json(comparison);
+  return exporters::export_compare_terminal(comparison, color);
 }
 
 }  // namespace
@@ -101,7 +101,7 @@ int run_compare_command(const CompareOptions& o, const GlobalOptions& global, Io
   io.out << render(comparison, o.format, global.color(io));
   io.out.flush();
   if (!o.summary_md.empty() || io.getenv("GITHUB_STEP_SUMMARY")) {
-    const std::string markdown = report::export_compare_markdown(comparison);
+    const std::string markdown = exporters::export_compare_markdown(comparison);
     if (auto published = publish_summary_markdown(markdown, o.summary_md, io); !published) {
       io.err << render_error(published.error());
       return to_int(ExitCode::run_failed);

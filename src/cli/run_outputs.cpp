@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <ostream>
 
-#include "core/duration.hpp"
 #include "cli/report_decisions.hpp"
+#include "core/duration.hpp"
 #include "core/version.hpp"
+#include "exporters/html/html_exporter.hpp"
+#include "exporters/report_exporters.hpp"
 #include "report/atomic_write.hpp"
-#include "report/exporters.hpp"
-#include "report/html_exporter.hpp"
 #include "stats/percentile.hpp"
 
 namespace ttft::cli {
@@ -35,7 +35,7 @@ Percentiles percentiles_ms(const driver::Reservoir& reservoir) {
 std::string html_of_run(const report::Report& model, const std::vector<samples::Sample>& samples,
                         const ManifestInput& manifest) {
   const report::HtmlPlotData plots = report::build_plot_data(report::plot_samples_of(samples), model);
-  return report::export_html({&model, &plots, {report::manifest_entries(build_manifest(manifest))}, {}});
+  return exporters::export_html({&model, &plots, {report::manifest_entries(build_manifest(manifest))}, {}});
 }
 
 // The idle-sweep estimates, exactly as `report` makes them from the folder (issue 9): the
@@ -97,14 +97,14 @@ Result<report::Report> write_reports(const RunOutputs& outputs, const std::vecto
   const auto write = [&](const char* name, const std::string& content) {
     return report::write_file_atomic((outputs.dir / name).string(), content);
   };
-  for (const auto& [name, content] : {std::pair{"summary.csv", report::export_summary_csv(model)},
-                                      std::pair{"summary.json", report::export_summary_json(model)},
-                                      std::pair{"report.md", report::export_markdown(model)},
+  for (const auto& [name, content] : {std::pair{"summary.csv", exporters::export_summary_csv(model)},
+                                      std::pair{"summary.json", exporters::export_summary_json(model)},
+                                      std::pair{"report.md", exporters::export_markdown(model)},
                                       std::pair{"report.html", html_of_run(model, samples, *outputs.manifest)}}) {
     if (auto r = write(name, content); !r) return tl::unexpected(r.error());
   }
   if (auto r = write_manifest(outputs.dir, *outputs.manifest); !r) return tl::unexpected(r.error());
-  io.out << report::export_terminal(model, color);
+  io.out << exporters::export_terminal(model, color);
   io.out.flush();
   if (!quiet) io.err << "results: " << outputs.dir.string() << "\n";
   return model;

@@ -15,11 +15,11 @@
 #include "cli/run_outputs.hpp"
 #include "cli/sample_builder.hpp"
 #include "cli/trace.hpp"
+#include "cost/sample_cost.hpp"
 #include "driver/response_headers.hpp"
+#include "exporters/report_exporters.hpp"
 #include "gate/evaluate.hpp"
 #include "gate/parser.hpp"
-#include "report/exporters.hpp"
-#include "report/sample_cost.hpp"
 #include "samples/csv_format.hpp"
 #include "samples/csv_reader.hpp"
 #include "scenario/load.hpp"
@@ -187,7 +187,8 @@ void RunSession::record(driver::Finished&& f) {
   samples::Sample sample = build_sample(context, f.outcome, redactor_);
   sample.send_lag_ns = f.send_lag_ns;
   sample.idle_before_s = f.idle_before_s;
-  sample.cost_pusd = report::sample_cost(sample, target.pricing);
+  sample.cost_pusd =
+      cost::sample_cost(target.pricing, !sample.error.empty(), sample.input_tokens, sample.output_tokens);
   if (auto appended = writer_->append(sample); !appended && !write_error_) write_error_ = appended.error();
   samples_.push_back(std::move(sample));  // rounded as written in finish(), off the event loop
 }
@@ -249,7 +250,7 @@ ExitCode RunSession::apply_gates(const report::Report& model) {
   const auto checks = gate::evaluate_all(p_.assertions, model);
   print_checks(checks, io_.out, true);
   if (!options_.summary_md.empty() || io_.getenv("GITHUB_STEP_SUMMARY")) {
-    const std::string markdown = report::export_markdown(model) + gate::checks_markdown(checks);
+    const std::string markdown = exporters::export_markdown(model) + gate::checks_markdown(checks);
     if (auto published = publish_summary_markdown(markdown, options_.summary_md, io_); !published) {
       io_.err << render_error(published.error());
       return ExitCode::run_failed;

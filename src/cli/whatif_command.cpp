@@ -8,9 +8,10 @@
 
 #include "cli/report_decisions.hpp"
 #include "cli/results_folder.hpp"
-#include "cli/whatif_output.hpp"
 #include "core/exit_codes.hpp"
+#include "exporters/whatif_exporter.hpp"
 #include "whatif/notes.hpp"
+#include "whatif/result.hpp"
 
 namespace ttft::cli {
 namespace {
@@ -33,7 +34,7 @@ Result<std::vector<whatif::Policy>> policies_of(const WhatifOptions& o, const st
   return policies;
 }
 
-Result<WhatifResult> replay_folders(const WhatifOptions& o, Io& io) {
+Result<whatif::WhatifResult> replay_folders(const WhatifOptions& o, Io& io) {
   auto volume = parse_volume_option(o.volume);
   if (!volume) return tl::unexpected(volume.error());
   auto folders = read_results_folders(o.dirs, io);
@@ -56,8 +57,8 @@ Result<WhatifResult> replay_folders(const WhatifOptions& o, Io& io) {
   const std::uint64_t seed = o.seed.value_or(run.seed);
   auto outcomes = whatif::replay(*policies, pools, {o.requests, seed});
   if (!outcomes) return tl::unexpected(outcomes.error());
-  WhatifResult result{o.metric, o.phase, o.requests, seed, {}, std::move(*outcomes),
-                      whatif::replay_notes(*policies, pools), *volume, run.pricing};
+  whatif::WhatifResult result{o.metric, o.phase, o.requests, seed, {}, std::move(*outcomes),
+                              whatif::replay_notes(*policies, pools), *volume, run.pricing};
   for (const whatif::TargetPool& pool : pools) result.samples.emplace_back(pool.target, pool.draws.size());
   return result;
 }
@@ -88,7 +89,7 @@ int run_whatif_command(const WhatifOptions& o, const GlobalOptions& global, Io& 
     io.err << render_error(result.error());
     return to_int(ExitCode::usage);
   }
-  io.out << (o.format == "json" ? whatif_json(*result) : whatif_table(*result, global.color(io)));
+  io.out << (o.format == "json" ? exporters::export_whatif_json(*result) : exporters::export_whatif_table(*result, global.color(io)));
   io.out.flush();
   return to_int(ExitCode::ok);
 }

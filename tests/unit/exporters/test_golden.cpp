@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include "exporters/grouped_exporters.hpp"
 #include "exporters/report_exporters.hpp"
+#include "report/merge.hpp"
 #include "golden.hpp"
 #include "report/report_model.hpp"
 #include "samples/csv_reader.hpp"
@@ -47,6 +49,29 @@ const report::Report& fixture_report() {
   return report;
 }
 
+// The fixture grouped by PoP (edge's rows say FRA, central's none), with a note.
+const report::GroupedReport& fixture_by_pop() {
+  static const report::GroupedReport grouped = [] {
+    const auto read = samples::read_samples_csv(TTFT_FIXTURES_DIR "/samples/small.csv");
+    REQUIRE(read);
+    const report::RunInfo run = fixture_run();
+    report::RunFacts facts;
+    facts.run_id = run.run_id;
+    facts.scenario_name = run.scenario_name;
+    facts.scenario_sha256 = run.scenario_sha256;
+    facts.tool_version = run.tool_version;
+    facts.targets = run.targets;
+    facts.phases = run.phases;
+    facts.pricing = run.pricing;
+    facts.seed = run.seed;
+    facts.client_lateness = run.client_lateness;
+    auto out = report::build_grouped_report(read->samples, {facts}, report::GroupBy::pop);
+    out.notes = {"merged from different scenario files (--allow-mixed): a (1), b (2)"};
+    return out;
+  }();
+  return grouped;
+}
+
 }  // namespace
 
 TEST_CASE("golden: summary.csv") {
@@ -71,4 +96,20 @@ TEST_CASE("the same samples and seed give the same report") {
   REQUIRE(read);
   CHECK(exporters::export_summary_json(report::build_report(read->samples, fixture_run())) ==
         exporters::export_summary_json(fixture_report()));
+}
+
+TEST_CASE("golden: grouped by PoP with a note, every format") {
+  test::check_golden("report/by_pop.csv", exporters::export_grouped_summary_csv(fixture_by_pop()));
+  test::check_golden("report/by_pop.json", exporters::export_grouped_summary_json(fixture_by_pop()));
+  test::check_golden("report/by_pop.md", exporters::export_grouped_markdown(fixture_by_pop()));
+  test::check_golden("report/by_pop.txt", exporters::export_grouped_terminal(fixture_by_pop(), false));
+  test::check_golden("report/by_pop_color.txt", exporters::export_grouped_terminal(fixture_by_pop(), true));
+}
+
+TEST_CASE("golden: one report with a note, every format") {
+  report::GroupedReport noted;
+  noted.overall = fixture_report();
+  noted.notes = {"merged from different scenario files (--allow-mixed): a (1), b (2)"};
+  test::check_golden("report/noted.md", exporters::export_grouped_markdown(noted));
+  test::check_golden("report/noted.txt", exporters::export_grouped_terminal(noted, false));
 }

@@ -9,7 +9,6 @@
 #include "cli/report_decisions.hpp"
 #include "cli/results_folder.hpp"
 #include "core/exit_codes.hpp"
-#include "exporters/grouped_exporters.hpp"
 #include "exporters/html/html_exporter.hpp"
 #include "gate/parser.hpp"
 
@@ -48,10 +47,10 @@ Result<std::vector<std::string>> check_scenarios(const std::vector<ResultsFolder
 }
 
 std::string render(const report::GroupedReport& grouped, const std::string& format, bool color) {
-  if (format == "markdown") return exporters::export_grouped_markdown(grouped);
-  if (format == "csv") return exporters::export_grouped_summary_csv(grouped);
-  if (format == "json") return exporters::export_grouped_summary_json(grouped);
-  return exporters::export_grouped_terminal(grouped, color);
+  if (format == "markdown") return exporters::export_markdown(grouped);
+  if (format == "csv") return exporters::export_summary_csv(grouped);
+  if (format == "json") return exporters::export_summary_json(grouped);
+  return exporters::export_terminal(grouped, color);
 }
 
 /// Every folder's rows, in argument order, as one report (and one per group). The rows stream
@@ -95,7 +94,7 @@ std::string html_of_folders(const report::GroupedReport& grouped, report::PlotSa
     if (file.is_open() && !manifest.is_discarded()) manifests.push_back(report::manifest_entries(manifest));
   }
   const report::HtmlPlotData plots = report::build_plot_data(rows, grouped.overall);
-  return exporters::export_html({&grouped.overall, &plots, std::move(manifests), grouped.notes});
+  return exporters::export_html({&grouped, &plots, std::move(manifests)});
 }
 
 /// Each assertion against the overall report; with --by, then against every group too, its
@@ -154,7 +153,7 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
   }
   io.out.flush();
   if (!o.summary_md.empty() || io.getenv("GITHUB_STEP_SUMMARY")) {
-    const std::string markdown = exporters::export_grouped_markdown(*grouped) + gate::checks_markdown(checks);
+    const std::string markdown = exporters::export_markdown(*grouped) + gate::checks_markdown(checks);
     if (auto published = publish_summary_markdown(markdown, o.summary_md, io); !published) {
       io.err << render_error(published.error());
       return to_int(ExitCode::run_failed);

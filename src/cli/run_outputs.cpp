@@ -32,10 +32,10 @@ Percentiles percentiles_ms(const driver::Reservoir& reservoir) {
 }
 
 /// report.html: the model's tables, plots of the samples, and the manifest as written at the end.
-std::string html_of_run(const report::Report& model, const std::vector<samples::Sample>& samples,
+std::string html_of_run(const report::GroupedReport& run, const std::vector<samples::Sample>& samples,
                         const ManifestInput& manifest) {
-  const report::HtmlPlotData plots = report::build_plot_data(report::plot_samples_of(samples), model);
-  return exporters::export_html({&model, &plots, {report::manifest_entries(build_manifest(manifest))}, {}});
+  const report::HtmlPlotData plots = report::build_plot_data(report::plot_samples_of(samples), run.overall);
+  return exporters::export_html({&run, &plots, {report::manifest_entries(build_manifest(manifest))}});
 }
 
 // The idle-sweep estimates, exactly as `report` makes them from the folder (issue 9): the
@@ -93,18 +93,19 @@ Result<report::Report> write_reports(const RunOutputs& outputs, const std::vecto
   info.client_lateness = outputs.lateness;
   report::Report model = report::build_report(samples, info);
   add_idle_thresholds(model, samples, scenario);
+  const report::GroupedReport sections = report::ungrouped(model);
 
   const auto write = [&](const char* name, const std::string& content) {
     return report::write_file_atomic((outputs.dir / name).string(), content);
   };
-  for (const auto& [name, content] : {std::pair{"summary.csv", exporters::export_summary_csv(model)},
-                                      std::pair{"summary.json", exporters::export_summary_json(model)},
-                                      std::pair{"report.md", exporters::export_markdown(model)},
-                                      std::pair{"report.html", html_of_run(model, samples, *outputs.manifest)}}) {
+  for (const auto& [name, content] : {std::pair{"summary.csv", exporters::export_summary_csv(sections)},
+                                      std::pair{"summary.json", exporters::export_summary_json(sections)},
+                                      std::pair{"report.md", exporters::export_markdown(sections)},
+                                      std::pair{"report.html", html_of_run(sections, samples, *outputs.manifest)}}) {
     if (auto r = write(name, content); !r) return tl::unexpected(r.error());
   }
   if (auto r = write_manifest(outputs.dir, *outputs.manifest); !r) return tl::unexpected(r.error());
-  io.out << exporters::export_terminal(model, color);
+  io.out << exporters::export_terminal(sections, color);
   io.out.flush();
   if (!quiet) io.err << "results: " << outputs.dir.string() << "\n";
   return model;

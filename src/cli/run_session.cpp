@@ -250,7 +250,7 @@ ExitCode RunSession::apply_gates(const report::Report& model) {
   const auto checks = gate::evaluate_all(p_.assertions, model);
   print_checks(checks, io_.out, true);
   if (!options_.summary_md.empty() || io_.getenv("GITHUB_STEP_SUMMARY")) {
-    const std::string markdown = exporters::export_markdown(model) + gate::checks_markdown(checks);
+    const std::string markdown = exporters::export_markdown(report::ungrouped(model)) + gate::checks_markdown(checks);
     if (auto published = publish_summary_markdown(markdown, options_.summary_md, io_); !published) {
       io_.err << render_error(published.error());
       return ExitCode::run_failed;

@@ -1,5 +1,5 @@
 // report.md: the headline tables and verdicts in GitHub-flavoured Markdown, for sharing and for
-// pull-request comments.
+// pull-request comments; a grouped report has a section per group, its headings one level down.
 #include <fmt/format.h>
 
 #include "exporters/decision_sections.hpp"
@@ -8,6 +8,7 @@
 
 namespace ttft::exporters {
 
+using report::GroupedReport;
 using report::Report;
 using report::RunInfo;
 
@@ -32,42 +33,48 @@ std::string bullets(const std::vector<std::string>& lines) {
   return out;
 }
 
-std::string errors_section(const Report& report) {
-  std::string out = "\n## Errors by class\n\n";
-  if (report.errors == 0) return out + "No errors.\n";
-  return out + render_markdown(errors_table(report));
+std::string notes_lines(const std::vector<std::string>& notes) {
+  std::string out;
+  for (const auto& note : notes) out += "**Note:** " + note + "\n\n";
+  return out;
 }
 
-std::string client_section(const Report& report) {
-  const auto line = lateness_line(report);
-  if (!line) return {};
-  std::string out = "\n## The client's own error\n\n" + *line + "\n";
-  if (report.client_error_note) out += "\n**Warning:** " + *report.client_error_note + "\n";
+/// One report below its title: the run line and every section, headed by `h` ("##" or "###").
+std::string sections(const Report& report, const std::string& h) {
+  std::string out = run_line(report);
+  out += fmt::format("\n{} {}\n\n", h, kTtftTitle) + render_markdown(ttft_table(report));
+  if (const auto note = small_n_footnote(report)) out += "\n\\" + *note + "\n";  // "\*": not a list
+  out += fmt::format("\n{} {}\n\n", h, kCostTitle) + render_markdown(cost_table(report));
+  const auto break_evens = break_even_lines(report);
+  if (!break_evens.empty()) out += "\nBreak-even input:output ratio:\n\n" + bullets(break_evens);
+  const auto verdicts = verdict_lines(report);
+  if (!verdicts.empty()) out += fmt::format("\n{} A/B verdicts (time to first token)\n\n", h) + bullets(verdicts);
+  for (const Section& section : decision_sections(report)) {
+    out += fmt::format("\n{} {}\n", h, section.title);
+    for (const Table& table : section.tables) out += "\n" + render_markdown(table);
+    if (!section.lines.empty()) out += "\n" + bullets(section.lines);
+  }
+  out += fmt::format("\n{} Errors by class\n\n", h);
+  out += report.errors == 0 ? "No errors.\n" : render_markdown(errors_table(report));
+  if (const auto line = lateness_line(report)) {
+    out += fmt::format("\n{} The client's own error\n\n", h) + *line + "\n";
+    if (report.client_error_note) out += "\n**Warning:** " + *report.client_error_note + "\n";
+  }
   return out;
 }
 
 }  // namespace
 
-std::string export_markdown(const Report& report) {
-  std::string out = fmt::format("# ttftbench: {}\n\n", report.run.scenario_name);
-  out += run_line(report);
-  out += fmt::format("\n## {}\n\n", kTtftTitle) + render_markdown(ttft_table(report));
-  if (const auto note = small_n_footnote(report)) out += "\n\\" + *note + "\n";  // "\*": not a list
-  out += fmt::format("\n## {}\n\n", kCostTitle) + render_markdown(cost_table(report));
-  const auto break_evens = break_even_lines(report);
-  if (!break_evens.empty()) out += "\nBreak-even input:output ratio:\n\n" + bullets(break_evens);
-  const auto verdicts = verdict_lines(report);
-  if (!verdicts.empty()) {
-    out += "\n## A/B verdicts (time to first token)\n\n" + bullets(verdicts);
+std::string export_markdown(const GroupedReport& r) {
+  const std::string& name = r.overall.run.scenario_name;
+  if (r.column.empty()) {
+    return fmt::format("# ttftbench: {}\n\n", name) + notes_lines(r.notes) + sections(r.overall, "##");
   }
-  for (const Section& section : decision_sections(report)) {
-    out += fmt::format("\n## {}\n", section.title);
-    for (const Table& table : section.tables) out += "\n" + render_markdown(table);
-    if (!section.lines.empty()) out += "\n" + bullets(section.lines);
+  std::string out = fmt::format("# ttftbench: {} by {}\n\n", name, r.column) + notes_lines(r.notes);
+  for (const auto& [label, report] : r.groups) {
+    out += fmt::format("## {} `{}`\n\n", r.column, label) + sections(report, "###") + "\n";
   }
-  out += errors_section(report);
-  out += client_section(report);
-  return out;
+  return out + fmt::format("## all {}s\n\n", r.column) + sections(r.overall, "###");
 }
 
 }  // namespace ttft::exporters

@@ -1,4 +1,5 @@
-// summary.csv: tidy, one row per target × phase × metric (SPEC section 6).
+// summary.csv: tidy, one row per target × phase × metric (SPEC section 6); grouped, each row
+// led by its group's label.
 #include <fmt/format.h>
 
 #include "exporters/report_exporters.hpp"
@@ -8,6 +9,7 @@
 namespace ttft::exporters {
 
 using report::format_fixed;
+using report::GroupedReport;
 using report::MetricRow;
 using report::Report;
 
@@ -23,13 +25,12 @@ std::string bound(const std::optional<stats::Interval>& ci, bool high) {
   return format_fixed(high ? ci->high : ci->low, kDecimals);
 }
 
-}  // namespace
-
-std::string export_summary_csv(const Report& report) {
-  std::string out = kHeader;
+/// The report's rows, each line starting with `lead` ("" or a quoted label and a comma).
+std::string rows(const Report& report, const std::string& lead) {
+  std::string out;
   for (const MetricRow& row : report.rows) {
     const stats::Summary& s = row.summary;
-    out += fmt::format(
+    out += lead + fmt::format(
         "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", samples::csv_quote(row.target),
         samples::csv_quote(row.phase), samples::csv_quote(row.metric), samples::csv_quote(row.unit),
         row.n, row.errors, format_fixed(s.mean, kDecimals), format_fixed(s.stdev, kDecimals),
@@ -39,6 +40,17 @@ std::string export_summary_csv(const Report& report) {
         bound(row.p95_ci, false), bound(row.p95_ci, true));
   }
   return out;
+}
+
+std::string lead(const std::string& label) { return samples::csv_quote(label) + ","; }
+
+}  // namespace
+
+std::string export_summary_csv(const GroupedReport& r) {
+  if (r.column.empty()) return kHeader + rows(r.overall, "");
+  std::string out = lead(r.column) + kHeader;
+  for (const auto& [label, report] : r.groups) out += rows(report, lead(label));
+  return out + rows(r.overall, lead(report::kAllGroups));
 }
 
 }  // namespace ttft::exporters

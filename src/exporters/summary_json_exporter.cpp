@@ -1,5 +1,5 @@
 // summary.json: the summary.csv figures plus errors, tokens, costs, A/B verdicts, the client's
-// lateness and the metric definitions.
+// lateness and the metric definitions; grouped, one such summary per group and one overall.
 #include <nlohmann/json.hpp>
 
 #include "cost/money.hpp"
@@ -11,6 +11,7 @@
 
 namespace ttft::exporters {
 
+using report::GroupedReport;
 using report::LatenessSummary;
 using report::MetricRow;
 using report::Report;
@@ -20,6 +21,8 @@ using report::Verdict;
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+constexpr int kGroupedSchemaVersion = 1;
 
 const char* kind_name(cost::BreakEvenKind kind) {
   switch (kind) {
@@ -158,11 +161,11 @@ Json lateness_json(const Report& report) {
           {"note", report.client_error_note ? Json(*report.client_error_note) : Json(nullptr)}};
 }
 
-}  // namespace
-
-std::string export_summary_json(const Report& report) {
+/// One report's summary.json document, with `notes` after schema_version when there are any.
+Json summary_doc(const Report& report, const std::vector<std::string>& notes) {
   Json doc = Json::object();
   doc["schema_version"] = kJsonSchemaVersion;
+  if (!notes.empty()) doc["notes"] = notes;
   doc["tool_version"] = report.run.tool_version;
   doc["run"] = run_json(report.run);
   doc["samples"] = report.samples;
@@ -175,7 +178,30 @@ std::string export_summary_json(const Report& report) {
   add_comparisons(doc, report);
   doc["client_lateness"] = lateness_json(report);
   add_decision_json(doc, report);
+  return doc;
+}
+
+std::string dumped(const Json& doc) {
   return doc.dump(kJsonIndent, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string export_summary_json(const GroupedReport& r) {
+  if (r.column.empty()) return dumped(summary_doc(r.overall, r.notes));
+  Json doc = Json::object();
+  doc["schema_version"] = kGroupedSchemaVersion;
+  doc["by"] = r.column;
+  if (!r.notes.empty()) doc["notes"] = r.notes;
+  doc["groups"] = Json::array();
+  for (const auto& [label, report] : r.groups) {
+    Json group = Json::object();
+    group[r.column] = label;
+    group["summary"] = summary_doc(report, {});
+    doc["groups"].push_back(std::move(group));
+  }
+  doc["all"] = summary_doc(r.overall, {});
+  return dumped(doc);
 }
 
 }  // namespace ttft::exporters

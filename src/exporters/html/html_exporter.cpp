@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/check.hpp"
 #include "exporters/decision_sections.hpp"
 #include "exporters/headline.hpp"
 #include "exporters/html/html_charts.hpp"
@@ -117,8 +118,9 @@ std::string manifest_section(const std::vector<RunManifest>& manifests) {
 
 }  // namespace
 
-std::string export_html(const HtmlReport& html) {
-  const Report& report = *html.report;
+std::string export_html(const ReportView& view) {
+  TTFT_CHECK(view.report != nullptr && view.plots != nullptr, "report.html needs the report and its plots' data");
+  const Report& report = view.report->overall;
   const std::string title = escape_xml("ttftbench: " + report.run.scenario_name);
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
@@ -126,13 +128,15 @@ std::string export_html(const HtmlReport& html) {
       "<style>{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
       title, kStyle, title);
   out += page_run_line(report);
-  for (const std::string& note : html.notes) out += "<p class=\"warning\">Note: " + escape_xml(note) + "</p>\n";
+  for (const std::string& note : view.report->notes) {
+    out += "<p class=\"warning\">Note: " + escape_xml(note) + "</p>\n";
+  }
   if (report.run.interrupted) {
     out += "<p class=\"warning\">Interrupted: these figures cover the requests finished before the stop.</p>\n";
   }
   out += headline_section(report);
-  out += plots_section(report, *html.plots);
-  out += manifest_section(html.manifests);
+  out += plots_section(report, *view.plots);
+  out += manifest_section(view.manifests);
   return out + "</body>\n</html>\n";
 }
 

@@ -4,22 +4,14 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
-#include "report/manifest_entries.hpp"
-#include "report/plot_data.hpp"
-#include "report/report_model.hpp"
+#include "exporters/report_exporters.hpp"
 
 namespace ttft::exporters {
 
-struct HtmlReport {
-  const report::Report* report = nullptr;
-  const report::HtmlPlotData* plots = nullptr;
-  std::vector<report::RunManifest> manifests;  // one per run behind the report, shown at the bottom
-  std::vector<std::string> notes;      // e.g. "merged from different scenario files"
-};
-
-/// The whole page; every string from the data (names, notes, manifest values) is escaped.
-std::string export_html(const HtmlReport& html);
+/// The whole page for the overall report with its notes, plots (view.plots must be set) and
+/// manifests; with groups, the region plot shows them and the per-group tables are not repeated.
+/// Every string from the data (names, notes, manifest values) is escaped.
+std::string export_html(const ReportView& view);
 
 }  // namespace ttft::exporters

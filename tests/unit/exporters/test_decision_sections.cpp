@@ -44,18 +44,19 @@ report::Report priced_report() {
 }  // namespace
 
 TEST_CASE("the report shows the idle sweep and cost at a volume in every format") {
-  report::Report report = priced_report();
-  CHECK(exporters::export_terminal(report, false).find("scale-to-zero") == std::string::npos);
-  report.idle_thresholds = {edge_threshold()};
-  report.cost_at_scale =
-      report::cost_at_scale(report.run.targets, report.run.pricing, report.costs, *cost::parse_volume("1M/month"));
-  const std::string terminal = exporters::export_terminal(report, false);
+  report::Report model = priced_report();
+  CHECK(exporters::export_terminal(report::ungrouped(model), false).find("scale-to-zero") == std::string::npos);
+  model.idle_thresholds = {edge_threshold()};
+  model.cost_at_scale =
+      report::cost_at_scale(model.run.targets, model.run.pricing, model.costs, *cost::parse_volume("1M/month"));
+  const std::string terminal = exporters::export_terminal(report::ungrouped(model), false);
   CHECK(terminal.find("target  warm p95    1m00s    3m00s                7m00s\n"
                       "edge         118  110 (3)  112 (3)  400 (3) cold +1 err\n") != std::string::npos);
   CHECK(terminal.find("edge scale-to-zero threshold: between 3m00s and 7m00s\n") != std::string::npos);
   CHECK(terminal.find("Cost at 1M/month") != std::string::npos);
-  CHECK(exporters::export_markdown(report).find("## Time to first token after idle") != std::string::npos);
-  const auto json = nlohmann::json::parse(exporters::export_summary_json(report));
+  const std::string markdown = exporters::export_markdown(report::ungrouped(model));
+  CHECK(markdown.find("## Time to first token after idle") != std::string::npos);
+  const auto json = nlohmann::json::parse(exporters::export_summary_json(report::ungrouped(model)));
   CHECK(json["idle_sweep"][0]["threshold"] == "between");
   CHECK(json["idle_sweep"][0]["cold_gap_s"] == 420.0);
   // 100 in + 200 out tokens at $1/$2 per Mtok: $0.0005 a request, $500 a month.

@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include "exporters/grouped_exporters.hpp"
 #include "exporters/report_exporters.hpp"
 #include "report/merge.hpp"
 #include "golden.hpp"
@@ -39,12 +38,13 @@ report::RunInfo fixture_run() {
   return run;
 }
 
-const report::Report& fixture_report() {
-  static const report::Report report = [] {
+// The fixture as one report, as `run` writes it.
+const report::GroupedReport& fixture_report() {
+  static const report::GroupedReport report = [] {
     const auto read = samples::read_samples_csv(TTFT_FIXTURES_DIR "/samples/small.csv");
     REQUIRE(read);
     REQUIRE(read->samples.size() == 72);
-    return report::build_report(read->samples, fixture_run());
+    return report::ungrouped(report::build_report(read->samples, fixture_run()));
   }();
   return report;
 }
@@ -94,22 +94,21 @@ TEST_CASE("golden: terminal plain and coloured") {
 TEST_CASE("the same samples and seed give the same report") {
   const auto read = samples::read_samples_csv(TTFT_FIXTURES_DIR "/samples/small.csv");
   REQUIRE(read);
-  CHECK(exporters::export_summary_json(report::build_report(read->samples, fixture_run())) ==
+  CHECK(exporters::export_summary_json(report::ungrouped(report::build_report(read->samples, fixture_run()))) ==
         exporters::export_summary_json(fixture_report()));
 }
 
 TEST_CASE("golden: grouped by PoP with a note, every format") {
-  test::check_golden("report/by_pop.csv", exporters::export_grouped_summary_csv(fixture_by_pop()));
-  test::check_golden("report/by_pop.json", exporters::export_grouped_summary_json(fixture_by_pop()));
-  test::check_golden("report/by_pop.md", exporters::export_grouped_markdown(fixture_by_pop()));
-  test::check_golden("report/by_pop.txt", exporters::export_grouped_terminal(fixture_by_pop(), false));
-  test::check_golden("report/by_pop_color.txt", exporters::export_grouped_terminal(fixture_by_pop(), true));
+  test::check_golden("report/by_pop.csv", exporters::export_summary_csv(fixture_by_pop()));
+  test::check_golden("report/by_pop.json", exporters::export_summary_json(fixture_by_pop()));
+  test::check_golden("report/by_pop.md", exporters::export_markdown(fixture_by_pop()));
+  test::check_golden("report/by_pop.txt", exporters::export_terminal(fixture_by_pop(), false));
+  test::check_golden("report/by_pop_color.txt", exporters::export_terminal(fixture_by_pop(), true));
 }
 
-TEST_CASE("golden: one report with a note, every format") {
-  report::GroupedReport noted;
-  noted.overall = fixture_report();
+TEST_CASE("golden: one report with a note, Markdown and terminal") {
+  report::GroupedReport noted = fixture_report();
   noted.notes = {"merged from different scenario files (--allow-mixed): a (1), b (2)"};
-  test::check_golden("report/noted.md", exporters::export_grouped_markdown(noted));
-  test::check_golden("report/noted.txt", exporters::export_grouped_terminal(noted, false));
+  test::check_golden("report/noted.md", exporters::export_markdown(noted));
+  test::check_golden("report/noted.txt", exporters::export_terminal(noted, false));
 }

@@ -52,7 +52,7 @@ std::string unbalanced_tag(const std::string& page) {
 }
 
 struct Fixture {
-  report::Report model;
+  report::GroupedReport report;  // ungrouped
   report::HtmlPlotData plots;
 };
 
@@ -72,8 +72,8 @@ Fixture hostile_names() {
   run.targets = {evil, "central"};
   run.phases = {"warm"};
   run.pricing["central"].tokens = cost::TokenPrices{150'000, 600'000};
-  Fixture f{report::build_report(s, run), {}};
-  f.plots = report::build_plot_data(report::plot_samples_of(s), f.model);
+  Fixture f{report::ungrouped(report::build_report(s, run)), {}};
+  f.plots = report::build_plot_data(report::plot_samples_of(s), f.report.overall);
   return f;
 }
 
@@ -81,10 +81,10 @@ Fixture hostile_names() {
 
 TEST_CASE("the page names every promised plot once, drawn as an svg or replaced by its reason") {
   const Fixture f = hostile_names();
-  const auto figures = exporters::html_figures(f.plots, f.model);
+  const auto figures = exporters::html_figures(f.plots, f.report.overall);
   REQUIRE(figures.size() == kPlotIds.size());
   nlohmann::json manifest{{"run_id", "r1"}, {"host", "ci & co"}, {"region", nullptr}, {"seed", 42}};
-  const std::string page = exporters::export_html({&f.model, &f.plots, {report::manifest_entries(manifest)}, {}});
+  const std::string page = exporters::export_html({&f.report, &f.plots, {report::manifest_entries(manifest)}});
   for (std::size_t i = 0; i < kPlotIds.size(); ++i) {
     const std::string& id = kPlotIds[i];
     INFO(id);
@@ -109,8 +109,9 @@ TEST_CASE("the page names every promised plot once, drawn as an svg or replaced 
 }
 
 TEST_CASE("strings from the data are escaped, tags balance, and nothing points at the network") {
-  const Fixture f = hostile_names();
-  const std::string page = exporters::export_html({&f.model, &f.plots, {}, {"merged <note>"}});
+  Fixture f = hostile_names();
+  f.report.notes = {"merged <note>"};
+  const std::string page = exporters::export_html({&f.report, &f.plots, {}});
   CHECK(page.find("<b>") == std::string::npos);
   CHECK(page.find("&lt;b&gt;&quot;edge&quot; &amp; &#39;co&#39;&lt;/b&gt;") != std::string::npos);
   CHECK(page.find("A &amp; B &lt;test&gt;") != std::string::npos);
@@ -130,8 +131,8 @@ TEST_CASE("strings from the data are escaped, tags balance, and nothing points a
 
 TEST_CASE("the headline tables carry the same figures as report.md") {
   const Fixture f = hostile_names();
-  const std::string page = exporters::export_html({&f.model, &f.plots, {}, {}});
-  const auto* row = report::find_row(f.model, "central", "warm", "ttft");
+  const std::string page = exporters::export_html({&f.report, &f.plots, {}});
+  const auto* row = report::find_row(f.report.overall, "central", "warm", "ttft");
   REQUIRE(row);
   CHECK(page.find("<td class=\"num\">" + report::format_readable(row->summary.p50) + "</td>") != std::string::npos);
   CHECK(page.find("Time to first token (ms)") != std::string::npos);

@@ -11,6 +11,7 @@
 #include "cli/results_folder.hpp"
 #include "core/exit_codes.hpp"
 #include "exporters/compare_exporter.hpp"
+#include "exporters/registry.hpp"
 
 namespace ttft::cli {
 namespace {
@@ -36,12 +37,6 @@ std::vector<std::string> scenario_notes(const ResultsFolder& baseline, const Res
   return {note};
 }
 
-std::string render(const report::Comparison& comparison, const std::string& format, bool color) {
-  if (format == "markdown") return exporters::export_compare_markdown(comparison);
-  if (format == "json") return exporters::export_compare_json(comparison);
-  return exporters::export_compare_terminal(comparison, color);
-}
-
 }  // namespace
 
 void setup_compare_command(CLI::App& app, CompareOptions& o) {
@@ -52,7 +47,7 @@ void setup_compare_command(CLI::App& app, CompareOptions& o) {
   cmd->add_option(kMaxRegressionFlag, o.max_regression,
                   "A regression is a significant slowdown larger than this (default 10%)");
   cmd->add_option("--format", o.format, "Output format (default table)")
-      ->check(CLI::IsMember({"table", "markdown", "json"}));
+      ->check(CLI::IsMember(exporters::format_names(exporters::compare_formats())));
   cmd->add_option("--summary-md", o.summary_md, "Also write the Markdown comparison to this file");
 }
 
@@ -98,7 +93,7 @@ int run_compare_command(const CompareOptions& o, const GlobalOptions& global, Io
       {o.baseline, o.candidate, std::move(baseline.samples), std::move(candidate.samples), names.targets,
        names.phases, *max_regression});
   comparison.notes = scenario_notes(baseline, candidate, io);
-  io.out << render(comparison, o.format, global.color(io));
+  io.out << exporters::find_format(exporters::compare_formats(), o.format).render(comparison, global.color(io));
   io.out.flush();
   if (!o.summary_md.empty() || io.getenv("GITHUB_STEP_SUMMARY")) {
     const std::string markdown = exporters::export_compare_markdown(comparison);

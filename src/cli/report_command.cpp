@@ -9,7 +9,7 @@
 #include "cli/report_decisions.hpp"
 #include "cli/results_folder.hpp"
 #include "core/exit_codes.hpp"
-#include "exporters/html/html_exporter.hpp"
+#include "exporters/registry.hpp"
 #include "gate/parser.hpp"
 
 namespace ttft::cli {
@@ -46,13 +46,6 @@ Result<std::vector<std::string>> check_scenarios(const std::vector<ResultsFolder
   return std::vector<std::string>{note};
 }
 
-std::string render(const report::GroupedReport& grouped, const std::string& format, bool color) {
-  if (format == "markdown") return exporters::export_markdown(grouped);
-  if (format == "csv") return exporters::export_summary_csv(grouped);
-  if (format == "json") return exporters::export_summary_json(grouped);
-  return exporters::export_terminal(grouped, color);
-}
-
 /// Every folder's rows, in argument order, as one report (and one per group). The rows stream
 /// from the files into the report's groups and are not kept: a million rows take ~0.1 GB, not
 /// the ~1 GB of a million Samples.
@@ -82,19 +75,16 @@ Result<report::GroupedReport> build_from_folders(const ReportOptions& o, Io& io,
   return grouped;
 }
 
-/// report.html of the overall report (with --by, the per-group tables are not repeated: the region
-/// plot shows regions) and every folder's manifest. The folders were read already, so a manifest
-/// that does not parse now is left out rather than reported twice.
-std::string html_of_folders(const report::GroupedReport& grouped, report::PlotSamples rows,
-                            const std::vector<std::string>& dirs) {
+/// Every folder's manifest, for report.html. The folders were read already, so a manifest that
+/// does not parse now is left out rather than reported twice.
+std::vector<report::RunManifest> manifests_of(const std::vector<std::string>& dirs) {
   std::vector<report::RunManifest> manifests;
   for (const std::string& dir : dirs) {
     std::ifstream file(dir + "/manifest.json", std::ios::binary);
     const auto manifest = nlohmann::json::parse(file, nullptr, false);
     if (file.is_open() && !manifest.is_discarded()) manifests.push_back(report::manifest_entries(manifest));
   }
-  const report::HtmlPlotData plots = report::build_plot_data(rows, grouped.overall);
-  return exporters::export_html({&grouped, &plots, std::move(manifests)});
+  return manifests;
 }
 
 /// Each assertion against the overall report; with --by, then against every group too, its
@@ -119,7 +109,7 @@ void setup_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("dirs", o.dirs, "Results folders written by 'ttftbench run'")->required();
   cmd->add_option("--by", o.by, "Also one table per region or per PoP")->check(CLI::IsMember({"region", "pop"}));
   cmd->add_option("--format", o.format, "Output format (default table)")
-      ->check(CLI::IsMember({"table", "markdown", "csv", "json", "html"}));
+      ->check(CLI::IsMember(exporters::format_names(exporters::report_formats())));
   cmd->add_option("--volume", o.volume,
                   "Also cost per request across input:output ratios and per month at this volume "
                   "(e.g. 10M/month, 300k/day)");
@@ -143,7 +133,14 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
     return to_int(ExitCode::usage);
   }
   const auto checks = evaluate_checks(*assertions, *grouped);
-  io.out << (html ? html_of_folders(*grouped, plot_rows.take(), o.dirs) : render(*grouped, o.format, global.color(io)));
+  exporters::ReportView view{&*grouped, nullptr, {}};
+  report::HtmlPlotData plots;
+  if (html) {  // the overall report's plots (with --by, the region plot shows the regions) and every manifest
+    plots = report::build_plot_data(plot_rows.take(), grouped->overall);
+    view.plots = &plots;
+    view.manifests = manifests_of(o.dirs);
+  }
+  io.out << exporters::find_format(exporters::report_formats(), o.format).render(view, global.color(io));
   if (o.format == "markdown") {
     io.out << gate::checks_markdown(checks);
   } else {

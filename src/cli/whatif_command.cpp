@@ -9,7 +9,7 @@
 #include "cli/report_decisions.hpp"
 #include "cli/results_folder.hpp"
 #include "core/exit_codes.hpp"
-#include "exporters/whatif_exporter.hpp"
+#include "exporters/registry.hpp"
 #include "whatif/notes.hpp"
 #include "whatif/result.hpp"
 
@@ -73,7 +73,8 @@ void setup_whatif_command(CLI::App& app, WhatifOptions& o) {
                   "'hedge [first=A second=B] after=<dur>', 'split input_tokens<N A else B' "
                   "(each target alone is always shown)")
       ->allow_extra_args(false);
-  cmd->add_option("--format", o.format, "Output format (default table)")->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--format", o.format, "Output format (default table)")
+      ->check(CLI::IsMember(exporters::format_names(exporters::whatif_formats())));
   cmd->add_option("--metric", o.metric, "Latency replayed (default ttft)")
       ->check(CLI::IsMember({"ttft", "first_token"}));
   cmd->add_option("--phase", o.phase, "Draw from this phase only (default every phase)");
@@ -89,7 +90,7 @@ int run_whatif_command(const WhatifOptions& o, const GlobalOptions& global, Io& 
     io.err << render_error(result.error());
     return to_int(ExitCode::usage);
   }
-  io.out << (o.format == "json" ? exporters::export_whatif_json(*result) : exporters::export_whatif_table(*result, global.color(io)));
+  io.out << exporters::find_format(exporters::whatif_formats(), o.format).render(*result, global.color(io));
   io.out.flush();
   return to_int(ExitCode::ok);
 }

@@ -1,4 +1,4 @@
-// What every JSON document the report module writes shares: its schema version and indent.
+// What every JSON document the exporters write shares: its schema version and indent.
 #pragma once
 
 namespace ttft::exporters {

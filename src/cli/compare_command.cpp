@@ -9,7 +9,8 @@
 
 #include "cli/gate_outputs.hpp"
 #include "core/exit_codes.hpp"
-#include "report/compare_exporters.hpp"
+#include "exporters/compare_exporter.hpp"
+#include "exporters/registry.hpp"
 #include "report/merge.hpp"
 #include "results/folder.hpp"
 
@@ -39,12 +40,6 @@ std::vector<std::string> scenario_notes(const ResultsFolder& baseline, const Res
   return {note};
 }
 
-std::string render(const report::Comparison& comparison, const std::string& format, bool color) {
-  if (format == "markdown") return report::export_compare_markdown(comparison);
-  if (format == "json") return report::export_compare_json(comparison);
-  return report::export_compare_terminal(comparison, color);
-}
-
 }  // namespace
 
 void setup_compare_command(CLI::App& app, CompareOptions& o) {
@@ -55,7 +50,7 @@ void setup_compare_command(CLI::App& app, CompareOptions& o) {
   cmd->add_option(kMaxRegressionFlag, o.max_regression,
                   "A regression is a significant slowdown larger than this (default 10%)");
   cmd->add_option("--format", o.format, "Output format (default table)")
-      ->check(CLI::IsMember({"table", "markdown", "json"}));
+      ->check(CLI::IsMember(exporters::format_names(exporters::compare_formats())));
   cmd->add_option("--summary-md", o.summary_md, "Also write the Markdown comparison to this file");
 }
 
@@ -101,10 +96,10 @@ int run_compare_command(const CompareOptions& o, const GlobalOptions& global, Io
       {o.baseline, o.candidate, std::move(baseline.samples), std::move(candidate.samples), names.targets,
        names.phases, *max_regression});
   comparison.notes = scenario_notes(baseline, candidate, io);
-  io.out << render(comparison, o.format, global.color(io));
+  io.out << exporters::find_format(exporters::compare_formats(), o.format).render(comparison, global.color(io));
   io.out.flush();
   if (!o.summary_md.empty() || io.getenv("GITHUB_STEP_SUMMARY")) {
-    const std::string markdown = report::export_compare_markdown(comparison);
+    const std::string markdown = exporters::export_compare_markdown(comparison);
     if (auto published = publish_summary_markdown(markdown, o.summary_md, io); !published) {
       io.err << render_error(published.error());
       return to_int(ExitCode::run_failed);

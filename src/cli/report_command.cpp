@@ -7,8 +7,8 @@
 #include "cli/gate_outputs.hpp"
 #include "cli/volume_option.hpp"
 #include "core/exit_codes.hpp"
+#include "exporters/registry.hpp"
 #include "gate/parser.hpp"
-#include "report/folder_render.hpp"
 #include "report/from_folders.hpp"
 
 namespace ttft::cli {
@@ -36,7 +36,7 @@ void setup_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("dirs", o.dirs, "Results folders written by 'ttftbench run'")->required();
   cmd->add_option("--by", o.by, "Also one table per region or per PoP")->check(CLI::IsMember({"region", "pop"}));
   cmd->add_option("--format", o.format, "Output format (default table)")
-      ->check(CLI::IsMember({"table", "markdown", "csv", "json", "html"}));
+      ->check(CLI::IsMember(exporters::format_names(exporters::report_formats())));
   cmd->add_option("--volume", o.volume,
                   "Also cost per request across input:output ratios and per month at this volume "
                   "(e.g. 10M/month, 300k/day)");
@@ -65,7 +65,7 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
     return to_int(ExitCode::usage);
   }
   const auto checks = evaluate_checks(*assertions, built->report);
-  io.out << report::render_folder_report(*built, o.format, global.color(io));
+  io.out << exporters::render_report(*built, o.format, global.color(io));
   if (o.format == "markdown") {
     io.out << gate::checks_markdown(checks);
   } else {
@@ -75,7 +75,7 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
   }
   io.out.flush();
   if (!o.summary_md.empty() || io.getenv("GITHUB_STEP_SUMMARY")) {
-    const std::string markdown = report::render_folder_report(*built, "markdown", false) + gate::checks_markdown(checks);
+    const std::string markdown = exporters::export_markdown(built->report) + gate::checks_markdown(checks);
     if (auto published = publish_summary_markdown(markdown, o.summary_md, io); !published) {
       io.err << render_error(published.error());
       return to_int(ExitCode::run_failed);

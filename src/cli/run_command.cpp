@@ -6,7 +6,7 @@
 #include "core/exit_codes.hpp"
 #include "gate/evaluate.hpp"
 #include "gate/parser.hpp"
-#include "report/folder_render.hpp"
+#include "exporters/report_exporters.hpp"
 #include "run/resume.hpp"
 #include "run/session.hpp"
 
@@ -57,7 +57,7 @@ ExitCode apply_gates(const std::vector<gate::Assertion>& assertions, const repor
   const auto checks = gate::evaluate_all(assertions, built.report.overall);
   print_checks(checks, io.out, true);
   if (!o.summary_md.empty() || io.getenv("GITHUB_STEP_SUMMARY")) {
-    const std::string markdown = report::render_folder_report(built, "markdown", false) + gate::checks_markdown(checks);
+    const std::string markdown = exporters::export_markdown(built.report) + gate::checks_markdown(checks);
     if (auto published = publish_summary_markdown(markdown, o.summary_md, io); !published) {
       io.err << render_error(published.error());
       return ExitCode::run_failed;

@@ -7,11 +7,12 @@
 #include <fmt/format.h>
 
 #include "cli/volume_option.hpp"
-#include "cli/whatif_output.hpp"
 #include "core/exit_codes.hpp"
+#include "exporters/registry.hpp"
 #include "report/merge.hpp"
 #include "results/folder.hpp"
 #include "whatif/notes.hpp"
+#include "whatif/result.hpp"
 
 namespace ttft::cli {
 namespace {
@@ -34,7 +35,7 @@ Result<std::vector<whatif::Policy>> policies_of(const WhatifOptions& o, const st
   return policies;
 }
 
-Result<WhatifResult> replay_folders(const WhatifOptions& o, Io& io) {
+Result<whatif::WhatifResult> replay_folders(const WhatifOptions& o, Io& io) {
   auto volume = parse_volume_option(o.volume);
   if (!volume) return tl::unexpected(volume.error());
   auto folders = results::read_results_folders(o.dirs, io);
@@ -57,8 +58,8 @@ Result<WhatifResult> replay_folders(const WhatifOptions& o, Io& io) {
   const std::uint64_t seed = o.seed.value_or(run.seed);
   auto outcomes = whatif::replay(*policies, pools, {o.requests, seed});
   if (!outcomes) return tl::unexpected(outcomes.error());
-  WhatifResult result{o.metric, o.phase, o.requests, seed, {}, std::move(*outcomes),
-                      whatif::replay_notes(*policies, pools), *volume, run.pricing};
+  whatif::WhatifResult result{o.metric, o.phase, o.requests, seed, {}, std::move(*outcomes),
+                              whatif::replay_notes(*policies, pools), *volume, run.pricing};
   for (const whatif::TargetPool& pool : pools) result.samples.emplace_back(pool.target, pool.draws.size());
   return result;
 }
@@ -73,7 +74,8 @@ void setup_whatif_command(CLI::App& app, WhatifOptions& o) {
                   "'hedge [first=A second=B] after=<dur>', 'split input_tokens<N A else B' "
                   "(each target alone is always shown)")
       ->allow_extra_args(false);
-  cmd->add_option("--format", o.format, "Output format (default table)")->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--format", o.format, "Output format (default table)")
+      ->check(CLI::IsMember(exporters::format_names(exporters::whatif_formats())));
   cmd->add_option("--metric", o.metric, "Latency replayed (default ttft)")
       ->check(CLI::IsMember({"ttft", "first_token"}));
   cmd->add_option("--phase", o.phase, "Draw from this phase only (default every phase)");
@@ -89,7 +91,7 @@ int run_whatif_command(const WhatifOptions& o, const GlobalOptions& global, Io& 
     io.err << render_error(result.error());
     return to_int(ExitCode::usage);
   }
-  io.out << (o.format == "json" ? whatif_json(*result) : whatif_table(*result, global.color(io)));
+  io.out << exporters::find_format(exporters::whatif_formats(), o.format).render(*result, global.color(io));
   io.out.flush();
   return to_int(ExitCode::ok);
 }

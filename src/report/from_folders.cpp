@@ -64,7 +64,7 @@ Result<FolderReport> report_from_folders(const FolderReportOptions& o, Io& io) {
   PlotSamplesBuilder plot_rows;
   const samples::RowSink add_row = [&](samples::Sample& row) {
     builder.add(row);
-    if (o.keep_plot_rows) plot_rows.add(row);
+    if (o.with_plots) plot_rows.add(row);
     sweep.add(row);
   };
   auto folders = results::read_results_folders(o.dirs, io, &add_row);
@@ -80,7 +80,7 @@ Result<FolderReport> report_from_folders(const FolderReportOptions& o, Io& io) {
   out.report = builder.build(runs);
   out.report.notes = std::move(*notes);
   add_decisions(out.report.overall, sweep, runs, o.volume);
-  out.plot_rows = plot_rows.take();
+  if (o.with_plots) out.plots = build_plot_data(plot_rows.take(), out.report.overall);
   return out;
 }
 

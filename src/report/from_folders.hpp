@@ -10,8 +10,8 @@
 #include "core/error.hpp"
 #include "core/io.hpp"
 #include "cost/monthly_cost.hpp"
-#include "report/html_samples.hpp"
 #include "report/merge.hpp"
+#include "report/plot_data.hpp"
 #include "results/manifest.hpp"
 
 namespace ttft::report {
@@ -21,12 +21,12 @@ struct FolderReportOptions {
   std::optional<GroupBy> by;           // also one report per region or PoP
   std::optional<cost::Volume> volume;  // also the cost at this request volume
   bool allow_mixed = false;            // merge folders of different scenario files (with a note)
-  bool keep_plot_rows = false;         // keep what the HTML plots need of each row (~80 bytes a row)
+  bool with_plots = false;             // also the HTML plots' data (keeps ~80 bytes a row while reading)
 };
 
 struct FolderReport {
   GroupedReport report;                      // notes included
-  PlotSamples plot_rows;                     // empty unless keep_plot_rows
+  std::optional<HtmlPlotData> plots;         // with_plots only
   std::vector<results::Manifest> manifests;  // of the folders that have one, in folder order
 };
 

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -56,6 +57,9 @@ struct GroupedReport {
   Report overall;
   std::vector<std::string> notes;                      // e.g. "merged from different scenarios"
 };
+
+/// One report as a GroupedReport without groups or notes.
+inline GroupedReport ungrouped(Report overall) { return {{}, {}, std::move(overall), {}}; }
 
 GroupedReport build_grouped_report(const std::vector<samples::Sample>& samples, const std::vector<results::Manifest>& runs,
                                    std::optional<GroupBy> by);

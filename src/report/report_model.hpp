@@ -16,6 +16,7 @@
 #include "report/cost_at_scale.hpp"
 #include "report/idle_threshold.hpp"
 #include "report/metric_groups.hpp"
+#include "report/verdict_types.hpp"
 #include "results/lateness.hpp"
 #include "samples/sample.hpp"
 #include "stats/bootstrap.hpp"
@@ -47,18 +48,6 @@ struct MetricRow {
   stats::Summary summary;
   std::optional<stats::Interval> p50_ci, p95_ci;  // 95% seeded percentile bootstrap
   bool p50_small_n = false, p95_small_n = false, p99_small_n = false;  // stats::too_few_for
-};
-
-/// An A/B comparison of one percentile of one metric in one phase.
-struct Verdict {
-  std::string phase, metric, stat;  // stat: "p50" or "p95"
-  std::string target_a, target_b;   // a before b in file order
-  std::optional<double> diff;       // percentile(a) - percentile(b), in the metric's unit
-  std::optional<stats::Interval> ci;
-  std::optional<double> p_value;  // Mann-Whitney U, two-sided
-  std::size_t n_a = 0, n_b = 0;
-  bool significant = false;  // CI excludes 0 and p < 0.05
-  std::string text;          // "warm p50: edge faster by 60 ms (95% CI 41–77 ms, p < 0.001)"
 };
 
 using TargetPair = std::pair<std::string, std::string>;

@@ -6,7 +6,7 @@
 #include <span>
 #include <string>
 
-#include "report/report_model.hpp"
+#include "report/verdict_types.hpp"
 
 namespace ttft::report {
 

@@ -9,10 +9,10 @@
 #include <unistd.h>
 
 #include "core/version.hpp"
+#include "cost/sample_cost.hpp"
 #include "driver/curl_handles.hpp"
 #include "driver/response_headers.hpp"
-#include "report/folder_render.hpp"
-#include "report/sample_cost.hpp"
+#include "exporters/registry.hpp"
 #include "results/atomic_write.hpp"
 #include "results/folder.hpp"
 #include "results/folder_layout.hpp"
@@ -194,7 +194,8 @@ samples::Sample Session::sample_of(driver::Finished&& f) const {
   samples::Sample sample = build_sample(context, f.outcome, redactor_);
   sample.send_lag_ns = f.send_lag_ns;
   sample.idle_before_s = f.idle_before_s;
-  sample.cost_pusd = report::sample_cost(sample, target.pricing);
+  sample.cost_pusd =
+      cost::sample_cost(target.pricing, !sample.error.empty(), sample.input_tokens, sample.output_tokens);
   return sample;
 }
 
@@ -244,7 +245,7 @@ Result<Ended> Session::finish(const driver::RunLoopResult& result) {
   auto built = report::report_from_folders({{p_.out_dir.string()}, std::nullopt, std::nullopt, false, true}, io_);
   if (!built) return tl::unexpected(built.error());
   if (auto written = write_reports(*built); !written) return tl::unexpected(written.error());
-  io_.out << report::render_folder_report(*built, "table", display_.color);
+  io_.out << exporters::render_report(*built, "table", display_.color);
   io_.out.flush();
   if (!display_.quiet) io_.err << "results: " << p_.out_dir.string() << "\n";
 
@@ -259,7 +260,7 @@ Result<Ended> Session::finish(const driver::RunLoopResult& result) {
 Result<void> Session::write_reports(const report::FolderReport& built) {
   for (const auto& [name, format] : {std::pair{results::kSummaryCsv, "csv"}, std::pair{results::kSummaryJson, "json"},
                                      std::pair{results::kReportMd, "markdown"}, std::pair{results::kReportHtml, "html"}}) {
-    const std::string content = report::render_folder_report(built, format, false);
+    const std::string content = exporters::render_report(built, format, false);
     if (auto r = results::write_file_atomic((p_.out_dir / name).string(), content); !r) return r;
   }
   return {};

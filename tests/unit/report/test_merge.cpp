@@ -4,10 +4,9 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
-#include "report/exporters.hpp"
-#include "report/grouped_exporters.hpp"
 #include "report/merge.hpp"
 
 using namespace ttft;
@@ -49,6 +48,21 @@ std::vector<samples::Sample> two_runs() {
     s.push_back(make("r2", "us", "central", 120 + i));
   }
   return s;
+}
+
+/// Every row's figures equal (the same samples and seed give the same bootstrap draws).
+void check_same_rows(const report::Report& a, const report::Report& b) {
+  REQUIRE(a.rows.size() == b.rows.size());
+  for (std::size_t i = 0; i < a.rows.size(); ++i) {
+    const report::MetricRow& x = a.rows[i];
+    const report::MetricRow& y = b.rows[i];
+    INFO(x.target << " " << x.phase << " " << x.metric);
+    CHECK(std::tie(x.target, x.phase, x.metric, x.n, x.errors) == std::tie(y.target, y.phase, y.metric, y.n, y.errors));
+    CHECK(std::tie(x.summary.p50, x.summary.p95, x.summary.mean) ==
+          std::tie(y.summary.p50, y.summary.p95, y.summary.mean));
+    CHECK(x.p95_ci.has_value() == y.p95_ci.has_value());
+    if (x.p95_ci && y.p95_ci) CHECK(std::tie(x.p95_ci->low, x.p95_ci->high) == std::tie(y.p95_ci->low, y.p95_ci->high));
+  }
 }
 
 }  // namespace
@@ -100,48 +114,13 @@ TEST_CASE("grouped report: each region equals its run's own report, overall the 
   REQUIRE(grouped.groups.size() == 2);
   const std::vector<samples::Sample> eu(s.begin(), s.begin() + 50), us(s.begin() + 50, s.end());
   const auto own = [](const std::vector<samples::Sample>& rows, const std::vector<results::Manifest>& of) {
-    return export_summary_csv(report::build_report(rows, report::merge_run_info(of)));
+    return report::build_report(rows, report::merge_run_info(of));
   };
-  CHECK(export_summary_csv(grouped.groups[0].second) == own(eu, {runs[0]}));
-  CHECK(export_summary_csv(grouped.groups[1].second) == own(us, {runs[1]}));
-  CHECK(export_summary_csv(grouped.overall) == own(s, runs));
+  check_same_rows(grouped.groups[0].second, own(eu, {runs[0]}));
+  check_same_rows(grouped.groups[1].second, own(us, {runs[1]}));
+  check_same_rows(grouped.overall, own(s, runs));
   // Exact merged percentiles: edge's overall p50 is the median of all 50 values, not a mean of medians.
   const auto* edge = report::find_row(grouped.overall, "edge", "warm", "ttft");
   REQUIRE(edge);
   CHECK(edge->summary.p50 == Approx(212));  // type 7: halfway from 124 (eu's max) to 300 (us's min)
-}
-
-TEST_CASE("grouped CSV: the group column first, groups then all") {
-  const auto grouped =
-      report::build_grouped_report(two_runs(), {facts("r1", 1), facts("r2", 2)}, report::GroupBy::region);
-  const std::string csv = report::export_grouped_summary_csv(grouped);
-  CHECK(csv.rfind("region,target,phase,metric,unit,n,errors,", 0) == 0);
-  const std::string single = export_summary_csv(grouped.overall);
-  const auto rows = std::count(single.begin(), single.end(), '\n') - 1;
-  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 3 * rows);
-  CHECK(csv.find("\neu,edge,warm,ttft,ms,25,") != std::string::npos);
-  CHECK(csv.find("\nall,edge,warm,ttft,ms,50,") != std::string::npos);
-  CHECK(csv.find("\nall,") > csv.rfind("\nus,"));
-
-  report::GroupedReport plain;
-  plain.overall = grouped.overall;
-  CHECK(report::export_grouped_summary_csv(plain) == single);
-  CHECK(report::export_grouped_summary_json(plain) == export_summary_json(grouped.overall));
-  CHECK(report::export_grouped_markdown(plain) == export_markdown(grouped.overall));
-}
-
-TEST_CASE("grouped Markdown and JSON: one section per group and the notes") {
-  auto grouped = report::build_grouped_report(two_runs(), {facts("r1", 1), facts("r2", 2)}, report::GroupBy::region);
-  grouped.notes = {"merged from different scenario files"};
-  const std::string md = report::export_grouped_markdown(grouped);
-  CHECK(md.rfind("# ttftbench: demo by region\n\n**Note:** merged from different scenario files\n", 0) == 0);
-  CHECK(md.find("## region `eu`\n") != std::string::npos);
-  CHECK(md.find("## region `us`\n") != std::string::npos);
-  CHECK(md.find("## all regions\n") != std::string::npos);
-  CHECK(md.find("### Time to first token (ms)") != std::string::npos);
-  CHECK(md.find("\n# ", 1) == std::string::npos);  // one title only
-  const std::string json = report::export_grouped_summary_json(grouped);
-  CHECK(json.find("\"by\": \"region\"") != std::string::npos);
-  CHECK(json.find("\"region\": \"us\"") != std::string::npos);
-  CHECK(json.find("\"notes\": [") != std::string::npos);
 }

@@ -4,7 +4,6 @@
 
 #include "metrics/definitions.hpp"
 #include "report/report_model.hpp"
-#include "report/sample_cost.hpp"
 #include "support/sample_factory.hpp"
 
 using namespace ttft;
@@ -158,23 +157,6 @@ TEST_CASE("costs: token totals from successful samples and no price for unpriced
   CHECK_FALSE(b.blended_usd_per_mtok);
   REQUIRE(report.break_evens.size() == 1);
   CHECK(report.break_evens[0].second.kind == cost::BreakEvenKind::unpriced);
-}
-
-TEST_CASE("sample_cost: successful priced samples with token counts only") {
-  cost::Pricing pricing;
-  pricing.tokens = cost::TokenPrices{1'000'000, 2'000'000};
-  auto s = model_sample("a", "warm", 100);
-  CHECK(report::sample_cost(s, pricing) == 500'000'000);  // 500 µUSD
-  CHECK_FALSE(report::sample_cost(s, cost::Pricing{}));
-  s.input_tokens.reset();
-  CHECK(report::sample_cost(s, pricing) == 400'000'000);
-  s.output_tokens.reset();
-  CHECK_FALSE(report::sample_cost(s, pricing));
-  CHECK_FALSE(report::sample_cost(model_sample("a", "warm", 100, "http_5xx"), pricing));
-  std::vector<samples::Sample> all = {model_sample("a", "warm", 1), model_sample("b", "warm", 1)};
-  report::fill_costs(all, {{"a", pricing}});
-  CHECK(all[0].cost_pusd == 500'000'000);
-  CHECK_FALSE(all[1].cost_pusd);
 }
 
 TEST_CASE("client lateness large next to the latencies is called out") {

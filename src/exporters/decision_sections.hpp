@@ -1,0 +1,26 @@
+// The report's decision sections (issue 9) as titled tables and lines, for the terminal and
+// Markdown exporters alike: TTFT against idle time with each target's scale-to-zero estimate,
+// and cost at a request volume. Formatting only; empty when the report has neither.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "exporters/table.hpp"
+#include "report/report_model.hpp"
+
+namespace ttft::exporters {
+
+struct Section {
+  std::string title;
+  std::vector<Table> tables;
+  std::vector<std::string> lines;  // sentences after the tables
+};
+
+/// "TTFT after idle" when the report has idle thresholds; "Cost at <volume>" with --volume.
+std::vector<Section> decision_sections(const report::Report& report);
+
+/// "$0.0123"-style dollars: 4 significant digits; "-" when unknown.
+std::string format_usd(std::optional<double> usd);
+
+}  // namespace ttft::exporters

@@ -1,0 +1,164 @@
+// Headline tables and shared lines, built from the report model with number_format only.
+#include "exporters/headline.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "report/number_format.hpp"
+#include "stats/percentile.hpp"
+
+namespace ttft::exporters {
+
+using report::find_row;
+using report::format_readable;
+using report::format_significant;
+using report::kAllPhases;
+using report::LatenessSummary;
+using report::MetricRow;
+using report::Report;
+using report::Verdict;
+
+namespace {
+
+constexpr const char* kTtft = "ttft";
+constexpr int kCostDigits = 4;
+
+std::string percentile_cell(std::optional<double> value, bool small_n) {
+  std::string cell = format_readable(value);
+  if (value && small_n) cell += "*";
+  return cell;
+}
+
+struct Flags {
+  bool p50 = false;
+  bool p95 = false;
+};
+
+Flags small_n_flags(const Report& report) {
+  Flags flags;
+  for (const MetricRow& row : report.rows) {
+    if (row.metric != kTtft || row.phase == kAllPhases || row.n == 0) continue;
+    flags.p50 = flags.p50 || row.p50_small_n;
+    flags.p95 = flags.p95 || row.p95_small_n;
+  }
+  return flags;
+}
+
+void add_figure(std::vector<std::string>& parts, const char* name, std::optional<double> ms) {
+  if (ms) parts.push_back(fmt::format("{} {}", name, format_readable(ms)));
+}
+
+}  // namespace
+
+Table ttft_table(const Report& report) {
+  Table table;
+  table.header.emplace_back("target");
+  for (const std::string& phase : report.run.phases) {
+    table.header.push_back(phase + " p50");
+    table.header.push_back(phase + " p95");
+  }
+  table.header.emplace_back("n");
+  table.header.emplace_back("errors");
+  table.align.assign(table.header.size(), Align::right);
+  table.align[0] = Align::left;
+  for (const std::string& target : report.run.targets) {
+    std::vector<std::string> cells{target};
+    for (const std::string& phase : report.run.phases) {
+      const MetricRow* row = find_row(report, target, phase, kTtft);
+      cells.push_back(row ? percentile_cell(row->summary.p50, row->p50_small_n) : "-");
+      cells.push_back(row ? percentile_cell(row->summary.p95, row->p95_small_n) : "-");
+    }
+    const MetricRow* all = find_row(report, target, kAllPhases, kTtft);
+    cells.push_back(fmt::format("{}", all ? all->n : 0));
+    cells.push_back(fmt::format("{}", all ? all->errors : 0));
+    table.rows.push_back(std::move(cells));
+  }
+  return table;
+}
+
+std::optional<std::string> small_n_footnote(const Report& report) {
+  const Flags flags = small_n_flags(report);
+  if (!flags.p50 && !flags.p95) return std::nullopt;
+  std::string note =
+      fmt::format("* fewer than {} samples: p95 is not reliable", stats::min_samples_for(95));
+  if (flags.p50) {
+    note += fmt::format("; fewer than {}: neither is p50", stats::min_samples_for(50));
+  }
+  return note;
+}
+
+Table cost_table(const Report& report) {
+  Table table;
+  table.header = {"target", "input", "output", "blended", "per 1k req"};
+  table.align = {Align::left, Align::right, Align::right, Align::right, Align::right};
+  for (const std::string& target : report.run.targets) {
+    const auto found = report.costs.find(target);
+    if (found == report.costs.end()) {
+      table.rows.push_back({target, "-", "-", "-", "-"});
+      continue;
+    }
+    const cost::TargetCost& c = found->second;
+    table.rows.push_back({target, format_significant(c.prices.input_usd_per_mtok, kCostDigits),
+                          format_significant(c.prices.output_usd_per_mtok, kCostDigits),
+                          format_significant(c.blended_usd_per_mtok, kCostDigits),
+                          format_significant(c.usd_per_1k_requests, kCostDigits)});
+  }
+  return table;
+}
+
+Table errors_table(const Report& report) {
+  Table table;
+  table.header = {"target", "class", "count"};
+  table.align = {Align::left, Align::left, Align::right};
+  for (const std::string& target : report.run.targets) {
+    const auto found = report.errors_by_class.find(target);
+    if (found == report.errors_by_class.end()) continue;
+    for (const auto& [error_class, count] : found->second) {
+      table.rows.push_back({target, error_class, fmt::format("{}", count)});
+    }
+  }
+  return table;
+}
+
+std::vector<std::string> verdict_lines(const Report& report) {
+  const bool several_pairs = report.run.targets.size() > 2;
+  std::vector<std::string> lines;
+  for (const Verdict& v : report.verdicts) {
+    lines.push_back(several_pairs ? fmt::format("{} vs {}, {}", v.target_a, v.target_b, v.text)
+                                  : v.text);
+  }
+  return lines;
+}
+
+std::optional<std::string> lateness_line(const Report& report) {
+  if (!report.run.client_lateness) return std::nullopt;
+  const LatenessSummary& own = *report.run.client_lateness;
+  std::vector<std::string> groups;
+  const auto group = [&](const char* name, std::vector<std::string> parts) {
+    if (!parts.empty()) groups.push_back(fmt::format("{} {} ms", name, fmt::join(parts, " / ")));
+  };
+  std::vector<std::string> send_lag, wake, busy;
+  add_figure(send_lag, "p50", own.send_lag_p50_ms);
+  add_figure(send_lag, "p99", own.send_lag_p99_ms);
+  add_figure(send_lag, "max", own.send_lag_max_ms);
+  add_figure(wake, "p50", own.wake_p50_ms);
+  add_figure(wake, "p99", own.wake_p99_ms);
+  add_figure(wake, "max", own.wake_max_ms);
+  add_figure(busy, "p99", own.busy_p99_ms);
+  add_figure(busy, "max", own.busy_max_ms);
+  group("send lag", std::move(send_lag));
+  group("timer lateness", std::move(wake));
+  group("reads delayed", std::move(busy));
+  if (groups.empty()) return std::nullopt;
+  return fmt::format("client's own lateness: {}", fmt::join(groups, "; "));
+}
+
+std::vector<std::string> break_even_lines(const Report& report) {
+  std::vector<std::string> lines;
+  for (const auto& [pair, result] : report.break_evens) {
+    lines.push_back(fmt::format("{} vs {}: {}", pair.first, pair.second, result.note));
+  }
+  return lines;
+}
+
+}  // namespace ttft::exporters

@@ -1,0 +1,41 @@
+// The pieces the terminal and Markdown exporters share: the two headline tables of SPEC
+// section 6, their small-n footnote, verdict lines and the lateness line. Formatting only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "exporters/table.hpp"
+#include "report/report_model.hpp"
+
+namespace ttft::exporters {
+
+inline constexpr const char* kTtftTitle = "Time to first token (ms)";
+inline constexpr const char* kCostTitle = "Cost per million tokens (USD)";
+
+/// target, "<phase> p50", "<phase> p95" per phase in run order, n (successful samples over all
+/// phases) and errors; "-" when unmeasured and a "*" suffix on small-n percentiles.
+Table ttft_table(const report::Report& report);
+
+/// "* fewer than 20 samples: p95 is not reliable" (plus the p50 rule when that applies) when
+/// any cell of ttft_table carries a "*"; nullopt otherwise.
+std::optional<std::string> small_n_footnote(const report::Report& report);
+
+/// target, input, output, blended, per 1k req: USD to 4 significant digits, "-" when unpriced.
+Table cost_table(const report::Report& report);
+
+/// target, class, count: one row per error class of each target, targets in run order.
+Table errors_table(const report::Report& report);
+
+/// One line per verdict: its text, prefixed with "<a> vs <b>, " when there are several pairs.
+std::vector<std::string> verdict_lines(const report::Report& report);
+
+/// "send lag p50 0.05 / p99 0.21 / max 1.3 ms; ..." for the figures present; nullopt when the
+/// run recorded no lateness.
+std::optional<std::string> lateness_line(const report::Report& report);
+
+/// "edge vs central: equal cost at ..." per pair of targets.
+std::vector<std::string> break_even_lines(const report::Report& report);
+
+}  // namespace ttft::exporters

@@ -1,0 +1,56 @@
+// summary.csv: tidy, one row per target × phase × metric (SPEC section 6); grouped, each row
+// led by its group's label.
+#include <fmt/format.h>
+
+#include "exporters/report_exporters.hpp"
+#include "report/number_format.hpp"
+#include "samples/csv_format.hpp"
+
+namespace ttft::exporters {
+
+using report::format_fixed;
+using report::GroupedReport;
+using report::MetricRow;
+using report::Report;
+
+namespace {
+
+constexpr int kDecimals = 3;
+constexpr const char* kHeader =
+    "target,phase,metric,unit,n,errors,mean,stdev,min,p50,p95,p99,max,p50_ci_low,p50_ci_high,"
+    "p95_ci_low,p95_ci_high\n";
+
+std::string bound(const std::optional<stats::Interval>& ci, bool high) {
+  if (!ci) return {};
+  return format_fixed(high ? ci->high : ci->low, kDecimals);
+}
+
+/// The report's rows, each line starting with `lead` ("" or a quoted label and a comma).
+std::string rows(const Report& report, const std::string& lead) {
+  std::string out;
+  for (const MetricRow& row : report.rows) {
+    const stats::Summary& s = row.summary;
+    out += lead + fmt::format(
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", samples::csv_quote(row.target),
+        samples::csv_quote(row.phase), samples::csv_quote(row.metric), samples::csv_quote(row.unit),
+        row.n, row.errors, format_fixed(s.mean, kDecimals), format_fixed(s.stdev, kDecimals),
+        format_fixed(s.min, kDecimals), format_fixed(s.p50, kDecimals),
+        format_fixed(s.p95, kDecimals), format_fixed(s.p99, kDecimals),
+        format_fixed(s.max, kDecimals), bound(row.p50_ci, false), bound(row.p50_ci, true),
+        bound(row.p95_ci, false), bound(row.p95_ci, true));
+  }
+  return out;
+}
+
+std::string lead(const std::string& label) { return samples::csv_quote(label) + ","; }
+
+}  // namespace
+
+std::string export_summary_csv(const GroupedReport& r) {
+  if (r.column.empty()) return kHeader + rows(r.overall, "");
+  std::string out = lead(r.column) + kHeader;
+  for (const auto& [label, report] : r.groups) out += rows(report, lead(label));
+  return out + rows(r.overall, lead(report::kAllGroups));
+}
+
+}  // namespace ttft::exporters

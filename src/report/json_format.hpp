@@ -1,9 +1,0 @@
-// What every JSON document the report module writes shares: its schema version and indent.
-#pragma once
-
-namespace ttft::report {
-
-inline constexpr int kJsonSchemaVersion = 1;
-inline constexpr int kJsonIndent = 2;
-
-}  // namespace ttft::report

@@ -1,0 +1,116 @@
+#include <catch2/catch.hpp>
+
+#include "exporters/report_exporters.hpp"
+#include "report/merge.hpp"
+#include "golden.hpp"
+#include "report/report_model.hpp"
+#include "samples/csv_reader.hpp"
+
+using namespace ttft;
+
+namespace {
+
+// Fixed run info for the fixture, so the goldens never depend on the machine or the clock.
+report::RunInfo fixture_run() {
+  report::RunInfo run;
+  run.run_id = "fixture-run";
+  run.scenario_name = "edge-vs-central";
+  run.scenario_sha256 = "5f1c0ad0c0ffee5f1c0ad0c0ffee5f1c0ad0c0ffee5f1c0ad0c0ffee00000000";
+  run.tool_version = "0.0.0-test";
+  run.targets = {"edge", "central"};
+  run.phases = {"cold", "warm"};
+  cost::Pricing edge;
+  edge.neurons = cost::NeuronPrices{4119, 34868, 11'000, 10'000};
+  cost::Pricing central;
+  central.tokens = cost::TokenPrices{150'000, 600'000};
+  run.pricing = {{"edge", edge}, {"central", central}};
+  run.seed = 20260101;
+  report::LatenessSummary lateness;
+  lateness.send_lag_p50_ms = 0.052;
+  lateness.send_lag_p99_ms = 0.48;
+  lateness.send_lag_max_ms = 1.9;
+  lateness.wake_p50_ms = 0.061;
+  lateness.wake_p99_ms = 0.35;
+  lateness.wake_max_ms = 2.2;
+  lateness.busy_p99_ms = 0.12;
+  lateness.busy_max_ms = 0.9;
+  run.client_lateness = lateness;
+  return run;
+}
+
+// The fixture as one report, as `run` writes it.
+const report::GroupedReport& fixture_report() {
+  static const report::GroupedReport report = [] {
+    const auto read = samples::read_samples_csv(TTFT_FIXTURES_DIR "/samples/small.csv");
+    REQUIRE(read);
+    REQUIRE(read->samples.size() == 72);
+    return report::ungrouped(report::build_report(read->samples, fixture_run()));
+  }();
+  return report;
+}
+
+// The fixture grouped by PoP (edge's rows say FRA, central's none), with a note.
+const report::GroupedReport& fixture_by_pop() {
+  static const report::GroupedReport grouped = [] {
+    const auto read = samples::read_samples_csv(TTFT_FIXTURES_DIR "/samples/small.csv");
+    REQUIRE(read);
+    const report::RunInfo run = fixture_run();
+    results::Manifest manifest;
+    manifest.run_id = run.run_id;
+    manifest.scenario_name = run.scenario_name;
+    manifest.scenario_sha256 = run.scenario_sha256;
+    manifest.tool_version = run.tool_version;
+    manifest.facts.targets = run.targets;
+    manifest.facts.phases = run.phases;
+    manifest.facts.pricing = run.pricing;
+    manifest.seed = run.seed;
+    manifest.client_lateness = run.client_lateness;
+    manifest.interrupted = run.interrupted;
+    manifest.ended_at = "2026-11-21T20:40:00.000Z";  // a run that ended
+    auto out = report::build_grouped_report(read->samples, {manifest}, report::GroupBy::pop);
+    out.notes = {"merged from different scenario files (--allow-mixed): a (1), b (2)"};
+    return out;
+  }();
+  return grouped;
+}
+
+}  // namespace
+
+TEST_CASE("golden: summary.csv") {
+  test::check_golden("report/summary.csv", exporters::export_summary_csv(fixture_report()));
+}
+
+TEST_CASE("golden: summary.json") {
+  test::check_golden("report/summary.json", exporters::export_summary_json(fixture_report()));
+}
+
+TEST_CASE("golden: report.md") {
+  test::check_golden("report/report.md", exporters::export_markdown(fixture_report()));
+}
+
+TEST_CASE("golden: terminal plain and coloured") {
+  test::check_golden("report/terminal.txt", exporters::export_terminal(fixture_report(), false));
+  test::check_golden("report/terminal_color.txt", exporters::export_terminal(fixture_report(), true));
+}
+
+TEST_CASE("the same samples and seed give the same report") {
+  const auto read = samples::read_samples_csv(TTFT_FIXTURES_DIR "/samples/small.csv");
+  REQUIRE(read);
+  CHECK(exporters::export_summary_json(report::ungrouped(report::build_report(read->samples, fixture_run()))) ==
+        exporters::export_summary_json(fixture_report()));
+}
+
+TEST_CASE("golden: grouped by PoP with a note, every format") {
+  test::check_golden("report/by_pop.csv", exporters::export_summary_csv(fixture_by_pop()));
+  test::check_golden("report/by_pop.json", exporters::export_summary_json(fixture_by_pop()));
+  test::check_golden("report/by_pop.md", exporters::export_markdown(fixture_by_pop()));
+  test::check_golden("report/by_pop.txt", exporters::export_terminal(fixture_by_pop(), false));
+  test::check_golden("report/by_pop_color.txt", exporters::export_terminal(fixture_by_pop(), true));
+}
+
+TEST_CASE("golden: one report with a note, Markdown and terminal") {
+  report::GroupedReport noted = fixture_report();
+  noted.notes = {"merged from different scenario files (--allow-mixed): a (1), b (2)"};
+  test::check_golden("report/noted.md", exporters::export_markdown(noted));
+  test::check_golden("report/noted.txt", exporters::export_terminal(noted, false));
+}

@@ -39,23 +39,6 @@ std::string quoted_list(const std::vector<std::string>& choices) {
 
 }  // namespace
 
-std::string pointer_child(const std::string& parent, std::string_view key) {
-  std::string out = parent + "/";
-  for (const char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
-std::string pointer_child(const std::string& parent, std::size_t index) {
-  return fmt::format("{}/{}", parent, index);
-}
-
 std::string describe_value(const Json& value) {
   switch (value.type()) {
     case Json::value_t::string: return "string " + quoted_excerpt(value.get<std::string>());

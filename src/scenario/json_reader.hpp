@@ -11,13 +11,10 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "scenario/json_pointer.hpp"
 #include "scenario/json_syntax.hpp"
 
 namespace ttft::scenario {
-
-/// `parent` + "/" + `key`, escaped as RFC 6901 requires (~ → ~0, / → ~1).
-std::string pointer_child(const std::string& parent, std::string_view key);
-std::string pointer_child(const std::string& parent, std::size_t index);
 
 /// A value as a message shows it: `string "0.6"`, `number 5`, `true`, `null`, `an object`.
 std::string describe_value(const Json& value);

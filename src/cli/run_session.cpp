@@ -91,10 +91,6 @@ Result<Prepared> load_checked(const std::string& scenario_path, const std::vecto
   auto loaded = scenario::load_scenario(scenario_path, io.getenv);
   if (!loaded) return tl::unexpected(loaded.error());
   if (auto named = check_assertion_names(*assertions, *loaded); !named) return tl::unexpected(named.error());
-  for (const auto& target : loaded->targets) {
-    if (!target.is_simulated()) continue;
-    if (auto profile = simulated_profile(*loaded, target); !profile) return tl::unexpected(profile.error());
-  }
   Prepared p;
   p.scenario = std::move(*loaded);
   p.assertions = std::move(*assertions);

@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "cli/sim_targets.hpp"
 #include "cli/tls_options.hpp"
 #include "core/duration.hpp"
 #include "core/exit_codes.hpp"
@@ -63,13 +62,6 @@ int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io)
     return to_int(ExitCode::usage);
   }
   const auto& s = *loaded;
-  for (const auto& target : s.targets) {
-    if (!target.is_simulated()) continue;
-    if (auto profile = simulated_profile(s, target); !profile) {
-      io.err << render_error(profile.error());
-      return to_int(ExitCode::usage);
-    }
-  }
   const schedule::Scheduler scheduler(s, s.seed.value_or(0));
   const std::int64_t total = scheduler.total_requests();
   const auto per_target = total / static_cast<std::int64_t>(s.targets.size());

@@ -23,6 +23,7 @@
 #include "samples/csv_format.hpp"
 #include "samples/csv_reader.hpp"
 #include "scenario/load.hpp"
+#include "scenario/names.hpp"
 #include "schedule/scheduler.hpp"
 
 namespace ttft::cli {
@@ -59,19 +60,6 @@ samples::Sample as_written(samples::Sample sample) {
   return std::move(parsed->samples.front());
 }
 
-/// A typo in a target or phase name would only show after the whole run: refuse it now.
-Result<void> check_assertion_names(const std::vector<gate::Assertion>& assertions, const scenario::Scenario& s) {
-  std::vector<std::string> targets, phases;
-  for (const auto& target : s.targets) targets.push_back(target.name);
-  for (const auto& phase : s.phases) phases.push_back(phase.name);
-  for (const auto& assertion : assertions) {
-    if (auto wrong = gate::check_names(assertion, targets, phases)) {
-      return tl::unexpected(gate::to_error(assertion.text, *wrong));
-    }
-  }
-  return {};
-}
-
 /// Every shard must plan the same schedule, so without --seed or a scenario seed the shards share
 /// one taken from the scenario file's SHA-256 (its first 16 hex digits); a lone run draws one.
 std::uint64_t default_seed(const scenario::Scenario& s, bool sharded) {
@@ -90,7 +78,9 @@ Result<Prepared> load_checked(const std::string& scenario_path, const std::vecto
   if (!assertions) return tl::unexpected(assertions.error());
   auto loaded = scenario::load_scenario(scenario_path, io.getenv);
   if (!loaded) return tl::unexpected(loaded.error());
-  if (auto named = check_assertion_names(*assertions, *loaded); !named) return tl::unexpected(named.error());
+  // A typo in a target or phase name would only show after the whole run: refuse it now.
+  const auto named = gate::check_names(*assertions, scenario::target_names(*loaded), scenario::phase_names(*loaded));
+  if (!named) return tl::unexpected(named.error());
   Prepared p;
   p.scenario = std::move(*loaded);
   p.assertions = std::move(*assertions);

@@ -15,9 +15,9 @@ constexpr double kMaxSigma = 10;
 constexpr std::int64_t kMaxOutputTokens = 1'000'000;
 
 const std::vector<std::string> kProfileKeys = {
-    "base",  "name", "network_ms",         "prefill_ms_per_input_token", "warm",
-    "cold",  "scale_to_zero_after_s",      "token_interval_ms",          "token_jitter_sigma",
-    "output_tokens", "faults",             "time_scale"};
+    "base", "name", "network_ms", "prefill_ms_per_input_token", "warm", "cold",
+    "scale_to_zero_after_s", "token_interval_ms", "token_jitter_sigma", "output_tokens", "faults",
+    "time_scale"};
 const std::vector<std::string> kLatencyKeys = {"median_ms", "sigma"};
 
 const std::vector<std::string>& fault_keys() {

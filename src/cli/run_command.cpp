@@ -9,6 +9,7 @@
 #include "exporters/report_exporters.hpp"
 #include "run/resume.hpp"
 #include "run/session.hpp"
+#include "scenario/names.hpp"
 
 namespace ttft::cli {
 
@@ -38,19 +39,6 @@ run::RunSettings settings_of(const RunOptions& o) {
   return {o.scenario_path, o.out_dir, o.resume_dir, o.seed, o.region, o.shard, o.insecure, o.argv};
 }
 
-/// A typo in a target or phase name would only show after the whole run: refuse it now.
-Result<void> check_assertion_names(const std::vector<gate::Assertion>& assertions, const scenario::Scenario& s) {
-  std::vector<std::string> targets, phases;
-  for (const auto& target : s.targets) targets.push_back(target.name);
-  for (const auto& phase : s.phases) phases.push_back(phase.name);
-  for (const auto& assertion : assertions) {
-    if (auto wrong = gate::check_names(assertion, targets, phases)) {
-      return tl::unexpected(gate::to_error(assertion.text, *wrong));
-    }
-  }
-  return {};
-}
-
 /// The --assert lines and --summary-md; check_failed when an assertion failed.
 ExitCode apply_gates(const std::vector<gate::Assertion>& assertions, const report::FolderReport& built,
                      const RunOptions& o, Io& io) {
@@ -78,7 +66,10 @@ int run_run_command(const RunOptions& o, const GlobalOptions& global, Io& io) {
   const run::RunSettings settings = settings_of(o);
   auto prepared = run::prepare_run(settings, io);
   if (prepared) {
-    if (auto named = check_assertion_names(*assertions, prepared->scenario); !named) prepared = tl::unexpected(named.error());
+    // A typo in a target or phase name would only show after the whole run: refuse it now.
+    const auto& s = prepared->scenario;
+    const auto named = gate::check_names(*assertions, scenario::target_names(s), scenario::phase_names(s));
+    if (!named) prepared = tl::unexpected(named.error());
   }
   if (!prepared) {
     io.err << render_error(prepared.error());

@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/exit_codes.hpp"
-#include "sim/profile.hpp"
+#include "scenario/sim_profile.hpp"
 #include "sim/routes.hpp"
 #include "sim/server.hpp"
 
@@ -25,8 +25,8 @@ void setup_serve_command(CLI::App& app, ServeOptions& o) {
 }
 
 int run_serve_command(const ServeOptions& o, const GlobalOptions& global, Io& io) {
-  auto profile = std::filesystem::exists(o.profile) ? sim::load_profile_file(o.profile)
-                                                    : sim::builtin_profile(o.profile);
+  auto profile = std::filesystem::exists(o.profile) ? scenario::load_profile_file(o.profile)
+                                                    : scenario::builtin_profile(o.profile);
   if (!profile) {
     Error error = profile.error();
     if (error.where.empty()) error.where = "--profile";

@@ -9,7 +9,7 @@
 #include "core/redact.hpp"
 #include "cost/money.hpp"
 #include "cost/request_cost.hpp"
-#include "run/session.hpp"
+#include "scenario/load.hpp"
 #include "run/tls_options.hpp"
 #include "schedule/scheduler.hpp"
 
@@ -54,15 +54,15 @@ void setup_validate_command(CLI::App& app, ValidateOptions& o) {
 }
 
 int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io) {
-  auto loaded = run::load_checked(o.scenario_path, io);
+  auto loaded = scenario::load_scenario(o.scenario_path, io.getenv);
   if (loaded) {  // as run checks it: an unreadable tls.cacert is an error, tls.insecure a warning
-    if (auto tls = run::apply_tls_options(loaded->scenario, false, io); !tls) loaded = tl::unexpected(tls.error());
+    if (auto tls = run::apply_tls_options(*loaded, false, io); !tls) loaded = tl::unexpected(tls.error());
   }
   if (!loaded) {
     io.err << render_error(loaded.error());
     return to_int(ExitCode::usage);
   }
-  const auto& s = loaded->scenario;
+  const auto& s = *loaded;
   const schedule::Scheduler scheduler(s, s.seed.value_or(0));
   const std::int64_t total = scheduler.total_requests();
   const auto per_target = total / static_cast<std::int64_t>(s.targets.size());

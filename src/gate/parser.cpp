@@ -348,4 +348,12 @@ std::optional<SyntaxError> check_names(const Assertion& a, const std::vector<std
   return std::nullopt;
 }
 
+Result<void> check_names(const std::vector<Assertion>& assertions, const std::vector<std::string>& targets,
+                         const std::vector<std::string>& phases) {
+  for (const Assertion& assertion : assertions) {
+    if (auto wrong = check_names(assertion, targets, phases)) return tl::unexpected(to_error(assertion.text, *wrong));
+  }
+  return {};
+}
+
 }  // namespace ttft::gate

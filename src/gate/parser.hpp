@@ -44,4 +44,8 @@ Result<std::vector<Assertion>> parse_assertions(const std::vector<std::string>& 
 std::optional<SyntaxError> check_names(const Assertion& assertion, const std::vector<std::string>& targets,
                                        const std::vector<std::string>& phases);
 
+/// check_names for each of `assertions` in turn: the first wrong name as to_error renders it.
+Result<void> check_names(const std::vector<Assertion>& assertions, const std::vector<std::string>& targets,
+                         const std::vector<std::string>& phases);
+
 }  // namespace ttft::gate

@@ -94,12 +94,8 @@ Result<Prepared> prepare_fresh(const RunSettings& o, Io& io) {
 }  // namespace
 
 Result<Prepared> load_checked(const std::string& scenario_path, Io& io) {
-  auto loaded = scenario::load_scenario(scenario_path, io.getenv);
+  auto loaded = scenario::load_scenario(scenario_path, io.getenv);  // sim profiles included
   if (!loaded) return tl::unexpected(loaded.error());
-  for (const auto& target : loaded->targets) {
-    if (!target.is_simulated()) continue;
-    if (auto profile = simulated_profile(*loaded, target); !profile) return tl::unexpected(profile.error());
-  }
   Prepared p;
   p.scenario = std::move(*loaded);
   return p;

@@ -7,16 +7,6 @@
 
 namespace ttft::run {
 
-Result<sim::Profile> simulated_profile(const scenario::Scenario& scenario, const scenario::Target& target) {
-  const std::string where = fmt::format("{}: /targets/{}", scenario.path, target.name);
-  auto base = sim::builtin_profile(target.url.substr(std::string("sim://").size()));
-  if (!base) return fail(where + "/url", base.error().message, base.error().hint);
-  auto profile = sim::profile_from_json(target.sim, *base, where + "/sim");
-  if (!profile) return profile;
-  profile->time_scale *= scenario.time_scale;
-  return profile;
-}
-
 Result<SimulatedTargets> SimulatedTargets::start(const scenario::Scenario& scenario, std::uint64_t seed) {
   SimulatedTargets sims;
   for (std::size_t i = 0; i < scenario.targets.size(); ++i) {
@@ -27,16 +17,15 @@ Result<SimulatedTargets> SimulatedTargets::start(const scenario::Scenario& scena
       sims.profiles_.emplace_back();
       continue;
     }
-    auto profile = simulated_profile(scenario, target);
-    if (!profile) return tl::unexpected(profile.error());
-    auto server = sim::Server::start({*profile, 0, "", seed * 1000003u + i});
+    const sim::Profile& profile = *target.sim_profile;  // validated by the scenario loader
+    auto server = sim::Server::start({profile, 0, "", seed * 1000003u + i});
     if (!server) return tl::unexpected(server.error());
     // `auto` reaches the path of the protocol whose body it sends (openai-chat for sim://).
     const std::string_view served = protocol::request_protocol(target.protocol, target.url);
     sims.urls_.push_back(
         fmt::format("http://127.0.0.1:{}{}", (*server)->port(), sim::path_for_protocol(served)));
     sims.servers_.push_back(std::move(*server));
-    sims.profiles_.push_back(std::move(*profile));
+    sims.profiles_.push_back(profile);
   }
   return sims;
 }

@@ -14,10 +14,6 @@
 
 namespace ttft::run {
 
-/// The simulator profile a sim:// target asks for: the built-in profile its URL names, with
-/// the target's "sim" overrides and the scenario's time_scale. Errors name the scenario pointer.
-Result<sim::Profile> simulated_profile(const scenario::Scenario& scenario, const scenario::Target& target);
-
 class SimulatedTargets {
  public:
   /// One server per sim:// target (seeded from `seed` and the target's index).

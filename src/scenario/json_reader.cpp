@@ -39,23 +39,6 @@ std::string quoted_list(const std::vector<std::string>& choices) {
 
 }  // namespace
 
-std::string pointer_child(const std::string& parent, std::string_view key) {
-  std::string out = parent + "/";
-  for (const char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
-std::string pointer_child(const std::string& parent, std::size_t index) {
-  return fmt::format("{}/{}", parent, index);
-}
-
 std::string describe_value(const Json& value) {
   switch (value.type()) {
     case Json::value_t::string: return "string " + quoted_excerpt(value.get<std::string>());
@@ -130,8 +113,15 @@ bool Reader::boolean(const Json& value, const std::string& pointer, bool& out) {
 
 bool Reader::integer(const Json& value, const std::string& pointer, std::int64_t min,
                      std::int64_t& out) {
+  return integer_in(value, pointer, min, std::numeric_limits<std::int64_t>::max(), out);
+}
+
+bool Reader::integer_in(const Json& value, const std::string& pointer, std::int64_t min,
+                        std::int64_t max, std::int64_t& out) {
   if (!ok()) return false;
-  const std::string wanted = min == 1   ? "an integer greater than 0"
+  const std::string wanted = max < std::numeric_limits<std::int64_t>::max()
+                                 ? fmt::format("an integer from {} to {}", min, max)
+                             : min == 1 ? "an integer greater than 0"
                              : min == 0 ? "an integer >= 0"
                                         : fmt::format("an integer >= {}", min);
   const bool fits = value.is_number_integer() &&
@@ -140,8 +130,9 @@ bool Reader::integer(const Json& value, const std::string& pointer, std::int64_t
                          static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()));
   if (!fits)
     return fail(pointer, fmt::format("expected {}, got {}", wanted, describe_value(value)));
-  out = value.get<std::int64_t>();
-  if (out < min) return fail(pointer, fmt::format("expected {}, got {}", wanted, out));
+  const auto got = value.get<std::int64_t>();
+  if (got < min || got > max) return fail(pointer, fmt::format("expected {}, got {}", wanted, got));
+  out = got;
   return true;
 }
 
@@ -154,6 +145,21 @@ bool Reader::number(const Json& value, const std::string& pointer, bool positive
   if (positive && !(out > 0)) {
     return fail(pointer, fmt::format("expected a number greater than 0, got {}", value.dump()));
   }
+  return true;
+}
+
+bool Reader::number_in(const Json& value, const std::string& pointer, double min, double max,
+                       double& out) {
+  if (!ok()) return false;
+  const std::string wanted = fmt::format("expected a number from {} to {}", min, max);
+  if (!value.is_number()) {
+    return fail(pointer, fmt::format("{}, got {}", wanted, describe_value(value)));
+  }
+  const double got = value.get<double>();
+  if (!(got >= min && got <= max)) {
+    return fail(pointer, fmt::format("{}, got {}", wanted, value.dump()));
+  }
+  out = got;
   return true;
 }
 

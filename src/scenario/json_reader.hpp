@@ -11,13 +11,10 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "scenario/json_pointer.hpp"
 #include "scenario/json_syntax.hpp"
 
 namespace ttft::scenario {
-
-/// `parent` + "/" + `key`, escaped as RFC 6901 requires (~ → ~0, / → ~1).
-std::string pointer_child(const std::string& parent, std::string_view key);
-std::string pointer_child(const std::string& parent, std::size_t index);
 
 /// A value as a message shows it: `string "0.6"`, `number 5`, `true`, `null`, `an object`.
 std::string describe_value(const Json& value);
@@ -49,8 +46,14 @@ class Reader {
   bool boolean(const Json& value, const std::string& pointer, bool& out);
   /// An integer no smaller than `min` (0 or 1 in practice).
   bool integer(const Json& value, const std::string& pointer, std::int64_t min, std::int64_t& out);
+  /// An integer from `min` to `max`, both included.
+  bool integer_in(const Json& value, const std::string& pointer, std::int64_t min, std::int64_t max,
+                  std::int64_t& out);
   /// A finite number; with `positive`, strictly greater than 0.
   bool number(const Json& value, const std::string& pointer, bool positive, double& out);
+  /// A finite number from `min` to `max`, both included.
+  bool number_in(const Json& value, const std::string& pointer, double min, double max,
+                 double& out);
   /// A duration string ("250ms", "30s") strictly greater than 0.
   bool duration(const Json& value, const std::string& pointer, Nanos& out);
   /// A string equal to one of `choices`.

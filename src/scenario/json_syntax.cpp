@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "scenario/comments.hpp"
+#include "scenario/json_pointer.hpp"
 
 namespace ttft::scenario {
 namespace {
@@ -207,10 +208,8 @@ class DuplicateKeyCheck {
   std::string child_pointer() const {
     if (frames_.empty()) return "";
     const Frame& parent = frames_.back();
-    std::string out = parent.pointer + "/";
-    if (parent.is_array) return out + std::to_string(parent.next_index);
-    for (const char c : parent.key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    return out;
+    return parent.is_array ? pointer_child(parent.pointer, parent.next_index)
+                           : pointer_child(parent.pointer, parent.key);
   }
 
   std::vector<Frame> frames_;

@@ -105,6 +105,10 @@ bool read_root(Reader& reader, const Json& root, const std::filesystem::path& ba
   if (const Json* v = find_member(root, "time_scale")) {
     if (reader.number(*v, "/time_scale", true, out.time_scale)) check_time_scale(reader, *v, out);
   }
+  // The simulators' idle thresholds are compressed with the schedule.
+  for (Target& target : out.targets) {
+    if (target.sim_profile) target.sim_profile->time_scale *= out.time_scale;
+  }
   return reader.ok();
 }
 

@@ -13,6 +13,7 @@
 #include "core/clock.hpp"
 #include "cost/pricing.hpp"
 #include "protocol/workload.hpp"
+#include "scenario/sim_profile.hpp"
 
 namespace ttft::scenario {
 
@@ -32,7 +33,9 @@ struct Target {
   bool follow_redirects = false;
   bool reuse_connections = false;
   TlsOptions tls;
-  nlohmann::json sim = nlohmann::json::object();  // simulator profile overrides (sim:// only)
+  // sim:// only: the built-in profile the URL names, with the target's "sim" overrides and the
+  // scenario's time_scale applied; what its simulator runs.
+  std::optional<SimProfile> sim_profile;
 
   bool is_simulated() const { return url.rfind("sim://", 0) == 0; }
 };

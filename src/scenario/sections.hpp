@@ -23,6 +23,10 @@ bool read_targets(Reader& reader, const Json& value, bool reuse_default,
 bool read_pricing(Reader& reader, const Json& value, const std::string& pointer,
                   cost::Pricing& out);
 
+/// A simulator profile's JSON form (see parse_sim_profile) applied to `out`.
+bool read_sim_profile(Reader& reader, const Json& value, const std::string& pointer,
+                      SimProfile& out);
+
 /// The whole file as bytes; the error message is the system's ("No such file or directory").
 Result<std::string> read_file_bytes(const std::string& path);
 

@@ -100,6 +100,18 @@ bool read_protocol(Reader& reader, const Json& value, const std::string& pointer
   return reader.fail(pointer, fmt::format("unknown protocol \"{}\"", out), hint);
 }
 
+// A sim:// target's profile: the built-in one its URL names, with its "sim" overrides.
+bool read_simulated(Reader& reader, const Json& value, const std::string& pointer, Target& out) {
+  Result<SimProfile> base = builtin_profile(out.url.substr(std::string_view("sim://").size()));
+  if (!base) {
+    return reader.fail(pointer_child(pointer, "url"), base.error().message, base.error().hint);
+  }
+  out.sim_profile = std::move(*base);
+  const Json* overrides = find_member(value, "sim");
+  return overrides == nullptr ||
+         read_sim_profile(reader, *overrides, pointer_child(pointer, "sim"), *out.sim_profile);
+}
+
 bool read_target(Reader& reader, const Json& value, const std::string& pointer,
                  const std::filesystem::path& base_dir, Target& out) {
   if (!reader.object(value, pointer, kTargetKeys)) return false;
@@ -128,15 +140,10 @@ bool read_target(Reader& reader, const Json& value, const std::string& pointer,
     reader.boolean(*v, at("reuse_connections"), out.reuse_connections);
   }
   if (const Json* v = find_member(value, "tls")) read_tls(reader, *v, at("tls"), base_dir, out.tls);
-  if (const Json* v = find_member(value, "sim"); v != nullptr && reader.ok()) {
-    if (!out.is_simulated()) {
-      return reader.fail(
-          at("sim"), fmt::format("\"sim\" applies only to a sim:// url, got url \"{}\"", out.url));
-    }
-    if (!v->is_object()) {
-      return reader.fail(at("sim"), fmt::format("expected an object, got {}", describe_value(*v)));
-    }
-    out.sim = nlohmann::json(*v);  // validated by the simulator, which owns the profile keys
+  if (reader.ok() && out.is_simulated()) return read_simulated(reader, value, pointer, out);
+  if (find_member(value, "sim") != nullptr && reader.ok()) {
+    return reader.fail(
+        at("sim"), fmt::format("\"sim\" applies only to a sim:// url, got url \"{}\"", out.url));
   }
   return reader.ok();
 }

@@ -1,4 +1,4 @@
-// The effect of each fault (fault.hpp) on a reply or on a planned stream.
+// The effect of each fault (scenario/sim_fault.hpp) on a reply or on a planned stream.
 #include "sim/fault_plan.hpp"
 
 #include <algorithm>

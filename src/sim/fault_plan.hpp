@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "sim/fault.hpp"
+#include "sim/profile.hpp"
 #include "sim/plan.hpp"
 #include "sim/routes.hpp"
 
@@ -46,7 +46,7 @@ struct FaultReply {
 /// `request_uri` plus kRedirectedParam); nullopt for the faults that shape a stream.
 std::optional<FaultReply> fault_reply(Protocol protocol, Fault fault, std::string_view request_uri);
 
-/// Reshapes the plan of a healthy stream for plan.fault (the comments in fault.hpp say how).
+/// Reshapes the plan of a healthy stream for plan.fault (the comments in scenario/sim_fault.hpp say how).
 /// Mid-stream faults act after half the tokens; stalls last x-sim-stall-ms, at most kMaxStallNs.
 void apply_fault(StreamPlan& plan, const Overrides& overrides);
 

@@ -6,7 +6,6 @@
 #include <random>
 
 #include "core/clock.hpp"
-#include "sim/fault.hpp"
 #include "sim/profile.hpp"
 
 namespace ttft::sim {

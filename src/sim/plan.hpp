@@ -13,7 +13,6 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "sim/emitters.hpp"
-#include "sim/fault.hpp"
 #include "sim/latency.hpp"
 #include "sim/profile.hpp"
 #include "sim/routes.hpp"

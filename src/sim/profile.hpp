@@ -1,63 +1,23 @@
-// Simulator profiles: the latency, decode and fault model of one simulated provider, the built-in
-// profiles that reproduce the published edge/central comparison, and JSON overrides of them.
+// The profile the simulator runs and the faults it can inject. Both are part of the scenario
+// language, so scenario/ defines, builds in and validates them (scenario/sim_profile.hpp,
+// scenario/sim_fault.hpp); these are the simulator's names for them.
 #pragma once
 
-#include <array>
-#include <cstdint>
-#include <string>
-#include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
-
-#include "core/error.hpp"
-#include "sim/fault.hpp"
+#include "scenario/sim_fault.hpp"
+#include "scenario/sim_profile.hpp"
 
 namespace ttft::sim {
 
-/// Lognormal around a median: x = median_ms · exp(sigma · z), z ~ N(0, 1); sigma 0 = fixed.
-/// p95 / p50 = exp(1.645 · sigma).
-struct LatencyDist {
-  double median_ms = 0;
-  double sigma = 0;
-};
-
-/// Probability per request of each fault (kNone's slot is unused); their sum is at most 1.
-struct Faults {
-  std::array<double, kFaultCount + 1> rates{};
-
-  double& operator[](Fault fault) { return rates[static_cast<std::size_t>(fault)]; }
-  double operator[](Fault fault) const { return rates[static_cast<std::size_t>(fault)]; }
-  double total() const;
-};
-
-struct Profile {
-  std::string name;
-  double network_ms = 0;                  // added before the first event
-  double prefill_ms_per_input_token = 0;  // queueing/prefill per input token
-  LatencyDist warm;                       // first-event delay when warm
-  LatencyDist cold;                       // first-event delay when cold (after scale-to-zero)
-  double scale_to_zero_after_s = 0;       // idle longer than this → next request is cold; 0 = never
-  double token_interval_ms = 20;          // decode: time between content events
-  double token_jitter_sigma = 0;          // lognormal jitter on the interval
-  std::int64_t output_tokens = 64;        // tokens per response (capped by the request's max_tokens)
-  Faults faults;
-  double time_scale = 1.0;  // multiplies scale_to_zero_after_s only (demos compress idle time)
-};
-
-/// "edge", "central" or "fast" (tests: fixed 50 ms first event, 10 ms tokens, 16 tokens, never
-/// cold). An unknown name is an error that lists the known ones.
-[[nodiscard]] Result<Profile> builtin_profile(std::string_view name);
-
-/// `base` with the fields present in `j` replaced. Keys are the Profile field names; "warm" and
-/// "cold" are {"median_ms", "sigma"}; "faults" maps fault_table()'s profile keys ("http_429",
-/// "reset_mid_stream", "slow_headers", …) to rates; "base": "<builtin>" restarts from that
-/// built-in profile. An unknown key, a wrong type or an out-of-range value is an error whose `where` is `where` + the JSON pointer of the key.
-[[nodiscard]] Result<Profile> profile_from_json(const nlohmann::json& j, const Profile& base,
-                                                const std::string& where);
-
-/// Reads a JSON profile file (an object as for profile_from_json, usually with "base": "edge").
-/// Without "base" it starts from all-default fields; without "name" the name is the file stem.
-/// Errors carry `<path>:<line>:<col>` for syntax and `<path> | <pointer>` for content.
-[[nodiscard]] Result<Profile> load_profile_file(const std::string& path);
+using Profile = scenario::SimProfile;
+using scenario::builtin_profile;
+using scenario::Fault;
+using scenario::fault_name;
+using scenario::fault_names_list;
+using scenario::fault_table;
+using scenario::FaultInfo;
+using scenario::Faults;
+using scenario::kFaultCount;
+using scenario::LatencyDist;
+using scenario::parse_fault;
 
 }  // namespace ttft::sim

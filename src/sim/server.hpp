@@ -15,7 +15,7 @@ namespace ttft::sim {
 /// Routes: POST /v1/chat/completions (openai-chat), any path containing /ai/run/ (workers-ai),
 /// /v1/messages (anthropic), /sse (generic SSE), GET /healthz → 200 "ok"; anything else → 404.
 /// Test headers: x-sim-first-event-ms, x-sim-tokens, x-sim-token-interval-ms, x-sim-cold (1|0),
-/// x-sim-fault (none, or a fault name from fault_table(); see fault.hpp), x-sim-stall-ms.
+/// x-sim-fault (none, or a fault name from fault_table(); see scenario/sim_fault.hpp), x-sim-stall-ms.
 /// Methods other than GET and POST get evhttp's 405 (not logged). The first streamed request after
 /// start is cold when the profile scales to zero (see is_cold).
 class Server {

@@ -142,7 +142,7 @@ TEST_CASE("the demo prints both tables and verdicts and records every scheduled 
   for (std::string line; std::getline(lines, line);) ++rows;
   CHECK(rows == scheduled);
 
-  // Profiles (sim/profile.cpp): edge cold ≈410, warm ≈180; central cold ≈290, warm ≈240 ms.
+  // Profiles (scenario/sim_profile.cpp): edge cold ≈410, warm ≈180; central cold ≈290, warm ≈240 ms.
   auto p50 = ttft_p50s(read_file(dir / "demo" / "summary.csv"));
   INFO("edge cold " << p50["edge/cold"] << ", edge warm " << p50["edge/warm"] << ", central cold "
                     << p50["central/cold"] << ", central warm " << p50["central/warm"]);

@@ -207,3 +207,16 @@ TEST_CASE("parser: check_names points at an unknown target or phase") {
   CHECK(phase->column == 7);
   CHECK(phase->message == "no phase \"hot\" (phases: cold, warm, all)");
 }
+
+TEST_CASE("parser: check_names over a list of expressions reports the first wrong name with its caret") {
+  const std::vector<std::string> targets = {"edge", "central"}, phases = {"cold", "warm"};
+  CHECK(gate::check_names(std::vector<gate::Assertion>{parsed("*.*.ttft.p95 < 4ms"), parsed("edge.warm.n > 0")},
+                          targets, phases));
+  const auto wrong = gate::check_names(
+      std::vector<gate::Assertion>{parsed("edge.warm.n > 0"), parsed("edge.hot.n > 0"), parsed("egde.warm.n > 0")},
+      targets, phases);
+  REQUIRE_FALSE(wrong);
+  const Error expected = gate::to_error("edge.hot.n > 0", {6, "no phase \"hot\" (phases: cold, warm, all)", ""});
+  CHECK(wrong.error().where == expected.where);
+  CHECK(wrong.error().message == expected.message);
+}

@@ -1,8 +1,10 @@
-// The scenario loader's building blocks: comment stripping, text positions and did-you-mean.
+// The scenario loader's building blocks: comment stripping, text positions, did-you-mean and
+// JSON pointers.
 #include <catch2/catch.hpp>
 
 #include "scenario/comments.hpp"
 #include "scenario/did_you_mean.hpp"
+#include "scenario/json_pointer.hpp"
 #include "scenario/json_syntax.hpp"
 
 using namespace ttft::scenario;
@@ -40,4 +42,16 @@ TEST_CASE("did-you-mean: edit distance up to 2 or a prefix, else the list") {
   CHECK(suggestion_hint("rat", keys, "allowed keys") == "did you mean \"rate\"?");
   CHECK(suggestion_hint("xyzzy", keys, "allowed keys") ==
         "allowed keys: name, requests, duration, idle, interval, rate");
+}
+
+TEST_CASE("JSON pointer tokens are escaped as RFC 6901 says: ~ first, then /") {
+  CHECK(escape_pointer_token("edge") == "edge");
+  CHECK(escape_pointer_token("a/b") == "a~1b");
+  CHECK(escape_pointer_token("a~b") == "a~0b");
+  CHECK(escape_pointer_token("~1") == "~01");  // a literal "~1", not an escaped "/"
+  CHECK(escape_pointer_token("/~/") == "~1~0~1");
+  CHECK(escape_pointer_token("") == "");
+  CHECK(pointer_child("/targets", "a/b") == "/targets/a~1b");
+  CHECK(pointer_child("", "x~y") == "/x~0y");
+  CHECK(pointer_child("/phases", std::size_t{2}) == "/phases/2");
 }

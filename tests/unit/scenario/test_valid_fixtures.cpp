@@ -74,7 +74,9 @@ TEST_CASE("targets keep file order; phases, sweeps and top-level options are rea
   CHECK(s.targets[0].name == "zeta");
   CHECK(s.targets[1].name == "alpha");
   CHECK(s.targets[2].name == "mid");
-  CHECK(s.targets[2].sim == nlohmann::json{{"cold_start_ms", 900}});
+  REQUIRE(s.targets[2].sim_profile);
+  CHECK(s.targets[2].sim_profile->token_interval_ms == 900);
+  CHECK(s.targets[2].sim_profile->time_scale == 0.01);
   CHECK(s.targets[0].reuse_connections);
   CHECK(s.time_scale == 0.01);
   CHECK(s.seed == std::uint64_t{18446744073709551615ULL});

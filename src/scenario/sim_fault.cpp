@@ -1,7 +1,7 @@
-// Names of the simulator's injectable faults: header values and profile keys.
-#include "sim/fault.hpp"
+// Names of the simulated provider's injectable faults: header values and profile keys.
+#include "scenario/sim_fault.hpp"
 
-namespace ttft::sim {
+namespace ttft::scenario {
 
 namespace {
 static_assert(static_cast<std::size_t>(Fault::kGzip) == kFaultCount, "one table row per fault");
@@ -28,14 +28,6 @@ constexpr std::array<FaultInfo, kFaultCount> kFaults{{
     {Fault::kGzip, "gzip", "gzip"},
 }};
 
-std::string joined(std::string_view first, std::string_view FaultInfo::*field) {
-  std::string out(first);
-  for (const FaultInfo& info : kFaults) {
-    if (!out.empty()) out += ", ";
-    out += info.*field;
-  }
-  return out;
-}
 }  // namespace
 
 const std::array<FaultInfo, kFaultCount>& fault_table() { return kFaults; }
@@ -56,8 +48,13 @@ std::optional<Fault> parse_fault(std::string_view name) {
   return std::nullopt;
 }
 
-std::string fault_names_list() { return joined("none", &FaultInfo::name); }
+std::string fault_names_list() {
+  std::string out = "none";
+  for (const FaultInfo& info : kFaults) {
+    out += ", ";
+    out += info.name;
+  }
+  return out;
+}
 
-std::string fault_profile_keys_list() { return joined("", &FaultInfo::profile_key); }
-
-}  // namespace ttft::sim
+}  // namespace ttft::scenario

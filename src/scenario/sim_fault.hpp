@@ -1,5 +1,6 @@
-// The faults the simulator can inject, by request header (x-sim-fault: <name>) or by profile rate
-// ("faults": {"<profile_key>": p}). One table in fault.cpp names each fault both ways.
+// The faults a simulated provider can inject, by request header (x-sim-fault: <name>) or by
+// profile rate ("faults": {"<profile_key>": p}). One table in sim_fault.cpp names each fault both
+// ways; the simulator (sim/) acts them out.
 #pragma once
 
 #include <array>
@@ -8,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace ttft::sim {
+namespace ttft::scenario {
 
 enum class Fault {
   kNone,
@@ -58,7 +59,4 @@ std::optional<Fault> parse_fault(std::string_view name);
 /// "none, http-429, http-500, …": every accepted header value, for error messages.
 std::string fault_names_list();
 
-/// "http_429, http_500, …": every profile key, for error messages.
-std::string fault_profile_keys_list();
-
-}  // namespace ttft::sim
+}  // namespace ttft::scenario

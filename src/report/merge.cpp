@@ -8,7 +8,7 @@
 namespace ttft::report {
 namespace {
 
-void append_unique(std::vector<std::string>& names, const std::string& name) {
+void append_new_name(std::vector<std::string>& names, const std::string& name) {
   if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
 }
 
@@ -59,10 +59,10 @@ RunInfo merge_run_info(const std::vector<results::Manifest>& runs) {
   RunInfo info;
   std::vector<std::string> run_ids, shas;
   for (const results::Manifest& run : runs) {
-    append_unique(run_ids, run.run_id);
-    append_unique(shas, run.scenario_sha256);
-    for (const auto& target : run.facts.targets) append_unique(info.targets, target);
-    for (const auto& phase : run.facts.phases) append_unique(info.phases, phase);
+    append_new_name(run_ids, run.run_id);
+    append_new_name(shas, run.scenario_sha256);
+    for (const auto& target : run.facts.targets) append_new_name(info.targets, target);
+    for (const auto& phase : run.facts.phases) append_new_name(info.phases, phase);
     for (const auto& [target, pricing] : run.facts.pricing) info.pricing.emplace(target, pricing);  // first wins
     if (run.facts.time_scale != 1.0) info.time_scale_by_run[run.run_id] = run.facts.time_scale;
     if (info.scenario_name.empty()) info.scenario_name = run.scenario_name;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fidelity and scale of ttftbench's client (issue 7), against the simulator's ground truth.
+# Fidelity and scale of ttftbench's client, against the simulator's ground truth.
 # Usage: bench/fidelity.sh BIN OUT_DIR      prints Markdown; keeps every run under OUT_DIR.
 #        FIDELITY_STREAMS="1000" bench/fidelity.sh ...   only those points (a quick check)
 #        FIDELITY_REUSE=true bench/fidelity.sh ...       kept-alive connections (no connect in the error)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Where the TTFT error of one stream goes (bench/fidelity.sh, issue 7). Standard library only.
+"""Where the TTFT error of one stream goes (bench/fidelity.sh). Standard library only.
 
   fidelity_legs.py --trace TRACE --client-pid PID --dir DIR
 TRACE is `perf script --ns -F pid,time,event,trace` of raw_syscalls:sys_enter/sys_exit, recorded

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs and watches the client of one fidelity run (bench/fidelity.sh, issue 7). Stdlib only.
+"""Runs and watches the client of one fidelity run (bench/fidelity.sh). Stdlib only.
 
   fidelity_monitor.py --sim PID --samples CSV --rows N --out JSON -- COMMAND...
 runs COMMAND (the client, under taskset and GNU time) and, while it sends, samples /proc every

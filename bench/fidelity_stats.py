@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Statistics for bench/fidelity.sh (issue 7): the client's TTFT error against the simulator's log.
+"""Statistics for bench/fidelity.sh: the client's TTFT error against the simulator's log.
 
 Standard library only. Never invents a figure: anything not measured prints as "n/a".
 

@@ -18,7 +18,7 @@ import random
 import statistics
 import sys
 
-# Column order of src/samples/sample.cpp (SPEC section 6, then first_token_kind).
+# Column order of src/samples/sample.cpp (docs/results.md ("Columns"), first_token_kind last).
 HEADER = (
     "run_id,region,shard,phase,cold,seq,target,protocol,model,request_id,started_at,"
     "send_lag_ms,idle_before_s,connection_reused,pop,http_status,error,error_detail,"

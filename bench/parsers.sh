@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Parser throughput (issue 7): runs bench_parsers (Google Benchmark) and prints Markdown table
+# Parser throughput: runs bench_parsers (Google Benchmark) and prints Markdown table
 # rows, events/s and MB/s (10^6 bytes) per core for the SSE parser and each protocol's decoder.
 # Each benchmark runs 3 times for ~0.2 s and the median is printed: under a minute in all.
 # Usage: bench/parsers.sh [BUILD_DIR]   (configured with -DTTFT_BENCH=ON; default: build)

@@ -110,7 +110,7 @@ Decoded decode(const Setup& setup, std::string_view body, const std::vector<std:
   return Decoded{decoder->record(), decoder->complete(), decoder->framing()};
 }
 
-// For the adapters with a JSON fast path (json_scan, issue 7): the same adapter reading every
+// For the adapters with a JSON fast path (json_scan): the same adapter reading every
 // event with nlohmann only, the reference the fast path must match exactly; else nullptr.
 std::unique_ptr<ttft::protocol::Adapter> full_parser_adapter(std::string_view protocol) {
   using ttft::protocol::json_scan::JsonReading;

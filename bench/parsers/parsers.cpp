@@ -96,7 +96,7 @@ void decoder(benchmark::State& state, std::string protocol, Reads read_mode,
   report(state, events, mix.body.size());
 }
 
-// The adapters with a JSON fast path, reading with nlohmann only: the figure before issue 7.
+// The adapters with a JSON fast path, reading with nlohmann only: the figure before that fast path (json_scan).
 template <class AdapterType>
 std::unique_ptr<ttft::protocol::Adapter> nlohmann_only() {
   return std::make_unique<AdapterType>(ttft::protocol::json_scan::JsonReading::full_parser);

@@ -1,5 +1,5 @@
 // Long synthetic response bodies, one per protocol, for the parser benchmarks: the event shapes
-// of tests/fixtures/streams/<protocol>/ and ref/protocols.md, with realistic token texts
+// of tests/fixtures/streams/<protocol>/ and docs/protocols.md, with realistic token texts
 // (words, punctuation, newlines, quotes, non-ASCII) repeated for a few thousand content events.
 #pragma once
 

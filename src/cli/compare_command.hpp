@@ -1,6 +1,6 @@
 // `ttftbench compare BASELINE_DIR CANDIDATE_DIR`: per target, phase and latency metric, the change
 // in p50/p95 with a confidence interval and a significance test; exit 1 on a significant
-// regression (SPEC sections 1 and 7). Reads the folders as `report` does and never writes to them.
+// regression (docs/commands.md ("compare")). Reads the folders as `report` does and never writes to them.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// Flags every subcommand understands (SPEC section 1, "Global").
+// Flags every subcommand understands (docs/commands.md ("Global flags")).
 #pragma once
 
 #include "core/io.hpp"

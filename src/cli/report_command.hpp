@@ -1,7 +1,7 @@
 // `ttftbench report DIR...`: rebuilds the summary from one or more results folders' raw rows
 // (several folders = a merge, e.g. one per region or CI job), optionally one table per region
 // or PoP, in any output format; then --assert gates (with --by, per group too) and --summary-md
-// (SPEC sections 1 and 7).
+// (docs/commands.md ("report") and the sections it links).
 // Never sends a request and never writes into the folders it reads.
 #pragma once
 

@@ -1,4 +1,4 @@
-// `ttftbench whatif DIR... --policy POLICY...` (SPEC section 1, issue 9): replays the measured
+// `ttftbench whatif DIR... --policy POLICY...` (docs/commands.md ("whatif")): replays the measured
 // samples of one or more results folders through routing policies (edge-first with fallback,
 // hedging, split by prompt size) next to each target alone, and prints latency and cost.
 // Never sends a request and never writes into the folders it reads.

@@ -1,4 +1,4 @@
-// The one table of process exit codes (SPEC section 1). Nothing else picks a number.
+// The one table of process exit codes (docs/exit-codes.md ("Exit codes")). Nothing else picks a number.
 #pragma once
 
 namespace ttft {

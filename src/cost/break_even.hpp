@@ -1,5 +1,5 @@
 // For two pricings, the input:output token ratio at which a request costs the same under both
-// (SPEC section 3, "Cost"). Pure arithmetic on effective prices.
+// (docs/metrics.md ("Break-even")). Pure arithmetic on effective prices.
 #pragma once
 
 #include <optional>

@@ -1,5 +1,5 @@
 // A request volume ("10M/month", "300k/day") and what a target's measured traffic would cost
-// per month at that volume, free allowances subtracted (issue 9). Pure arithmetic.
+// per month at that volume, free allowances subtracted (docs/metrics.md ("Cost at a volume")). Pure arithmetic.
 #pragma once
 
 #include <cstdint>

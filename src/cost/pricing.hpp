@@ -1,4 +1,4 @@
-// How a target is priced (SPEC section 3, "Cost"): one or more pricing kinds. Money is integer:
+// How a target is priced (docs/metrics.md ("Cost model")): one or more pricing kinds. Money is integer:
 // prices in micro-dollars (uusd), costs in pico-dollars (pusd); dollars appear only in exporters.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Cost per request of two targets across input:output ratios, and where they cross (issue 9):
+// Two targets' cost per request across input:output ratios and where they cross (docs/metrics.md ("Cost at a volume")):
 // the break-even of break_even.hpp made concrete at the run's measured output length. Pure.
 #pragma once
 

@@ -1,4 +1,4 @@
-// A target's cost figures for the report (SPEC section 3, "Cost"): list prices, blended price at
+// A target's cost figures for the report (docs/metrics.md ("Cost model")): list prices, blended price at
 // the run's input/output mix, cost per 1,000 requests and the run's actual cost. Pure arithmetic.
 #pragma once
 

@@ -19,7 +19,7 @@
 
 namespace ttft::driver {
 
-/// How late the loop itself was: the client's own error (SPEC section 3).
+/// How late the loop itself was: the client's own error (docs/metrics.md ("Client lateness")).
 struct LoopStats {
   Reservoir wake_lateness_ns;  // a timed wake-up: actual - requested
   Reservoir busy_ns;           // work between two waits: what a read could wait behind

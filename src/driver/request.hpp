@@ -47,7 +47,7 @@ struct Outcome {
   std::optional<Nanos> ttfb_ns;    // response headers complete
   std::optional<Nanos> end_ns;     // end of stream: terminator, or end of body / failure
   std::optional<int> http_status;
-  std::string error;               // empty = success, else a SPEC section 6 error class
+  std::string error;               // empty = success, else a class of docs/results.md ("Error classes")
   std::string error_detail;
   std::string pop;
   std::optional<bool> connection_reused;

@@ -96,7 +96,7 @@ void Transfer::configure() {
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, curl_error_);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
-  // SPEC section 6: compressed responses are decoded. "" offers every encoding libcurl can decode
+  // Compressed responses are decoded (docs/protocols.md ("Requests")). "" offers every encoding libcurl can decode
   // (as browsers and SDKs offer theirs); a scenario header "Accept-Encoding: identity" opts out.
   curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(spec_.timeouts.connect_ns / kNanosPerMs));
@@ -187,7 +187,7 @@ void Transfer::read_curl_timers() {
   curl_easy_getinfo(easy_.get(), CURLINFO_NUM_CONNECTS, &connects);
   const bool reused = headers_done_ && connects == 0;
   if (headers_done_) outcome_.connection_reused = reused;
-  if (reused) {  // SPEC: 0 when the connection was reused
+  if (reused) {  // 0 when the connection was reused: docs/metrics.md ("Per-request times")
     outcome_.dns_ns = outcome_.connect_ns = Nanos{0};
     if (spec_.url.rfind("https:", 0) == 0) outcome_.tls_ns = Nanos{0};
     return;
@@ -236,7 +236,7 @@ void Transfer::classify(CURLcode code) {
   const int status = o.http_status.value_or(0);
   // libcurl reports a clean close (FIN) as CURLE_OK, or CURLE_PARTIAL_FILE when it cut a chunked
   // body short; a reset is CURLE_RECV_ERROR. Only a clean close can be the end of a protocol that
-  // ends at EOF (SPEC section 6, `truncated`): a reset is never a normal end.
+  // ends at EOF (docs/results.md ("Error classes"), `truncated`): a reset is never a normal end.
   const bool clean_close = code == CURLE_OK || code == CURLE_PARTIAL_FILE;
   if (stopped_by_decoder_ && stream.stream_error) {
     o.error = "stream";

@@ -1,4 +1,4 @@
-// summary.json's decision keys (issue 9): "idle_sweep" and "cost_at_scale", added only when
+// summary.json's decision keys (docs/results.md ("summary.json")): "idle_sweep" and "cost_at_scale", added only when
 // the report has them, so summaries of runs without an idle sweep or --volume are unchanged.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The report's decision sections (issue 9) as titled tables and lines, for the terminal and
+// The report's decision sections (docs/results.md ("report.md")) as titled tables and lines, for the terminal and
 // Markdown exporters alike: TTFT against idle time with each target's scale-to-zero estimate,
 // and cost at a request volume. Formatting only; empty when the report has neither.
 #pragma once

@@ -1,5 +1,5 @@
-// The pieces the terminal and Markdown exporters share: the two headline tables of SPEC
-// section 6, their small-n footnote, verdict lines and the lateness line. Formatting only.
+// The pieces the terminal and Markdown exporters share: the two headline tables of
+// docs/results.md ("report.md"), their small-n footnote, verdict lines and the lateness line. Formatting only.
 #pragma once
 
 #include <optional>

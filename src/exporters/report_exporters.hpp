@@ -32,7 +32,7 @@ std::string export_terminal(const report::GroupedReport& report, bool color);
 /// <column>s", each with the report's sections one heading level down.
 std::string export_markdown(const report::GroupedReport& report);
 
-/// summary.csv: the SPEC section 6 header, then one row per MetricRow in model order; figures
+/// summary.csv: the header of docs/results.md ("summary.csv"), then one row per MetricRow in model order; figures
 /// with 3 decimals, empty cells for unmeasured figures; RFC 4180 quoting; "\n" line ends.
 /// Grouped: the group column first, each group's rows, then the overall rows labelled "all".
 std::string export_summary_csv(const report::GroupedReport& report);

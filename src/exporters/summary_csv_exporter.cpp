@@ -1,4 +1,4 @@
-// summary.csv: tidy, one row per target × phase × metric (SPEC section 6); grouped, each row
+// summary.csv: tidy, one row per target × phase × metric (docs/results.md ("summary.csv")); grouped, each row
 // led by its group's label.
 #include <fmt/format.h>
 

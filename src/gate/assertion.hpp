@@ -1,4 +1,4 @@
-// A CI gate (SPEC section 7) as plain data: `TARGET.PHASE.METRIC.STAT OP VALUE`,
+// A CI gate (docs/commands.md ("Assertions")) as plain data: `TARGET.PHASE.METRIC.STAT OP VALUE`,
 // `TARGET.PHASE.{n,errors,error_rate} OP VALUE` or `TARGET.cost.FIELD OP VALUE`, already checked
 // by the parser, with the threshold converted to the unit the report measures in.
 #pragma once

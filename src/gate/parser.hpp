@@ -1,4 +1,4 @@
-// The strict --assert grammar (SPEC section 7). Pure: text in, Assertion or a column-exact
+// The strict --assert grammar (docs/commands.md ("Assertions")). Pure: text in, Assertion or a column-exact
 // error out; it never looks at a report. Grammar (spaces allowed only around OP and before UNIT):
 //
 //   assertion := path OP number [UNIT]

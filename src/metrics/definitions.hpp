@@ -1,4 +1,4 @@
-// The metrics the summary reports (SPEC section 3), each defined once: name, samples.csv
+// The metrics the summary reports (docs/metrics.md ("Summary metrics")), each defined once: name, samples.csv
 // column, unit, one-line definition and how its value is read from a sample. The same table
 // feeds summary.csv/json, the report tables and --help.
 #pragma once
@@ -15,7 +15,7 @@ struct MetricDefinition {
   std::string_view name;                                   // "ttft"
   std::string_view column;                                 // samples.csv column: "ttft_ms"
   std::string_view unit;                                   // "ms" or "tokens/s"
-  std::string_view description;                            // one line, SPEC section 3 wording
+  std::string_view description;                            // one line, as docs/metrics.md defines it
   std::optional<double> (*value)(const samples::Sample&);  // in `unit`; nullopt = not measured
 };
 

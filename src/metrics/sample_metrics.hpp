@@ -1,4 +1,4 @@
-// Per-request metrics derived from raw stream facts, each defined once (SPEC section 3):
+// Per-request metrics derived from raw stream facts, each defined once (docs/metrics.md, one section each):
 // token counts and their source, inter-token latency percentiles, decode rate.
 #pragma once
 

@@ -15,7 +15,7 @@
 
 namespace ttft::protocol {
 
-/// How the response body is cut into events (protocols.md 9.2).
+/// How the response body is cut into events (docs/protocols.md ("How a body becomes events")).
 enum class Framing {
   sse,     // WHATWG Server-Sent Events
   ndjson,  // one event per complete line: NDJSON (Ollama), the AI SDK data stream
@@ -49,11 +49,11 @@ class Adapter {
   virtual bool events_are_tokens() const { return true; }
 
   /// A non-standard SSE field to deliver as an event of that type ("" = none): llama.cpp's
-  /// `error:` (protocols.md 7.3). Only read when framing() is sse.
+  /// `error:` (docs/protocols.md ("llama-cpp")). Only read when framing() is sse.
   virtual std::string_view extra_sse_field() const { return {}; }
 };
 
-/// The protocol that is not one: the response's headers and first events decide (SPEC section 4).
+/// The protocol that is not one: the response's headers and first events decide (docs/protocols.md ("auto")).
 inline constexpr std::string_view kAutoProtocol = "auto";
 
 /// Every protocol a scenario or --protocol may name, in the order --help lists them: one per
@@ -65,7 +65,7 @@ const std::vector<std::string>& protocol_names();
 Result<std::unique_ptr<Adapter>> make_adapter(std::string_view name);
 
 /// The protocol whose body and headers a request to `url` sends: `name` itself, or for `auto`
-/// the URL's shape (SPEC section 4): a path containing /ai/run/ is workers-ai, a path ending in
+/// the URL's shape (docs/protocols.md ("auto")): a path containing /ai/run/ is workers-ai, a path ending in
 /// /v1/messages is anthropic, anything else is openai-chat.
 std::string_view request_protocol(std::string_view name, std::string_view url);
 

@@ -29,7 +29,7 @@ std::unique_ptr<Adapter> make_one() {
   return std::make_unique<T>();
 }
 
-// In the order --help lists them (SPEC section 4).
+// In the order --help lists them, that of docs/protocols.md ("The protocols at a glance").
 constexpr std::array kProtocols{
     Entry{"openai-chat", &make_one<OpenAiChatAdapter>},
     Entry{"openai-completions", &make_one<OpenAiCompletionsAdapter>},

@@ -1,4 +1,4 @@
-// The `anthropic` protocol: Messages API streaming events (protocols.md section 4).
+// The `anthropic` protocol: Messages API streaming events (docs/protocols.md ("anthropic")).
 // Keeps the input-token counters of the stream, since they arrive in two events.
 #pragma once
 

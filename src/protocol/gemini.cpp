@@ -74,7 +74,7 @@ EventMeaning GeminiAdapter::interpret(const Event& event) {
   const auto parsed = open_openai_style_event(event, meaning, /*done_marker_allowed=*/false);
   if (!parsed) return meaning;
   const nlohmann::json& chunk = *parsed;
-  // A blocked prompt: 200, promptFeedback.blockReason and no candidates (protocols.md 7.1).
+  // A blocked prompt: 200, promptFeedback.blockReason and no candidates (docs/protocols.md ("gemini")).
   if (const nlohmann::json* feedback = find_object(chunk, "promptFeedback")) {
     if (const std::string* reason = find_string(*feedback, "blockReason")) {
       meaning.error = "prompt blocked: " + *reason;

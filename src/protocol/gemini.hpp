@@ -1,4 +1,4 @@
-// The `gemini` protocol: streamGenerateContent?alt=sse (protocols.md section 7.1). Each event is
+// The `gemini` protocol: streamGenerateContent?alt=sse (docs/protocols.md ("gemini")). Each event is
 // a whole GenerateContentResponse (CRLF line ends); parts with thought:true are reasoning;
 // usageMetadata holds running totals; there is no end marker, so EOF ends the stream, but only
 // after a candidate's finishReason: a stream that stops before one was cut.

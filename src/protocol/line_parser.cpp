@@ -38,7 +38,7 @@ bool LineParser::deliver(std::string_view line, const SseParser::EventHandler& o
   if (line.size() > max_line_bytes_) return overflow();
   if (line.empty()) return true;
   // A line is a whole number of characters (LF never occurs inside one), so decoding per
-  // line never splits a character that arrived in two reads (protocols.md 9.1).
+  // line never splits a character that arrived in two reads (docs/protocols.md ("How a body becomes events")).
   if (!is_valid_utf8(line)) {
     decode_utf8_lossy(line, decoded_);
     line = decoded_;

@@ -1,5 +1,5 @@
 // Line-framed stream push parser: NDJSON (Ollama) and the AI SDK data stream, where one
-// complete line is one event (SPEC section 4; protocols.md sections 6.2, 7.2, 9.2).
+// complete line is one event (docs/protocols.md ("How a body becomes events"), "Lines").
 // Bytes in, events out; it does not care how the bytes are split across reads. Never reads a
 // clock. Memory is bounded by max_line_bytes.
 #pragma once

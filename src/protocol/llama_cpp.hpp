@@ -1,5 +1,5 @@
-// The `llama-cpp` protocol: llama.cpp server's native /completion stream (protocols.md section
-// 7.3): SSE `data:` events with "content", the last one with "stop": true and the counts, no
+// The `llama-cpp` protocol: llama.cpp server's native /completion stream (docs/protocols.md ("llama-cpp")):
+// SSE `data:` events with "content", the last one with "stop": true and the counts, no
 // [DONE]; stream errors come in a non-standard `error:` SSE field, which a spec parser drops.
 #pragma once
 

@@ -12,7 +12,7 @@
 namespace ttft::protocol {
 namespace {
 
-// "All durations are returned in nanoseconds" (ollama docs/api.md, Conventions).
+// "All durations are returned in nanoseconds" (https://github.com/ollama/ollama/blob/main/docs/api.md, Conventions).
 std::optional<ServerTimings> read_durations(const nlohmann::json& object) {
   ServerTimings timings;
   timings.total_ns = find_count(object, "total_duration");

@@ -1,4 +1,4 @@
-// The `ollama` protocol: POST /api/chat, an NDJSON stream (protocols.md section 7.2): one JSON
+// The `ollama` protocol: POST /api/chat, an NDJSON stream (docs/protocols.md ("ollama")): one JSON
 // object per line, message.content text and message.thinking reasoning, the last object with
 // "done": true and the counts prompt_eval_count / eval_count; errors as {"error": "..."}.
 #pragma once

@@ -60,14 +60,14 @@ void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning) {
     }
   }
   // usage is null on every chunk but one with include_usage; Cloudflare and llama.cpp put it on
-  // the finish chunk, OpenAI on a chunk with choices: [] (protocols.md 2, 5.3).
+  // the finish chunk, OpenAI on a chunk with choices: [] (docs/protocols.md ("openai-chat")).
   if (const nlohmann::json* usage = find_object(chunk, "usage")) {
     if (auto prompt = find_count(*usage, "prompt_tokens")) meaning.input_tokens = prompt;
     if (auto completion = find_count(*usage, "completion_tokens")) {
       meaning.output_tokens = completion;
     }
   }
-  // llama.cpp's OpenAI-compatible server adds its `timings` to the finish chunk (protocols.md 7.3).
+  // llama.cpp's OpenAI-compatible server adds its `timings` to the finish chunk (docs/protocols.md ("openai-chat")).
   if (auto timings = read_llama_timings(chunk)) meaning.server_timings = std::move(timings);
 }
 
@@ -92,7 +92,7 @@ std::optional<nlohmann::json> open_openai_style_event(const Event& event, EventM
 
 EventMeaning OpenAiChatAdapter::interpret(const Event& event) {
   EventMeaning meaning;
-  // The common chunk is read without a DOM (issue 7: nlohmann's parse was ~90% of the time);
+  // The common chunk is read without a DOM (nlohmann's parse was ~90% of the time in bench/parsers);
   // whatever the scanner is unsure of falls through to the full reader below.
   if (reading_ == json_scan::JsonReading::scanner_first && !is_done_marker(event.data) &&
       scan_openai_chunk(event.data, ChunkDialect::openai_chat, meaning)) {

@@ -1,4 +1,4 @@
-// The `openai-chat` protocol: /v1/chat/completions streaming (protocols.md section 2), spoken
+// The `openai-chat` protocol: /v1/chat/completions streaming (docs/protocols.md ("openai-chat")), spoken
 // by OpenAI and most OpenAI-compatible servers (vLLM, llama.cpp, Workers AI /ai/v1, Groq).
 #pragma once
 

@@ -1,6 +1,6 @@
 // The `openai-completions` protocol: the legacy /v1/completions stream, spoken by OpenAI and by
 // OpenAI-compatible servers (vLLM, llama.cpp): `choices[0].text` chunks, usage with
-// stream_options.include_usage, then `data: [DONE]` (the chat framing of protocols.md 2).
+// stream_options.include_usage, then `data: [DONE]` (the framing of docs/protocols.md ("openai-chat")).
 #pragma once
 
 #include "protocol/adapter.hpp"

@@ -8,7 +8,7 @@
 namespace ttft::protocol {
 namespace {
 
-// "code: message", from either error shape (protocols.md 3): the OpenAPI ResponseErrorEvent
+// "code: message", from either error shape (docs/protocols.md ("openai-responses")): the OpenAPI ResponseErrorEvent
 // puts code/message at the top level, the recorded wire nests them in "error". response.failed
 // carries the same pair in response.error.
 std::string error_text(const nlohmann::json& payload) {

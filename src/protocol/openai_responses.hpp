@@ -1,4 +1,4 @@
-// The `openai-responses` protocol: the Responses API stream (protocols.md section 3). Typed
+// The `openai-responses` protocol: the Responses API stream (docs/protocols.md ("openai-responses")). Typed
 // events (`event:` equals the JSON's "type"), text in response.output_text.delta, usage only in
 // the terminal response.completed / incomplete / failed, and no [DONE].
 #pragma once

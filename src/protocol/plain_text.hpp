@@ -1,5 +1,5 @@
 // The `text` protocol: a plain text stream such as the AI SDK's toTextStreamResponse
-// (protocols.md section 6.1): no framing, no usage, no end marker. Every read is text, the first
+// (docs/protocols.md ("text")): no framing, no usage, no end marker. Every read is text, the first
 // body bytes are the first token, and EOF is the normal end. Reads are not tokens, so output
 // tokens are estimated from the text's length.
 #pragma once

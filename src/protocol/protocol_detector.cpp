@@ -1,5 +1,5 @@
 // Protocol `auto`: the framing comes from the headers (or the first bytes), the protocol from the
-// first complete event or line, matched on the shapes of protocols.md sections 2-7.
+// first complete event or line, matched on the shapes docs/protocols.md ("auto") lists, in its order.
 #include "protocol/protocol_detector.hpp"
 
 #include <array>
@@ -19,7 +19,7 @@ enum class Match { no, maybe, yes };
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::size_t kPreviewSourceBytes = 320;  // enough for preview()'s 80 after substitution
 
-// The AI SDK 4 data stream part codes (protocols.md 6.2) and the first bytes of a JSON value.
+// The AI SDK 4 data stream part codes (docs/protocols.md ("vercel-data")) and the first bytes of a JSON value.
 constexpr std::string_view kDataStreamCodes = "02389abcdefghijk";
 constexpr std::string_view kJsonValueStart = "\"{[-0123456789tfn";
 
@@ -59,7 +59,7 @@ bool is_anthropic_type(std::string_view type) {
   return false;
 }
 
-// The AI SDK 5 UI message stream's part types (protocols.md 6.3).
+// The AI SDK 5 UI message stream's part types (docs/protocols.md ("vercel-ui")).
 bool is_ui_part_type(std::string_view type) {
   constexpr std::array<std::string_view, 18> kTypes = {
       "start",      "start-step",      "text-start",     "text-delta",      "text-end",
@@ -198,7 +198,7 @@ void ProtocolDetector::on_sse_event(const Event& event) {
     return decide(request_protocol_);
   }
   // /ai/run/ answers newer models in the OpenAI chunk shape, and the workers-ai adapter reads
-  // both shapes in one stream (protocols.md 5.1); elsewhere that shape is openai-chat.
+  // both shapes in one stream (docs/protocols.md ("workers-ai")); elsewhere that shape is openai-chat.
   const std::string_view chat = request_protocol_ == "workers-ai" ? "workers-ai" : "openai-chat";
   if (payload.contains("errors") && payload.contains("success")) return decide("workers-ai");
   if (is_anthropic_type(type)) return decide("anthropic");

@@ -1,4 +1,4 @@
-// Protocol `auto` (SPEC section 4): names the protocol of a response from its headers and its
+// Protocol `auto` (docs/protocols.md ("auto")): names the protocol of a response from its headers and its
 // first complete event or line. Pure: it sees the body's bytes, never their arrival times; the
 // StreamDecoder keeps the reads and replays them, times included, through the detected
 // protocol's adapter, so detecting never moves a timestamp.

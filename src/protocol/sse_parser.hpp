@@ -35,7 +35,7 @@ class SseParser {
   /// Delivers one non-standard field: each `<name>: value` line then calls on_event with
   /// Event{name, value} at once, outside the event being built. Off by default, since the spec
   /// ignores unknown fields; llama.cpp writes its stream errors as an `error:` field
-  /// (protocols.md 7.3). `name` must not be a standard field name.
+  /// (docs/protocols.md ("llama-cpp")). `name` must not be a standard field name.
   void deliver_field(std::string name) { extra_field_ = std::move(name); }
 
   /// The last event ID (persists across events, as the spec says).

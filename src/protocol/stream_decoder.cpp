@@ -1,6 +1,6 @@
 // Drives the adapter's framer (SSE, lines or plain text) and the adapter over one response
 // body and records the stream facts of the sample. Never reads a clock: every event carries the
-// arrival time of the read that completed it (protocols.md section 0).
+// arrival time of the read that completed it (docs/metrics.md ("The clock and t0")).
 #include "protocol/stream_decoder.hpp"
 
 #include <utility>

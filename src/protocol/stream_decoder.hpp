@@ -51,7 +51,7 @@ class StreamDecoder {
   /// an SSE event or a line.
   StreamDecoder(std::unique_ptr<Adapter> adapter, std::size_t max_event_bytes = kDefaultMaxEventBytes);
 
-  /// Protocol `auto` (SPEC section 4): holds the body's reads until a ProtocolDetector names the
+  /// Protocol `auto` (docs/protocols.md ("auto")): holds the body's reads until a ProtocolDetector names the
   /// protocol, then feeds them, each with its own arrival time, through that protocol's adapter,
   /// so all of its rules apply and every time is the one an explicit choice would record.
   /// `request_protocol` is the protocol whose body was sent.

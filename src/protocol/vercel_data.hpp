@@ -1,4 +1,4 @@
-// The `vercel-data` protocol: the AI SDK 4 data stream (protocols.md section 6.2). Not SSE: one
+// The `vercel-data` protocol: the AI SDK 4 data stream (docs/protocols.md ("vercel-data")). Not SSE: one
 // part per line, `CODE:JSON`; 0 text, g reasoning, 3 error, e finish_step and d finish_message
 // with usage {promptTokens, completionTokens}; d ends the stream.
 #pragma once

@@ -1,4 +1,4 @@
-// The `vercel-ui` protocol: the AI SDK 5+ UI message stream (protocols.md section 6.3): SSE
+// The `vercel-ui` protocol: the AI SDK 5+ UI message stream (docs/protocols.md ("vercel-ui")): SSE
 // `data: <part>` events, text in text-delta parts, reasoning in reasoning-delta, an error part,
 // `data: [DONE]` at the end, and no usage unless the app puts it in messageMetadata.
 #pragma once

@@ -1,5 +1,5 @@
 // The `workers-ai` protocol: Cloudflare Workers AI native /ai/run/{model} streaming
-// (protocols.md section 5.1), where the model is in the URL, not the body.
+// (docs/protocols.md ("workers-ai")), where the model is in the URL, not the body.
 #pragma once
 
 #include "protocol/adapter.hpp"

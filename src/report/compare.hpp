@@ -1,4 +1,4 @@
-// `compare` (SPEC section 1): a baseline run against a candidate run, per target × phase × latency
+// `compare` (docs/commands.md ("compare")): a baseline run against a candidate run, per target × phase × latency
 // metric: each side's p50 and p95, their relative change with a bootstrap CI, a Mann-Whitney
 // p-value, and whether the change is a regression. Pure; exporters/compare_exporter.hpp formats it.
 #pragma once

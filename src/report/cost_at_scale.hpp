@@ -1,4 +1,4 @@
-// Cost at a request volume (report --volume, issue 9): per pair of targets the cost per request
+// `report --volume` (docs/metrics.md ("Cost at a volume")): per pair of targets the cost per request
 // across input:output ratios with their break-even, and per target the monthly bill with free
 // allowances subtracted. Pure; figures come from the report's measured costs.
 #pragma once

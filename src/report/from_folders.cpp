@@ -13,7 +13,7 @@ namespace {
 using results::ResultsFolder;
 using results::short_sha256;
 
-/// Folders merge only when their scenarios are the same file (docs/commands.md, "report"). With
+/// Folders merge only when their scenarios are the same file (docs/commands.md ("Merging and grouping")). With
 /// allow_mixed the merge goes ahead, and the notes returned say so in the report.
 Result<std::vector<std::string>> check_scenarios(const std::vector<ResultsFolder>& folders, bool allow_mixed,
                                                  Io& io) {

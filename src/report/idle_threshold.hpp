@@ -1,4 +1,4 @@
-// Idle sweeps (issue 9): TTFT against the idle gap before each cold request, per target, and
+// Idle sweeps (docs/metrics.md ("Idle threshold")): TTFT against the idle gap before each cold request, per target, and
 // an estimate of the target's scale-to-zero threshold with the evidence on each side. Pure.
 //
 // Rule: a cold sample belongs to the scheduled gap nearest (by ratio) to its measured idle time

@@ -1,4 +1,4 @@
-// Merging results folders (SPEC sections 1 and 7): what each run's manifest says, combined into
+// Merging results folders (docs/results.md ("Merging folders")): what each run's manifest says, combined into
 // one RunInfo, and samples split by region or PoP. Pure; reports are still built from the raw
 // rows by build_report, so merged percentiles are exact, never averages of percentiles.
 #pragma once

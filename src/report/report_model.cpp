@@ -161,7 +161,7 @@ VerdictValues add_metric_rows(Report& report, MetricGroups& grouped) {
   return verdict_values;
 }
 
-// A run whose own lateness is large next to the latencies it reports says so (SPEC section 3).
+// A run whose own lateness is large next to the latencies it reports says so (docs/metrics.md ("Client lateness")).
 std::optional<std::string> client_error_note(const Report& report) {
   if (!report.run.client_lateness) return std::nullopt;
   const LatenessSummary& own = *report.run.client_lateness;

@@ -60,8 +60,8 @@ struct Report {
   std::vector<std::pair<TargetPair, cost::BreakEven>> break_evens;
   std::vector<Verdict> verdicts;
   std::optional<std::string> client_error_note;  // set when the client's own lateness is large
-  std::vector<IdleThreshold> idle_thresholds;    // `report` of a run with an idle sweep (issue 9)
-  std::optional<CostAtScale> cost_at_scale;      // `report --volume` (issue 9)
+  std::vector<IdleThreshold> idle_thresholds;    // with an idle sweep: docs/metrics.md ("Idle threshold")
+  std::optional<CostAtScale> cost_at_scale;      // `report --volume`: docs/metrics.md ("Cost at a volume")
   std::size_t samples = 0, errors = 0;
 };
 

@@ -1,5 +1,5 @@
 // The client's own lateness over a run, as manifest.json records it under "client_lateness": the
-// one writer and the one reader of that record (docs/results.md, "manifest.json").
+// one writer and the one reader of that record (docs/results.md ("manifest.json")).
 #pragma once
 
 #include <optional>

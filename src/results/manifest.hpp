@@ -1,5 +1,5 @@
-// manifest.json: exactly what was run, where and when, with secrets redacted (docs/results.md,
-// "manifest.json"). The one type, writer and reader of that file: nothing else walks its JSON.
+// manifest.json: exactly what was run, where and when, with secrets redacted (docs/results.md ("manifest.json")).
+// The one type, writer and reader of that file: nothing else walks its JSON.
 // A run writes it when it starts and again (atomically) when it ends; each `run --resume`
 // rewrites it with itself added to "resumes".
 #pragma once

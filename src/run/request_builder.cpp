@@ -12,7 +12,7 @@ namespace ttft::run {
 std::string join_protocol_names() { return fmt::format("{}", fmt::join(protocol::protocol_names(), ", ")); }
 
 Result<driver::RequestSpec> build_request(const RequestInput& input) {
-  // `auto` sends the body of the protocol the URL's shape names (SPEC section 4).
+  // `auto` sends the body of the protocol the URL's shape names (docs/protocols.md ("auto")).
   auto adapter = protocol::make_adapter(protocol::request_protocol(input.protocol, input.url));
   if (!adapter) {
     return fail("--protocol", adapter.error().message, "known protocols: " + join_protocol_names());

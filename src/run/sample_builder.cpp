@@ -19,7 +19,7 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   s.cold = context.cold;
   s.seq = context.seq;
   s.target = context.target;
-  // `auto` records what it detected: "auto:workers-ai" (SPEC section 4); "auto" when nothing was.
+  // `auto` records what it detected: "auto:workers-ai"; "auto" when nothing was (docs/results.md ("Columns")).
   const auto& stream = outcome.stream;
   s.protocol = stream.detected_protocol.empty() ? context.protocol
                                                 : context.protocol + ":" + stream.detected_protocol;
@@ -40,7 +40,7 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   if (stream.first_token_ns) s.first_token_kind = stream.first_token_is_reasoning ? "reasoning" : "text";
   s.e2e_ns = outcome.end_ns;
   s.events = stream.events;
-  // A plain text stream's reads are not tokens: its output is estimated from text (SPEC 3).
+  // A plain text stream's reads are not tokens: docs/metrics.md ("Tokens and token_source"), `estimated`.
   const std::span<const Nanos> token_events(
       stream.content_event_ns.data(), stream.events_are_tokens ? stream.content_event_ns.size() : 0);
   metrics::derive_all(s, metrics::StreamFacts{token_events, stream.text_bytes,

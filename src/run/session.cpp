@@ -31,7 +31,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The id a request is sent with: <run_id>-<target>-<phase>-<seq> (docs/results.md, "samples.csv").
+/// The id a request is sent with: <run_id>-<target>-<phase>-<seq> (docs/scenario.md ("Request ids")).
 std::string generated_request_id(const Prepared& p, const schedule::PlannedRequest& planned) {
   return fmt::format("{}-{}-{}-{}", p.run_id, p.scenario.targets[planned.target_index].name,
                      p.scenario.phases[planned.phase_index].name, planned.seq);

@@ -128,7 +128,7 @@ constexpr std::string_view kInt = "an integer";
 constexpr std::string_view kOptInt = "an integer or empty";
 constexpr std::string_view kMs = "milliseconds such as 50.312, or empty";
 
-// In SPEC section 6 order, like column_names().
+// In the order of docs/results.md ("Columns"), like column_names().
 const std::array<ColumnDecoder, kColumnCount> kDecoders = {{
     {"run_id", kText, set_text<&Sample::run_id>},
     {"region", kText, set_text<&Sample::region>},
@@ -229,7 +229,7 @@ class BlockParser {
       while (index < kColumnCount && kDecoders[index].name != name) ++index;
       if (index == kColumnCount) {
         return fail(where(source_, header.line), fmt::format("unknown column \"{}\"", name),
-                    "the header must hold exactly the samples.csv columns of SPEC section 6");
+                    "the header must hold exactly the samples.csv columns of docs/results.md (\"Columns\")");
       }
       if (seen[index]) {
         return fail(where(source_, header.line), fmt::format("column \"{}\" appears twice", name));

@@ -1,4 +1,4 @@
-// samples.csv back into samples: RFC 4180 records, the header checked against SPEC section 6,
+// samples.csv back into samples: RFC 4180 records, the header checked per docs/results.md ("Reading a folder back"),
 // each cell decoded exactly (ms to ns, dollars to pico-dollars). Reads; never writes.
 #pragma once
 
@@ -23,7 +23,7 @@ struct ReadResult {
 };
 
 /// Parses samples.csv text; `source` names it in errors ("<source>:<line>"). Columns may come
-/// in any order but must be exactly the SPEC set plus first_token_kind, which files written
+/// in any order but must be exactly those of docs/results.md ("Columns") except first_token_kind, which files written
 /// before it existed lack; an unknown, missing or repeated column, a row with the wrong number
 /// of fields or an undecodable cell is an error naming the column.
 /// Blank lines are skipped. Times "50.312" become 50'312'000 ns (rounded to the nanosecond).

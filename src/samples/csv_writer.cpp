@@ -1,5 +1,5 @@
 // samples.csv writer: POSIX descriptors directly, because a kill -9 must never find a row half
-// in a userspace buffer (SPEC section 6: "a crash loses no finished row").
+// in a userspace buffer (docs/results.md ("Crash safety"): a crash loses no finished row).
 #include "samples/csv_writer.hpp"
 
 #include <fcntl.h>

@@ -63,7 +63,7 @@ std::array<Field, kColumnCount> fields_of(const Sample& s) {
       {"itl_p95_ms", millis(s.itl_p95_ns)},
       {"decode_tps", opt(s.decode_tps)},
       {"cost_usd", dollars(s.cost_pusd)},
-      // Not in SPEC section 6's list: appended (issue 4), so name-based readers keep working.
+      // Appended after cost_usd, so name-based readers keep working (docs/results.md ("Columns")).
       {"first_token_kind", text(s.first_token_kind)},
   }};
 }

@@ -1,5 +1,5 @@
 // One request's record: the contract between `run` and every report. Columns and their order
-// are SPEC section 6, plus first_token_kind appended after cost_usd (issue 4); an empty optional
+// are docs/results.md ("Columns"), first_token_kind last (appended after cost_usd); an empty optional
 // is an empty cell ("not measured").
 #pragma once
 
@@ -31,7 +31,7 @@ struct Sample {
   std::optional<bool> connection_reused;
   std::string pop;
   std::optional<int> http_status;
-  std::string error;                  // empty = success, else an error class (SPEC section 6)
+  std::string error;                  // empty = success, else an error class (docs/results.md ("Error classes"))
   std::string error_detail;
   // Times relative to t0 (the request handed to the transport).
   std::optional<Nanos> dns_ns, connect_ns, tls_ns, ttfb_ns, ttft_ns, first_token_ns, e2e_ns;
@@ -55,8 +55,8 @@ struct Field {
   Cell value;
 };
 
-/// SPEC section 6's 33 columns, then first_token_kind. That one column deviates from the SPEC
-/// list by being appended, so readers that select columns by name keep working; readers of
+/// The 34 columns of docs/results.md ("Columns"), first_token_kind last. That one column was
+/// appended after cost_usd, so readers that select columns by name keep working; readers of
 /// older files treat it as optional (csv_reader).
 constexpr std::size_t kColumnCount = 34;
 

@@ -1,4 +1,4 @@
-// Comment stripping for JSON scenario files (SPEC section 2: `//` and `/* */` are allowed).
+// Comment stripping for JSON scenario files (docs/scenario.md ("File syntax"): `//` and `/* */` are allowed).
 // Keeps every byte offset, line and column: comment bytes become spaces, newlines stay.
 #pragma once
 

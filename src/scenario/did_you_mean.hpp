@@ -1,4 +1,4 @@
-// "Did you mean" suggestions for misspelt keys and names (SPEC section 2: unknown keys are
+// "Did you mean" suggestions for misspelt keys and names (docs/scenario.md ("File syntax"): unknown keys are
 // errors with a hint).
 #pragma once
 

@@ -1,5 +1,5 @@
 // `${NAME}` and `${NAME:-default}` substitution in every string value of a parsed scenario
-// (SPEC section 2). Reads the environment only through the injected `getenv`.
+// (docs/scenario.md ("Environment variables")). Reads the environment only through the injected `getenv`.
 #pragma once
 
 #include <functional>

@@ -10,7 +10,7 @@
 
 namespace ttft::scenario {
 
-/// `value` as a scenario's /targets/<name>/pricing (SPEC section 3, "Cost") → integer money;
+/// `value` as a scenario's /targets/<name>/pricing (docs/scenario.md ("Pricing")) → integer money;
 /// errors are located at "<file>: <pointer>".
 [[nodiscard]] Result<cost::Pricing> parse_pricing(const Json& value, const std::string& file,
                                                   const std::string& pointer);

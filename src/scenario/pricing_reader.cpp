@@ -1,4 +1,4 @@
-// Reads a target's "pricing" (SPEC section 3, "Cost") into integer money. Prices arrive as JSON
+// Reads a target's "pricing" (docs/scenario.md ("Pricing")) into integer money. Prices arrive as JSON
 // numbers; cost::usd_from_json_number converts them through their shortest decimal text, so 0.15
 // is exactly 150000 micro-dollars and never 149999 from binary rounding.
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-// A validated scenario (SPEC section 2) as plain structs. Everything here has been checked by
+// A validated scenario (docs/scenario.md) as plain structs. Everything here has been checked by
 // the loader: a Scenario that exists is one `run` can execute.
 #pragma once
 

@@ -19,7 +19,7 @@ bool valid_name(std::string_view name);
 bool read_targets(Reader& reader, const Json& value, bool reuse_default,
                   const std::filesystem::path& base_dir, std::vector<Target>& out);
 
-/// A target's "pricing" object (SPEC section 3, "Cost").
+/// A target's "pricing" object (docs/scenario.md ("Pricing")).
 bool read_pricing(Reader& reader, const Json& value, const std::string& pointer,
                   cost::Pricing& out);
 

@@ -1,4 +1,4 @@
-// Open-loop arrival times within a phase (SPEC section 2: "interval" and "rate", constant or
+// Open-loop arrival times within a phase (docs/scenario.md ("Open-loop phases"): "interval" and "rate", constant or
 // poisson). Offsets are from the phase start, already multiplied by time_scale. Pure.
 #pragma once
 

@@ -136,12 +136,12 @@ bool Scheduler::before_tie(std::size_t a, std::size_t b) const {
          std::pair(started_in_phase_[b], tie_ranks_[b]);
 }
 
-// Cold (SPEC section 2): a target's request is due once that target has had no request from this
-// run for at least `idle`, measured from the END of its previous request (a provider's idle timer
-// runs from its last response), whatever phase that request was in. Targets idle in parallel.
-// A target this run has never called is due at once: there is no earlier request to wait out.
-// The provider may still be warm from other people's traffic; the sample's idle_before_s stays
-// empty, which marks it.
+// Cold (docs/scenario.md ("Cold phases and idle sweeps")): a target's request is due once that
+// target has had no request from this run for at least `idle`, measured from the END of its
+// previous request (a provider's idle timer runs from its last response), whatever phase that
+// request was in. Targets idle in parallel. A target this run has never called waits the full
+// gap from the run's start (cold_due_ns); its sample's idle_before_s stays empty all the same,
+// since what traffic it had before is unknown.
 Nanos Scheduler::cold_gap_ns(std::size_t target) const {
   const std::vector<Nanos>& idle = config_.phases[phase_index_].idle_ns;
   const auto gap_index =

@@ -1,5 +1,5 @@
-// The run's schedule as a state machine the driver loop asks what to start next (SPEC sections
-// 2 and 3). Pure: no I/O, no clock; every time is passed in as Nanos since the run's start.
+// The run's schedule as a state machine the driver loop asks what to start next
+// (docs/scenario.md ("Phases")). Pure: no I/O, no clock; every time is passed in as Nanos since the run's start.
 #pragma once
 
 #include <cstddef>

@@ -1,4 +1,4 @@
-// Shards for CI matrices (SPEC section 7): `--shard I/N` runs the I-th of N interleaved slices of
+// Shards for CI matrices (docs/commands.md ("Shards")): `--shard I/N` runs the I-th of N interleaved slices of
 // the schedule, and a Kubernetes Indexed Job's JOB_COMPLETION_INDEX/COUNT give the same. Pure.
 #pragma once
 

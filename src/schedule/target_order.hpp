@@ -1,4 +1,4 @@
-// Which target each successive start goes to (SPEC section 2, "order"): alternate (A B A B),
+// Which target each successive start goes to (docs/scenario.md ("Order")): alternate (A B A B),
 // sequential (all of A, then all of B) or blocks (seeded ABBA/BAAB). Pure and deterministic.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Anthropic Messages stream (ref/protocols.md §4): "event: <type>" + "data: <json>" pairs,
+// Anthropic Messages stream (docs/protocols.md ("anthropic")): "event: <type>" + "data: <json>" pairs,
 // message_start … message_stop; message_delta's output_tokens is the cumulative count.
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-// Gemini streamGenerateContent?alt=sse (ref/protocols.md §7.1): each event is a whole
+// Gemini streamGenerateContent?alt=sse (docs/protocols.md ("gemini")): each event is a whole
 // GenerateContentResponse with CRLF line ends, usageMetadata holds running totals, the last
 // candidate carries finishReason, and the stream simply ends (no [DONE]).
 #include <nlohmann/json.hpp>

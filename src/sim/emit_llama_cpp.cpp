@@ -1,4 +1,4 @@
-// llama.cpp server's native /completion stream (ref/protocols.md §7.3): `data: {"content": …,
+// llama.cpp server's native /completion stream (docs/protocols.md ("llama-cpp")): `data: {"content": …,
 // "stop": false}` per token with running counts, then a stop:true event with the counts and
 // timings, and no [DONE] (that is only written on the OpenAI-compatible endpoints).
 #include <nlohmann/json.hpp>

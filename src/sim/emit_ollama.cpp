@@ -1,4 +1,4 @@
-// Ollama /api/chat stream (ref/protocols.md §7.2): NDJSON, one object per line, no terminator
+// Ollama /api/chat stream (docs/protocols.md ("ollama")): NDJSON, one object per line, no terminator
 // line; the done:true object has done_reason, the counts and durations in nanoseconds.
 #include <nlohmann/json.hpp>
 

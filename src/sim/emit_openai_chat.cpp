@@ -1,4 +1,4 @@
-// OpenAI Chat Completions stream with stream_options.include_usage (ref/protocols.md §2).
+// OpenAI Chat Completions stream with stream_options.include_usage (docs/protocols.md ("openai-chat")).
 // The role chunk is an event but not a token; usage comes in its own chunk with choices: [].
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 // OpenAI legacy completions stream (/v1/completions) with stream_options.include_usage: the chat
-// framing of ref/protocols.md §2 with {"text": …} choices and no role chunk, so the first event
+// framing of docs/protocols.md ("openai-chat") with {"text": …} choices and no role chunk, so the first event
 // is the first token.
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-// OpenAI Responses API stream (ref/protocols.md §3): typed events whose JSON "type" equals the
+// OpenAI Responses API stream (docs/protocols.md ("openai-responses")): typed events whose JSON "type" equals the
 // event name, increasing sequence_number, text in response.output_text.delta, usage only in the
 // terminal response.completed (response.incomplete when max_output_tokens cut it), no [DONE].
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-// Plain text stream, as the AI SDK's toTextStreamResponse sends it (ref/protocols.md §6.1): the
+// Plain text stream, as the AI SDK's toTextStreamResponse sends it (docs/protocols.md ("text")): the
 // tokens' bytes and nothing else; the end of the response is the end of the stream.
 #include "sim/emitters.hpp"
 

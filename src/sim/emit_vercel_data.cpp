@@ -1,4 +1,4 @@
-// AI SDK 4 data stream (ref/protocols.md §6.2): one `CODE:JSON\n` part per line, as
+// AI SDK 4 data stream (docs/protocols.md ("vercel-data")): one `CODE:JSON\n` part per line, as
 // formatDataStreamPart writes them: f: start_step, 0: text per token, e: finish_step and
 // d: finish_message with usage {promptTokens, completionTokens}.
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-// AI SDK 5 UI message stream (ref/protocols.md §6.3): each part is `data: <json>\n\n`, and the
+// AI SDK 5 UI message stream (docs/protocols.md ("vercel-ui")): each part is `data: <json>\n\n`, and the
 // stream is flushed with `data: [DONE]\n\n` (json-to-sse-transform-stream.ts). The start,
 // start-step and text-start parts come before the first token; there is no usage part.
 #include <nlohmann/json.hpp>

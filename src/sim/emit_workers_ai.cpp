@@ -1,4 +1,4 @@
-// Cloudflare Workers AI native /ai/run stream (ref/protocols.md §5.1): {"response": token} events
+// Cloudflare Workers AI native /ai/run stream (docs/protocols.md ("workers-ai")): {"response": token} events
 // with opaque "p" padding, a closing {"response":"","usage":…} event, then "data: [DONE]".
 #include <nlohmann/json.hpp>
 

@@ -50,7 +50,7 @@ Json openai_error_body(int status, std::string_view message) {
 }
 
 // The Responses API's error event as recorded on the wire (nested "error"), then
-// response.failed (protocols.md §3).
+// response.failed (docs/protocols.md ("openai-responses")).
 std::string responses_error(const StreamSpec& spec, std::int64_t tokens_sent) {
   // response.created, in_progress, output_item.added and content_part.added came first.
   const std::int64_t sequence = 4 + tokens_sent;
@@ -143,7 +143,7 @@ std::string emit_stream_error(Protocol protocol, const StreamSpec& spec, std::in
     case Protocol::kOllama:
       return R"({"error":"an error was encountered while running the model: unexpected EOF"})"
              "\n";
-    // llama.cpp's non-standard SSE field (protocols.md §7.3).
+    // llama.cpp's non-standard SSE field (docs/protocols.md ("llama-cpp")).
     case Protocol::kLlamaCpp:
       return "error: " +
              Json{{"code", 500}, {"message", kServerErrorMessage}, {"type", "server_error"}}.dump() +
@@ -157,11 +157,11 @@ std::string emit_stream_error(Protocol protocol, const StreamSpec& spec, std::in
 std::span<const Header> stream_headers(Protocol protocol) {
   static constexpr Header kSse[] = {{"Content-Type", "text/event-stream"}};
   static constexpr Header kNdjson[] = {{"Content-Type", "application/x-ndjson"}};
-  // ui-message-stream-headers.ts (protocols.md §6.3).
+  // ui-message-stream-headers.ts (docs/protocols.md ("auto"), docs/simulator.md ("Routes")).
   static constexpr Header kUiMessages[] = {{"Content-Type", "text/event-stream"},
                                            {"x-vercel-ai-ui-message-stream", "v1"},
                                            {"x-accel-buffering", "no"}};
-  // prepare-response-headers.ts of ai@4 (protocols.md §6.2).
+  // prepare-response-headers.ts of ai@4 (docs/protocols.md ("auto"), docs/simulator.md ("Routes")).
   static constexpr Header kDataStream[] = {{"Content-Type", "text/plain; charset=utf-8"},
                                            {"x-vercel-ai-data-stream", "v1"}};
   static constexpr Header kText[] = {{"Content-Type", "text/plain; charset=utf-8"}};

@@ -1,4 +1,4 @@
-// Byte-exact provider streams, as the providers send them (ref/protocols.md §2-§7): one
+// Byte-exact provider streams, as the providers send them (docs/protocols.md, a section each): one
 // emitter per protocol. Pure: returns bytes and when to send them; never touches a socket or clock.
 #pragma once
 

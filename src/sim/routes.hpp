@@ -24,7 +24,7 @@ enum class Protocol {
   kSse,
 };
 
-/// Every protocol the simulator speaks, in the order of SPEC section 4.
+/// Every protocol the simulator speaks, in the order of docs/protocols.md ("The protocols at a glance").
 inline constexpr std::array kAllProtocols{
     Protocol::kOpenAiChat, Protocol::kOpenAiCompletions, Protocol::kOpenAiResponses,
     Protocol::kAnthropic,  Protocol::kWorkersAi,         Protocol::kVercelUi,

@@ -1,5 +1,5 @@
 // Descriptive statistics of one sample (one metric of one target and phase): the figures of a
-// summary.csv row (SPEC section 6) other than the bootstrap intervals. Pure math, no I/O.
+// summary.csv row (docs/results.md ("summary.csv")) other than the bootstrap intervals. Pure math, no I/O.
 #pragma once
 
 #include <cstddef>

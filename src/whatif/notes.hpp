@@ -1,4 +1,4 @@
-// What a replay assumes, in words `whatif` prints with its figures (issue 9), and what the
+// What a replay assumes, in words `whatif` prints with its figures (docs/metrics.md ("What-if policies")), and what the
 // samples at hand make of the chosen policies (a split that cannot split). Pure.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Routing policies for `ttftbench whatif` (SPEC section 1, issue 9): their text form, parsed and
+// Routing policies for `ttftbench whatif` (docs/commands.md ("whatif")): their text form, parsed and
 // checked against the run's targets. Pure; the replay (replay.hpp) gives them meaning.
 #pragma once
 

@@ -1,5 +1,5 @@
-// Replays measured requests through routing policies (issue 9): each simulated request draws,
-// independently and with replacement, one measured sample per target (seeded), and a policy
+// Replays measured requests through routing policies (docs/metrics.md ("What-if policies")): each simulated
+// request draws, independently and with replacement, one measured sample per target (seeded), and a policy
 // decides which of those draws the user would have seen and which the provider would bill.
 // Pure: no I/O, no clock.
 //

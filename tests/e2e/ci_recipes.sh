@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 5, acceptance 5: the CI recipes in scripts/ci parse, have the shape that makes them work,
+# The CI recipes in scripts/ci parse, have the shape that makes them work,
 # and their own commands, run here as the engine would run them (tests/node/ci-recipes.mjs reads
 # them from the YAML), measure the simulator, merge and gate end to end.
 # Usage: ci_recipes.sh SOURCE_DIR TTFTBENCH_BINARY

@@ -1,4 +1,4 @@
-// The fault suite's expectations per target (SPEC §6 error classes) and its checks on results.
+// The fault suite's expectations per target (docs/results.md ("Error classes")) and its checks on results.
 #include "e2e/fault_suite.hpp"
 
 #include <catch2/catch.hpp>
@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Expected {
-  std::string error;        // SPEC §6 class; "" = success
+  std::string error;        // a class of docs/results.md ("Error classes"); "" = success
   std::string http_status;  // "" = no response
   std::vector<std::string> detail_has;  // case-insensitive substrings of error_detail
 };

@@ -1,4 +1,4 @@
-// The fault suite's shared part (issue 6): the scenario with one target per simulator fault, what
+// The fault suite's shared part (docs/simulator.md ("Faults")): the scenario with one target per simulator fault, what
 // each target's rows must show, and the checks on a finished run's results folder.
 #pragma once
 

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 constexpr auto kBrowserTimeout = std::chrono::seconds(90);
 
-// The flags of the issue, plus the ones that keep a fresh profile from first-run work. As root,
+// The flags a headless render needs, plus the ones that keep a fresh profile from first-run work. As root,
 // Chromium refuses to start without --no-sandbox.
 std::vector<std::string> chromium_command(const fs::path& profile) {
   return {require_tool({"chromium", "chromium-browser"}, "chromium"),

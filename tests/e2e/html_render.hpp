@@ -1,4 +1,4 @@
-// report.html in a real browser for the e2e tests (issue 8): headless Chromium (Debian's
+// report.html in a real browser for the e2e tests: headless Chromium (Debian's
 // chromium, from scripts/setup) renders a page to a PNG, dumps its DOM and logs its network
 // activity; html_report_check.py reads what it left. Every browser run is bounded in time.
 #pragma once

@@ -1,4 +1,4 @@
-// Real software from npm for the e2e tests (issue 4): a check that scripts/setup installed
+// Real software from npm for the e2e tests: a check that scripts/setup installed
 // tests/node's pinned packages, and their servers started as a user starts them. A missing
 // package fails the test with the reason; it is never skipped.
 #pragma once

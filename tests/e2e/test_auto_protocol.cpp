@@ -1,4 +1,4 @@
-// `protocol: auto` end to end (issue 4): `ttftbench probe --protocol auto` against `ttftbench
+// `protocol: auto` end to end: `ttftbench probe --protocol auto` against `ttftbench
 // serve` on each of its paths, and a `run` whose two auto targets record what they detected.
 // Live sockets: results are compared with an explicit probe of the same path, never with times.
 #include <catch2/catch.hpp>

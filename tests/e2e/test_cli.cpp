@@ -1,4 +1,4 @@
-// The command line itself: help, version, and usage errors with exit code 2 (issue 2, acceptance 5).
+// The command line itself: help, version, and usage errors with exit code 2 (docs/exit-codes.md ("Exit codes")).
 #include <catch2/catch.hpp>
 
 #include "support/process.hpp"

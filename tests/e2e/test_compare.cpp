@@ -1,4 +1,4 @@
-// `ttftbench compare` as CI runs it (issue 5): a baseline run against candidates whose simulated
+// `ttftbench compare` as CI runs it: a baseline run against candidates whose simulated
 // edge is 30% slower (a regression, exit 1, naming edge), equal (a different run of the same file)
 // and 3% slower under a 10% threshold (exit 0); the Markdown and JSON formats; usage errors.
 // The runs are live, so the "no regression" decisions allow one repeat of the candidate's run.

@@ -1,7 +1,7 @@
-// The demo scenario exactly as scripts/demo runs it (issue 3, acceptance 1 and 2): tables and
+// The demo scenario exactly as scripts/demo runs it: tables and
 // verdicts printed, one row per scheduled request, and medians in the bands the simulated
 // profiles define. Wide bands: this checks the wiring from profile to table, not timing.
-// The same run's report.html is then rendered in headless Chromium (issue 8, acceptance 1 and 3).
+// The same run's report.html is then rendered in headless Chromium.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -99,7 +99,7 @@ void check_report_html(const std::filesystem::path& run_dir, const std::filesyst
   CHECK(page.dom.find("A/B verdicts") != std::string::npos);
 
   // `report` re-renders the same plots from the folder (a function of samples.csv + manifest.json).
-  // Only the plots: `report` may add sections that `run` does not write (issue 9's idle sweep).
+  // Only the plots: `report` may add sections that `run` does not write (the idle sweep).
   const auto plots_of = [](const std::string& text) {
     const auto begin = text.find("<section id=\"plots\">");
     return begin == std::string::npos ? std::string() : text.substr(begin, text.find("</section>", begin) - begin);

@@ -1,6 +1,6 @@
-// The fault suite (issue 6): one `ttftbench run` meets every fault the simulator can inject and a
-// refused connection. The run goes on; each request is exactly one row with the SPEC §6 error
-// class and a useful detail; statistics leave errors out and count them per class.
+// The fault suite (docs/simulator.md ("Faults")): one `ttftbench run` meets every fault the simulator can inject and a
+// refused connection. The run goes on; each request is exactly one row with the error
+// class of docs/results.md ("Error classes") and a useful detail; statistics leave errors out and count them per class.
 #include <catch2/catch.hpp>
 
 #include "e2e/fault_suite.hpp"

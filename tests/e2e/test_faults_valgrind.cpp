@@ -1,4 +1,4 @@
-// The fault suite's run under valgrind (issue 6): every fault, and neither a memory error nor a
+// The fault suite's run under valgrind: every fault, and neither a memory error nor a
 // definite leak. libcurl, OpenSSL and libevent keep some memory reachable until exit; only
 // definite leaks count.
 #include <catch2/catch.hpp>

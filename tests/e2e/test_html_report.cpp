@@ -1,4 +1,4 @@
-// report --format html (issue 8): a 10,000-row results folder stays under 1 MiB and parses
+// report --format html (docs/results.md ("report.html")): a 10,000-row results folder stays under 1 MiB and parses
 // strictly; and the net-log check used on the demo's report really catches a page that reaches
 // for the network.
 #include <catch2/catch.hpp>

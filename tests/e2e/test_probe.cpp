@@ -1,4 +1,4 @@
-// `ttftbench probe` against `ttftbench serve`, both as a user runs them (issue 2, acceptance 3-4).
+// `ttftbench probe` against `ttftbench serve`, both as a user runs them.
 // Live sockets: assertions are bounds and orderings, never exact timings.
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
-// ttftbench against streams made by the software users deploy, installed from npm by scripts/setup
-// (issue 4): the Vercel AI SDK's own stream helpers, and the benchmark's Worker in Cloudflare's
+// ttftbench against streams made by the software users deploy, installed from npm by scripts/setup:
+// the Vercel AI SDK's own stream helpers, and the benchmark's Worker in Cloudflare's
 // workerd runtime. Live sockets: bounds and orderings, never exact timings.
 #include <catch2/catch.hpp>
 
@@ -28,7 +28,7 @@ namespace {
 constexpr int kInitialMs = 150;
 constexpr int kChunkMs = 10;
 constexpr int kParts = 12;
-// The client's fidelity bound (issue 4): first token within 5 ms of the delay, never before it
+// The client's fidelity bound: first token within 5 ms of the delay, never before it
 // (half a millisecond of slack for the two processes' rounding).
 constexpr double kEarlyMs = -0.5;
 constexpr double kLateMs = 5.0;

@@ -1,4 +1,4 @@
-// `ttftbench report` and the CI gates as a user runs them (issue 5): merging regions, scenario
+// `ttftbench report` and the CI gates as a user runs them: merging regions, scenario
 // checks, --assert on run and report, --summary-md and GitHub's step summary, partial folders.
 // Exact comparisons go through fixed rows (a committed results folder, or rows a run wrote).
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// `report --by region --assert` (issue 5): each assertion is checked against the merged figures
+// `report --by region --assert`: each assertion is checked against the merged figures
 // and against every region, one PASS/FAIL line each, so a gate can hold per region. Fixed rows:
 // the committed merge-regions folder, and a copy of it relabelled as a second region.
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// Crash safety and `run --resume DIR` (issue 6, acceptance 3): runs killed with SIGKILL at 20
+// Crash safety and `run --resume DIR` (docs/commands.md ("Resuming a run")): runs killed with SIGKILL at 20
 // random points leave only complete rows, which `report` reads, and a resume finishes each with
 // every planned request exactly once; then a complete folder, a torn last line and a stale temp
 // file made by hand, and a changed scenario file or flags. Kill points vary; the checks do not.

@@ -30,7 +30,7 @@ using ttft::test::ttftbench_bin;
 
 namespace {
 
-// SPEC section 6, in this order, then first_token_kind (appended by issue 4).
+// docs/results.md ("Columns"), in this order, first_token_kind last.
 const std::vector<std::string> kSampleColumns = {
     "run_id", "region", "shard", "phase", "cold", "seq", "target", "protocol", "model", "request_id",
     "started_at", "send_lag_ms", "idle_before_s", "connection_reused", "pop", "http_status", "error",
@@ -314,7 +314,7 @@ TEST_CASE("no part of a secret survives where error_detail's excerpt cuts it") {
   }
 }
 
-TEST_CASE("run writes the rows validate counts, with the SPEC's columns in order") {
+TEST_CASE("run writes the rows validate counts, with the samples.csv columns in order") {
   const std::string scenario = e2e_scenario("small_cold_warm.json");
   const auto validate = run_process({ttftbench_bin(), "validate", scenario});
   REQUIRE(validate.exit_code == 0);

@@ -1,4 +1,4 @@
-// Secrets never leave the process (issue 6): a random key from the environment goes into a
+// Secrets never leave the process: a random key from the environment goes into a
 // scenario's headers and into probe's --header flags; then every command and flag that prints or
 // writes something runs, and all of stdout, stderr and every file they wrote is searched for the
 // key and for its base64 form. A finding names the command and the stream or file.
@@ -195,7 +195,7 @@ std::vector<Command> report_commands(const Setup& s) {
   for (const auto& format : report_formats) {
     commands.push_back({"report --format " + format, {"report", s.out("run-v"), "--format", format}, 0});
   }
-  // compare is optional in a build (another issue adds it); when present, every format too.
+  // compare is optional in a build; when present, every format too.
   const auto compare_help = ttft::test::run_process({ttftbench_bin(), "compare", "--help"});
   if (compare_help.exit_code != 0) return commands;
   for (const auto& format : listed_formats(compare_help.out)) {

@@ -1,4 +1,4 @@
-// `run --shard I/N` as a CI matrix uses it (issue 5): four shard processes at once send exactly
+// `run --shard I/N` as a CI matrix uses it (docs/commands.md ("Shards")): four shard processes at once send exactly
 // the unsharded run's requests, numbered the same, and `report` merges their folders; a Kubernetes
 // Indexed Job's variables pick the shard; bad values exit 2 before anything is sent.
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// TLS through a real terminator (issue 6): the simulator behind Debian's stunnel4 with a
+// TLS through a real terminator (docs/scenario.md ("TLS")): the simulator behind Debian's stunnel4 with a
 // certificate the test makes. Verification is on by default, --cacert / tls.cacert make it pass,
 // --insecure / tls.insecure skip it with a warning and a record in manifest.json.
 #include <catch2/catch.hpp>

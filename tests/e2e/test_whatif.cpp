@@ -1,4 +1,4 @@
-// `ttftbench whatif` and the report's decision sections as a user runs them (issue 9): a small
+// `ttftbench whatif` and the report's decision sections as a user runs them: a small
 // simulated idle sweep, replayed through each kind of policy; bad input exits 2. Figures are
 // checked as bounds: the sweep's latencies have no jitter, but the machine adds some.
 #include <catch2/catch.hpp>

@@ -75,7 +75,7 @@ std::string headline_section(const Report& report) {
   if (!break_evens.empty()) out += "<p>Break-even input:output ratio:</p>\n" + bullet_list(break_evens);
   const auto verdicts = verdict_lines(report);
   if (!verdicts.empty()) out += "<h2>A/B verdicts (time to first token)</h2>\n" + bullet_list(verdicts);
-  for (const Section& section : decision_sections(report)) {  // issue 9's, as report.md shows them
+  for (const Section& section : decision_sections(report)) {  // the decision sections, as report.md shows them
     out += fmt::format("<h2>{}</h2>\n", escape_xml(section.title));
     for (const Table& table : section.tables) out += html_table(table);
     out += bullet_list(section.lines);

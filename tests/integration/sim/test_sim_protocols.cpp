@@ -1,4 +1,4 @@
-// The simulator's streams for the protocols of issue 4, byte for byte over real HTTP on
+// The simulator's streams for the protocols of docs/protocols.md, byte for byte over real HTTP on
 // 127.0.0.1: completions, Responses, the AI SDK streams, Gemini, Ollama, llama.cpp and plain text,
 // their headers, their mid-stream errors and HTTP error bodies, and each provider's output cap.
 #include <catch2/catch.hpp>

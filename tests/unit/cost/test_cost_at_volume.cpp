@@ -1,5 +1,5 @@
 // The ratio table and break-even at a measured output length, volumes, and monthly bills with
-// Workers AI's free neurons (issue 9, acceptance 1). Every figure is worked out by hand below.
+// Workers AI's free neurons (docs/metrics.md ("Cost at a volume")). Every figure is worked out by hand below.
 #include <catch2/catch.hpp>
 
 #include <string>

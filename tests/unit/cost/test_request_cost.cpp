@@ -8,14 +8,14 @@ using ttft::cost::request_cost;
 
 namespace {
 
-// SPEC section 2: central is gpt-4o-mini at $0.15 / $0.60 per million tokens.
+// scenarios/edge-vs-central.json prices central (gpt-4o-mini) at $0.15 / $0.60 per million tokens.
 Pricing central() {
   Pricing pricing;
   pricing.tokens = ttft::cost::TokenPrices{150'000, 600'000};
   return pricing;
 }
 
-// SPEC section 2: edge is Workers AI at 4119 / 34868 neurons per Mtok and $0.011 per 1k neurons.
+// scenarios/edge-vs-central.json prices edge (Workers AI) at 4119 / 34868 neurons per Mtok and $0.011 per 1k neurons.
 Pricing edge() {
   Pricing pricing;
   pricing.neurons = ttft::cost::NeuronPrices{4119, 34868, 11'000, 10'000};

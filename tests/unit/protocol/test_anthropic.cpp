@@ -1,5 +1,5 @@
 // The anthropic adapter: Messages body with the system prompt lifted out, event reading, and
-// fixture streams at every split point (protocols.md section 4).
+// fixture streams at every split point (docs/protocols.md ("anthropic")).
 #include <catch2/catch.hpp>
 
 #include "protocol/anthropic.hpp"

@@ -1,4 +1,4 @@
-// Regression tests for what fuzz/fuzz_adapters found (issue 6): each input, reduced to its point,
+// Regression tests for what fuzz/fuzz_adapters found: each input, reduced to its point,
 // with the invariant it broke.
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // The gemini adapter: generateContent body, CRLF events, thought parts as reasoning, running
 // usage with thinking counted as output, blocked prompts, and EOF as the end only after a
-// finishReason (protocols.md section 7.1).
+// finishReason (docs/protocols.md ("gemini")).
 #include <catch2/catch.hpp>
 
 #include "protocol/gemini.hpp"

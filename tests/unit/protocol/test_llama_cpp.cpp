@@ -1,5 +1,5 @@
 // The llama-cpp adapter: native /completion body and events, stop:true, counts from the event or
-// its timings, and the non-standard `error:` field (protocols.md section 7.3).
+// its timings, and the non-standard `error:` field (docs/protocols.md ("llama-cpp")).
 #include <catch2/catch.hpp>
 
 #include "protocol/llama_cpp.hpp"

@@ -1,5 +1,5 @@
 // The ollama adapter: /api/chat body, NDJSON objects, thinking as reasoning, done:true with the
-// counts, error lines (protocols.md section 7.2).
+// counts, error lines (docs/protocols.md ("ollama")).
 #include <catch2/catch.hpp>
 
 #include "protocol/ollama.hpp"

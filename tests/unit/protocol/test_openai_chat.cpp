@@ -1,5 +1,5 @@
 // The openai-chat adapter: request body, chunk reading, and fixture streams through the
-// decoder at every split point (protocols.md sections 2 and 5.3).
+// decoder at every split point (docs/protocols.md ("openai-chat")).
 #include <catch2/catch.hpp>
 
 #include "protocol/openai_chat.hpp"

@@ -1,5 +1,5 @@
 // The openai-responses adapter: input body, typed events, reasoning deltas, usage in the
-// terminal event, both error shapes and response.failed (protocols.md section 3).
+// terminal event, both error shapes and response.failed (docs/protocols.md ("openai-responses")).
 #include <catch2/catch.hpp>
 
 #include "protocol/openai_responses.hpp"

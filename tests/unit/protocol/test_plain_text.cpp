@@ -1,5 +1,5 @@
 // The text adapter: no framing, every read is text, EOF is the normal end, and reads are not
-// tokens (protocols.md section 6.1). The generic split check does not apply: the number of
+// tokens (docs/protocols.md ("text")). The generic split check does not apply: the number of
 // events is the number of reads, so each split is checked against what it must give.
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Protocol `auto`: detection from headers and the first event or line, and a detected stream
-// decoded exactly as the explicit protocol decodes it (issue 4, SPEC section 4).
+// decoded exactly as the explicit protocol decodes it (docs/protocols.md ("auto")).
 #include <catch2/catch.hpp>
 
 #include <filesystem>

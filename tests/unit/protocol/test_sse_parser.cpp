@@ -1,4 +1,4 @@
-// The WHATWG SSE parser: one test per parsing rule (protocols.md section 1), the spec test
+// The WHATWG SSE parser: one test per parsing rule (docs/protocols.md ("Server-Sent Events")), the spec test
 // vector at every split point, U+FFFD substitution, and the exact size limits.
 #include <catch2/catch.hpp>
 #include <string>
@@ -54,7 +54,7 @@ std::vector<std::string> datas(const std::vector<Seen>& seen) {
   return out;
 }
 
-// protocols.md section 1, byte for byte (note the embedded NUL in the second id).
+// A vector exercising every rule of docs/protocols.md ("Server-Sent Events"); note the embedded NUL in the second id.
 const char kSseVector[] =
     "\xEF\xBB\xBF"
     ": keep-alive\r\n"

@@ -1,5 +1,5 @@
 // The vercel-data adapter: AI SDK 4 request body, `CODE:JSON` lines, usage from e:/d:, d: as the
-// end, 3: errors (protocols.md section 6.2).
+// end, 3: errors (docs/protocols.md ("vercel-data")).
 #include <catch2/catch.hpp>
 
 #include "protocol/vercel_data.hpp"

@@ -1,5 +1,5 @@
 // The vercel-ui adapter: AI SDK 5 request body, UI message stream parts, metadata usage, error
-// parts and [DONE] (protocols.md section 6.3).
+// parts and [DONE] (docs/protocols.md ("vercel-ui")).
 #include <catch2/catch.hpp>
 
 #include "protocol/vercel_ui.hpp"

@@ -1,5 +1,5 @@
 // The workers-ai adapter: native /ai/run body, {"response"} frames, OpenAI-shaped frames in
-// the same stream, Cloudflare error envelopes (protocols.md section 5.1).
+// the same stream, Cloudflare error envelopes (docs/protocols.md ("workers-ai")).
 #include <catch2/catch.hpp>
 
 #include "protocol/workers_ai.hpp"

@@ -1,5 +1,5 @@
 // The scale-to-zero estimate from an idle sweep, on samples whose answer is known by hand
-// (issue 9, acceptance 1).
+// (docs/metrics.md ("Idle threshold")).
 #include <catch2/catch.hpp>
 
 #include <string>

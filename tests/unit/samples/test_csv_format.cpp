@@ -9,7 +9,7 @@
 
 using namespace ttft::samples;
 
-TEST_CASE("the header is the SPEC section 6 columns in order, then first_token_kind") {
+TEST_CASE("the header is the samples.csv columns of docs/results.md in order, first_token_kind last") {
   CHECK(header_row() ==
         "run_id,region,shard,phase,cold,seq,target,protocol,model,request_id,started_at,"
         "send_lag_ms,idle_before_s,connection_reused,pop,http_status,error,error_detail,dns_ms,"

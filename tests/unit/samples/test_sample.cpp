@@ -2,7 +2,7 @@
 
 #include "samples/sample.hpp"
 
-TEST_CASE("samples have the SPEC section 6 columns in order, then first_token_kind") {
+TEST_CASE("samples have the docs/results.md columns in order, first_token_kind last") {
   const std::vector<std::string_view> spec = {
       "run_id", "region", "shard", "phase", "cold", "seq", "target", "protocol", "model",
       "request_id", "started_at", "send_lag_ms", "idle_before_s", "connection_reused", "pop",

@@ -1,4 +1,4 @@
-// Regression tests for what fuzz/fuzz_scenario found (issue 6): inputs that ended the program
+// Regression tests for what fuzz/fuzz_scenario found: inputs that ended the program
 // with "internal error" instead of an error naming where and what.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// Replays of hand-made pools whose answers are known by hand (issue 9, acceptance 1).
+// Replays of hand-made pools whose answers are known by hand (docs/metrics.md ("What-if policies")).
 // Prices: edge $1 in / $2 out per Mtok, central $3 in / $4 out; every draw has 100 input and
 // 50 output tokens, so an edge answer costs $0.0002, an abandoned edge prompt $0.0001 and a
 // central answer $0.0005.

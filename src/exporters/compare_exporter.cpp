@@ -94,7 +94,7 @@ std::string one_side_line(const char* side, const std::vector<TargetPhase>& keys
   return fmt::format("only in the {} (not compared): {}\n", side, list);
 }
 
-std::optional<std::string> small_n_footnote(const Comparison& c) {
+std::optional<std::string> small_n_note(const Comparison& c) {
   for (const MetricChange& row : c.rows) {
     if (row.p95.small_n && row.p95.change) {
       return fmt::format("* fewer than {} samples on a side: the p95 change is not reliable",
@@ -131,7 +131,7 @@ std::string export_compare_terminal(const Comparison& c, bool color) {
                      threshold_text(c));
   for (const auto& note : c.notes) out += "note: " + note + "\n";
   out += "\n" + render_text(compare_table(c, "REGRESSION"), color);
-  if (const auto note = small_n_footnote(c)) out += *note + "\n";
+  if (const auto note = small_n_note(c)) out += *note + "\n";
   out += one_side_line("baseline", c.only_in_baseline) + one_side_line("candidate", c.only_in_candidate);
   return out;
 }
@@ -143,7 +143,7 @@ std::string export_compare_markdown(const Comparison& c) {
                      c.baseline_label, c.candidate_label, threshold_text(c));
   for (const auto& note : c.notes) out += "**Note:** " + note + "\n\n";
   out += render_markdown(compare_table(c, "\u274c REGRESSION"));
-  if (const auto note = small_n_footnote(c)) out += "\n\\" + *note + "\n";  // "\*": not a list
+  if (const auto note = small_n_note(c)) out += "\n\\" + *note + "\n";  // "\*": not a list
   const std::string one_side =
       one_side_line("baseline", c.only_in_baseline) + one_side_line("candidate", c.only_in_candidate);
   if (!one_side.empty()) out += "\n" + one_side;

@@ -63,8 +63,13 @@ std::array<Field, kColumnCount> fields_of(const Sample& s) {
       {"itl_p95_ms", millis(s.itl_p95_ns)},
       {"decode_tps", opt(s.decode_tps)},
       {"cost_usd", dollars(s.cost_pusd)},
-      // Not in SPEC section 6's list: appended (issue 4), so name-based readers keep working.
+      // Not in SPEC section 6's list: appended, so name-based readers keep working.
       {"first_token_kind", text(s.first_token_kind)},
+      {"first_answer_ms", millis(s.first_answer_ns)},
+      {"reasoning_tokens", opt(s.reasoning_tokens)},
+      {"cached_input_tokens", opt(s.cached_input_tokens)},
+      {"cache_write_tokens", opt(s.cache_write_tokens)},
+      {"http_version", text(s.http_version)},
   }};
 }
 

@@ -1,5 +1,5 @@
 // One request's record: the contract between `run` and every report. Columns and their order
-// are SPEC section 6, plus first_token_kind appended after cost_usd (issue 4); an empty optional
+// are SPEC section 6, then the appended ones (docs/results.md, "samples.csv"); an empty optional
 // is an empty cell ("not measured").
 #pragma once
 
@@ -42,6 +42,12 @@ struct Sample {
   std::optional<double> decode_tps;
   std::optional<std::int64_t> cost_pusd;  // pico-dollars
   std::string first_token_kind;       // text | reasoning (the first token was thinking); "" = none
+  // Appended after first_token_kind (SPEC section 8); files written before them lack them.
+  std::optional<Nanos> first_answer_ns;  // first event with visible answer text or a tool call
+  std::optional<std::int64_t> reasoning_tokens;     // from usage; part of output_tokens
+  std::optional<std::int64_t> cached_input_tokens;  // from usage; part of input_tokens
+  std::optional<std::int64_t> cache_write_tokens;   // from usage; part of input_tokens
+  std::string http_version;           // "1.0", "1.1", "2" or "3"; "" = no response
 };
 
 /// A cell's value before formatting: empty, integer, real, milliseconds (from ns), text, bool.
@@ -55,10 +61,10 @@ struct Field {
   Cell value;
 };
 
-/// SPEC section 6's 33 columns, then first_token_kind. That one column deviates from the SPEC
-/// list by being appended, so readers that select columns by name keep working; readers of
-/// older files treat it as optional (csv_reader).
-constexpr std::size_t kColumnCount = 34;
+/// SPEC section 6's 33 columns, then first_token_kind and SPEC section 8's five columns. The
+/// later ones are appended, so readers that select columns by name keep working; readers of
+/// older files treat them as optional (csv_reader).
+constexpr std::size_t kColumnCount = 39;
 
 /// The sample as named cells in column order. Views point into `sample`.
 std::array<Field, kColumnCount> fields_of(const Sample& sample);

@@ -38,6 +38,7 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   s.ttft_ns = stream.first_event_ns;
   s.first_token_ns = stream.first_token_ns;
   if (stream.first_token_ns) s.first_token_kind = stream.first_token_is_reasoning ? "reasoning" : "text";
+  s.first_answer_ns = stream.first_answer_ns;
   s.e2e_ns = outcome.end_ns;
   s.events = stream.events;
   // A plain text stream's reads are not tokens: its output is estimated from text (SPEC 3).
@@ -46,6 +47,10 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   metrics::derive_all(s, metrics::StreamFacts{token_events, stream.text_bytes,
                                               stream.input_tokens, stream.output_tokens,
                                               context.prompt_chars});
+  // Usage details, as the provider reported them: empty when it did not say.
+  s.reasoning_tokens = stream.reasoning_tokens;
+  s.cached_input_tokens = stream.cached_input_tokens;
+  s.cache_write_tokens = stream.cache_write_tokens;
   return s;
 }
 

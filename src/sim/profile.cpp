@@ -3,6 +3,7 @@
 #include "sim/profile.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -103,6 +104,32 @@ Result<Faults> read_faults(const json& j, Faults faults, const std::string& wher
   return faults;
 }
 
+// "status_rate": {"429": 0.2, "503": 0.05}, statuses from 400 to 599, kept in ascending order.
+Result<std::vector<std::pair<int, double>>> read_status_rates(const json& j, const std::string& where) {
+  if (!j.is_object()) return fail(where, fmt::format("must be an object, got {}", type_name(j)));
+  std::vector<std::pair<int, double>> rates;
+  for (const auto& [key, value] : j.items()) {
+    const std::string at = where + "/" + key;
+    int status = 0;
+    const auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), status);
+    if (ec != std::errc() || end != key.data() + key.size() || status < 400 || status > 599) {
+      return fail(at, fmt::format("expected an HTTP error status from 400 to 599, got \"{}\"", key));
+    }
+    auto number = read_number(value, at, 0, 1);
+    if (!number) return tl::unexpected(number.error());
+    rates.emplace_back(status, *number);
+  }
+  std::sort(rates.begin(), rates.end());
+  return rates;
+}
+
+Result<std::int64_t> read_count(const json& value, const std::string& at) {
+  if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > 1'000'000) {
+    return fail(at, fmt::format("must be an integer from 0 to 1000000, got {}", value.dump()));
+  }
+  return value.get<std::int64_t>();
+}
+
 // Applies one top-level key to `p`; false when the key is not a number field.
 Result<bool> apply_number_field(Profile& p, const std::string& key, const json& value,
                                 const std::string& at) {
@@ -113,6 +140,7 @@ Result<bool> apply_number_field(Profile& p, const std::string& key, const json& 
                   : key == "token_jitter_sigma"         ? &p.token_jitter_sigma
                   : key == "time_scale"                 ? &p.time_scale
                                                         : nullptr;
+  if (key == "reasoning_ms") field = &p.reasoning_ms.emplace();
   if (field == nullptr) return false;
   auto number = read_number(value, at, 0, key == "token_jitter_sigma" ? 10.0 : kMaxValue);
   if (!number) return tl::unexpected(number.error());
@@ -123,7 +151,8 @@ Result<bool> apply_number_field(Profile& p, const std::string& key, const json& 
 
 constexpr std::string_view kKnownKeys =
     "known keys: base, name, network_ms, prefill_ms_per_input_token, warm, cold, "
-    "scale_to_zero_after_s, token_interval_ms, token_jitter_sigma, output_tokens, faults, "
+    "scale_to_zero_after_s, token_interval_ms, token_jitter_sigma, output_tokens, "
+    "reasoning_tokens, reasoning_ms, cached_input_tokens, cache_write_tokens, faults, status_rate, "
     "time_scale";
 
 Result<void> apply_field(Profile& p, const std::string& key, const json& value,
@@ -139,12 +168,18 @@ Result<void> apply_field(Profile& p, const std::string& key, const json& value,
     auto faults = read_faults(value, p.faults, at);
     if (!faults) return tl::unexpected(faults.error());
     p.faults = *faults;
-  } else if (key == "output_tokens") {
-    if (!value.is_number_integer() || value.get<std::int64_t>() < 0 ||
-        value.get<std::int64_t>() > 1'000'000) {
-      return fail(at, fmt::format("must be an integer from 0 to 1000000, got {}", value.dump()));
-    }
-    p.output_tokens = value.get<std::int64_t>();
+  } else if (key == "status_rate") {
+    auto rates = read_status_rates(value, at);
+    if (!rates) return tl::unexpected(rates.error());
+    p.status_rates = std::move(*rates);
+  } else if (std::int64_t* count = key == "output_tokens"         ? &p.output_tokens
+                                   : key == "reasoning_tokens"    ? &p.reasoning_tokens
+                                   : key == "cached_input_tokens" ? &p.cached_input_tokens
+                                   : key == "cache_write_tokens"  ? &p.cache_write_tokens
+                                                                  : nullptr) {
+    auto number = read_count(value, at);
+    if (!number) return tl::unexpected(number.error());
+    *count = *number;
   } else {
     auto applied = apply_number_field(p, key, value, at);
     if (!applied) return tl::unexpected(applied.error());
@@ -201,6 +236,11 @@ Result<Profile> profile_from_json(const nlohmann::json& j, const Profile& base,
     if (key == "base") continue;
     auto applied = apply_field(p, key, value, where + "/" + key);
     if (!applied) return tl::unexpected(applied.error());
+  }
+  double failures = p.faults.total();
+  for (const auto& [status, rate] : p.status_rates) failures += rate;
+  if (failures > 1 + 1e-9) {
+    return fail(where + "/status_rate", "fault and status probabilities add up to more than 1");
   }
   return p;
 }

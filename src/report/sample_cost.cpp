@@ -9,8 +9,8 @@ namespace ttft::report {
 std::optional<cost::Pusd> sample_cost(const samples::Sample& sample, const cost::Pricing& pricing) {
   if (!sample.error.empty() || pricing.empty()) return std::nullopt;
   if (!sample.input_tokens && !sample.output_tokens) return std::nullopt;
-  return cost::request_cost(pricing, sample.input_tokens.value_or(0),
-                            sample.output_tokens.value_or(0));
+  return cost::request_cost(pricing, {sample.input_tokens.value_or(0), sample.output_tokens.value_or(0),
+                                      sample.cached_input_tokens.value_or(0), sample.cache_write_tokens.value_or(0)});
 }
 
 void fill_costs(std::vector<samples::Sample>& samples,

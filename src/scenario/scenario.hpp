@@ -38,6 +38,11 @@ struct Target {
 };
 
 enum class Order { alternate, blocks, sequential };
+
+/// workload.prompt_cache (SPEC section 8): `bust` makes every request's prompt unique with a
+/// seeded nonce at its very start, so no provider can serve a cached prefix; `allow` sends the
+/// prompts exactly as written.
+enum class PromptCache { bust, allow };
 enum class Arrival { constant, poisson };
 
 struct Phase {
@@ -70,6 +75,7 @@ struct Scenario {
   std::vector<std::vector<protocol::Message>> prompts;
   std::string prompts_file;            // resolved path of workload.prompts_file; empty = inline
   std::int64_t max_tokens = 256;
+  PromptCache prompt_cache = PromptCache::bust;  // workload.prompt_cache; absent: bust
   std::vector<Phase> phases;           // at least one
   Timeouts timeouts;
   std::string request_id_header = "X-Request-Id";  // empty = not sent

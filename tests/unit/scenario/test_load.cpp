@@ -150,3 +150,28 @@ TEST_CASE("type errors say what was found and what was expected") {
         "expected true or false, got string \"" + std::string(40, 'x') + "...\"");
   CHECK(message(R"(, "tls": {"insecure": false, "ca_cert": "x"})") == "unknown key \"ca_cert\"");
 }
+
+TEST_CASE("workload.prompt_cache is bust by default, allow on request, nothing else") {
+  const auto with_workload = [](const std::string& extra) {
+    return R"({"name": "t", "targets": {
+  "a": {"protocol": "sse", "url": "http://127.0.0.1:1/"},
+  "b": {"protocol": "sse", "url": "http://127.0.0.1:2/"}},
+ "workload": {"messages": [{"role": "user", "content": "hi"}])" + extra + R"(},
+ "phases": [{"name": "p", "requests": 1, "interval": "1s"}]})";
+  };
+  const auto absent = scenario::parse_scenario(with_workload(""), "s.json", test::no_env);
+  REQUIRE(absent);
+  CHECK(absent->prompt_cache == scenario::PromptCache::bust);
+  CHECK_FALSE(absent->redacted["workload"].contains("prompt_cache"));  // the default is documented
+  const auto allow = scenario::parse_scenario(with_workload(R"(, "prompt_cache": "allow")"), "s.json", test::no_env);
+  REQUIRE(allow);
+  CHECK(allow->prompt_cache == scenario::PromptCache::allow);
+  CHECK(allow->redacted["workload"]["prompt_cache"] == "allow");  // the manifest's copy records it
+  const auto bust = scenario::parse_scenario(with_workload(R"(, "prompt_cache": "bust")"), "s.json", test::no_env);
+  REQUIRE(bust);
+  CHECK(bust->prompt_cache == scenario::PromptCache::bust);
+  const Error wrong = parse_error(with_workload(R"(, "prompt_cache": "alow")"));
+  CHECK(wrong.where == "s.json: /workload/prompt_cache");
+  CHECK(wrong.message == R"(expected "bust" or "allow", got "alow")");
+  CHECK(wrong.hint == R"(did you mean "allow"?)");
+}

@@ -27,6 +27,7 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   s.request_id = redactor.apply(context.request_id);
   s.started_at = format_utc_ms(outcome.started_wall);
   s.connection_reused = outcome.connection_reused;
+  s.http_version = outcome.http_version;
   s.pop = outcome.pop;
   s.http_status = outcome.http_status;
   s.error = outcome.error;

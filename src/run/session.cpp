@@ -188,6 +188,10 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
   if (!spec) return spec;
   spec->timeouts = {s.timeouts.connect_ns, s.timeouts.first_event_ns, s.timeouts.total_ns};
   spec->reuse_connection = target.reuse_connections;
+  spec->http_version = target.http == scenario::HttpVersion::http1_1 ? driver::HttpVersion::http1_1
+                       : target.http == scenario::HttpVersion::http2 ? driver::HttpVersion::http2
+                                                                     : driver::HttpVersion::automatic;
+  spec->multiplex = target.multiplex;
   spec->follow_redirects = target.follow_redirects;
   spec->tls_insecure = target.tls.insecure;
   spec->cacert = target.tls.cacert;

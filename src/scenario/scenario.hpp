@@ -21,6 +21,13 @@ struct TlsOptions {
   std::string cacert;  // path, empty = system store
 };
 
+/// A target's "http" (SPEC section 8): which HTTP version to ask for.
+enum class HttpVersion {
+  automatic,  // "auto": HTTP/2 when TLS negotiates it, HTTP/1.1 otherwise
+  http1_1,    // "1.1"
+  http2,      // "2": over cleartext with prior knowledge
+};
+
 struct Target {
   std::string name;                  // the key in "targets"
   std::string protocol;              // one of protocol::protocol_names()
@@ -31,6 +38,8 @@ struct Target {
   cost::Pricing pricing;
   bool follow_redirects = false;
   bool reuse_connections = false;
+  HttpVersion http = HttpVersion::automatic;
+  bool multiplex = false;            // requests may share an HTTP/2 connection as streams
   TlsOptions tls;
   nlohmann::json sim = nlohmann::json::object();  // simulator profile overrides (sim:// only)
 

@@ -175,3 +175,30 @@ TEST_CASE("workload.prompt_cache is bust by default, allow on request, nothing e
   CHECK(wrong.message == R"(expected "bust" or "allow", got "alow")");
   CHECK(wrong.hint == R"(did you mean "allow"?)");
 }
+
+TEST_CASE("a target's http is auto, 1.1 or 2; multiplex needs HTTP/2 and kept-alive connections") {
+  const auto parse = [](const std::string& extra) {
+    return scenario::parse_scenario(with_target_extra(extra), "s.json", test::no_env);
+  };
+  const auto plain = parse("");
+  REQUIRE(plain);
+  CHECK(plain->targets[0].http == scenario::HttpVersion::automatic);
+  CHECK_FALSE(plain->targets[0].multiplex);
+  CHECK(parse(R"(, "http": "1.1")")->targets[0].http == scenario::HttpVersion::http1_1);
+  CHECK(parse(R"(, "http": "2")")->targets[0].http == scenario::HttpVersion::http2);
+  const auto shared = parse(R"(, "http": "2", "reuse_connections": true, "multiplex": true)");
+  REQUIRE(shared);
+  CHECK(shared->targets[0].multiplex);
+  CHECK(shared->redacted["targets"]["a"]["multiplex"] == true);  // the manifest's copy records it
+
+  const Error version = parse_error(with_target_extra(R"(, "http": "3")"));
+  CHECK(version.where == "s.json: /targets/a/http");
+  CHECK(version.message == R"(expected "auto", "1.1" or "2", got "3")");
+  const Error http1 = parse_error(with_target_extra(R"(, "http": "1.1", "reuse_connections": true, "multiplex": true)"));
+  CHECK(http1.where == "s.json: /targets/a/multiplex");
+  CHECK(http1.message == R"(multiplexing needs HTTP/2, got "http": "1.1")");
+  const Error fresh = parse_error(with_target_extra(R"(, "multiplex": true)"));
+  CHECK(fresh.where == "s.json: /targets/a/multiplex");
+  CHECK(fresh.message == "multiplexing shares kept-alive connections, got reuse_connections false");
+  CHECK(parse_error(with_target_extra(R"(, "multiplex": "yes")")).where == "s.json: /targets/a/multiplex");
+}

@@ -3,8 +3,8 @@
 // (curl_multi_poll only takes whole milliseconds). Single-threaded; not thread-safe.
 #pragma once
 
-#include <cstddef>
 #include <array>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <set>

@@ -1,8 +1,8 @@
 // Turns the bytes of one response body into the stream facts a sample records: when the first
-// event and the first token arrived, content event times, token usage, the provider's error, and
-// whether the protocol's terminator was seen. Pure: the caller passes each chunk's arrival time,
-// taken when the bytes came off the socket. For protocol `auto` it first holds the reads until
-// the protocol is detected.
+// event, the first token and the first answer arrived, content event times, token usage, the
+// provider's error, and whether the protocol's terminator was seen. Pure: the caller passes each
+// chunk's arrival time, taken when the bytes came off the socket. For protocol `auto` it first
+// holds the reads until the protocol is detected.
 #pragma once
 
 #include <cstddef>

@@ -28,7 +28,8 @@ Json chunk(const StreamSpec& spec, Json message) {
 
 std::vector<Frame> ollama_stream(const StreamSpec& spec) {
   std::vector<Frame> frames;
-  // Thinking models stream message.thinking with an empty content first (ref/protocols.md §7.2).
+  // Thinking models stream message.thinking with an empty content first (docs/protocols.md,
+  // "ollama").
   for (std::int64_t i = 0; i < spec.reasoning_tokens; ++i) {
     Json thinking = message("");
     thinking["thinking"] = reasoning_text(i);

@@ -147,6 +147,10 @@ void require_same_answer(const Decoded& x, const Decoded& y) {
   FUZZ_REQUIRE(a.text_bytes == b.text_bytes);
   FUZZ_REQUIRE(a.input_tokens == b.input_tokens);
   FUZZ_REQUIRE(a.output_tokens == b.output_tokens);
+  FUZZ_REQUIRE(a.reasoning_tokens == b.reasoning_tokens);
+  FUZZ_REQUIRE(a.cached_input_tokens == b.cached_input_tokens);
+  FUZZ_REQUIRE(a.cache_write_tokens == b.cache_write_tokens);
+  FUZZ_REQUIRE(a.first_answer_ns.has_value() == b.first_answer_ns.has_value());
   FUZZ_REQUIRE(a.terminated == b.terminated);
   FUZZ_REQUIRE(a.stream_error == b.stream_error);
   FUZZ_REQUIRE(a.protocol_error == b.protocol_error);
@@ -161,6 +165,7 @@ void check_identical(const Decoded& fast, const Decoded& full) {
   const StreamRecord& b = full.record;
   FUZZ_REQUIRE(a.first_event_ns == b.first_event_ns);
   FUZZ_REQUIRE(a.first_token_ns == b.first_token_ns);
+  FUZZ_REQUIRE(a.first_answer_ns == b.first_answer_ns);
   FUZZ_REQUIRE(a.last_token_ns == b.last_token_ns);
   FUZZ_REQUIRE(a.end_ns == b.end_ns);
   FUZZ_REQUIRE(a.content_event_ns == b.content_event_ns);
@@ -173,10 +178,11 @@ void print(const char* label, const Decoded& decoded) {
   const StreamRecord& r = decoded.record;
   const auto time = [](std::optional<Nanos> t) { return t ? static_cast<long long>(*t) : -1LL; };
   std::fprintf(stderr,
-               "%s: first_event=%lld first_token=%lld last_token=%lld end=%lld events=%lld "
-               "content_events=%lld text_bytes=%lld terminated=%d detected=%s\n  stream_error=%s\n"
-               "  protocol_error=%s\n",
-               label, time(r.first_event_ns), time(r.first_token_ns), time(r.last_token_ns),
+               "%s: first_event=%lld first_token=%lld first_answer=%lld last_token=%lld end=%lld "
+               "events=%lld content_events=%lld text_bytes=%lld terminated=%d detected=%s\n"
+               "  stream_error=%s\n  protocol_error=%s\n",
+               label, time(r.first_event_ns), time(r.first_token_ns), time(r.first_answer_ns),
+               time(r.last_token_ns),
                time(r.end_ns), static_cast<long long>(r.events),
                static_cast<long long>(r.content_events), static_cast<long long>(r.text_bytes),
                int(r.terminated), r.detected_protocol.c_str(), r.stream_error.value_or("-").c_str(),
@@ -202,6 +208,15 @@ void check_consistent(const Setup& setup, const Decoded& decoded) {
     FUZZ_REQUIRE(std::is_sorted(r.content_event_ns.begin(), r.content_event_ns.end()));
   }
   if (r.first_event_ns) FUZZ_REQUIRE(*r.first_event_ns <= *r.end_ns);
+  // The first answer is an event (text or a tool call); a first token with text is one, so the
+  // first answer came no later (a tool call may come first).
+  if (r.first_answer_ns) {
+    FUZZ_REQUIRE(r.first_event_ns && *r.first_event_ns <= *r.first_answer_ns);
+    FUZZ_REQUIRE(*r.first_answer_ns <= *r.end_ns);
+  }
+  if (r.first_token_ns && !r.first_token_is_reasoning) {
+    FUZZ_REQUIRE(r.first_answer_ns && *r.first_answer_ns <= *r.first_token_ns);
+  }
   FUZZ_REQUIRE(!(r.stream_error && r.protocol_error));
   // After the terminator nothing is part of the answer, so nothing can fail it.
   FUZZ_REQUIRE(!(r.terminated && (r.stream_error || r.protocol_error)));
@@ -224,6 +239,7 @@ void check_same(const Decoded& reference, const Decoded& split, const std::vecto
   require_same_answer(reference, split);
   FUZZ_REQUIRE(at(a.first_event_ns) == b.first_event_ns);
   FUZZ_REQUIRE(at(a.first_token_ns) == b.first_token_ns);
+  FUZZ_REQUIRE(at(a.first_answer_ns) == b.first_answer_ns);
   FUZZ_REQUIRE(at(a.last_token_ns) == b.last_token_ns);
   FUZZ_REQUIRE(at(a.end_ns) == b.end_ns);
   FUZZ_REQUIRE(a.events_are_tokens == b.events_are_tokens);

@@ -33,7 +33,7 @@ std::string server_line(const protocol::ServerTimings& server) {
 std::string render_timeline(const std::string& url, const samples::Sample& s,
                             const std::optional<protocol::ServerTimings>& server, bool color) {
   std::string out = fmt::format("probe {}\n", url);
-  out += fmt::format("  protocol {}  model {}  HTTP {}  pop {}\n\n", s.protocol,
+  out += fmt::format("  protocol {0}  model {2}  HTTP{1} {3}  pop {4}\n\n", s.protocol, s.http_version.empty() ? "" : "/" + s.http_version,
                      s.model.empty() ? "-" : s.model,
                      s.http_status ? std::to_string(*s.http_status) : "-", s.pop.empty() ? "-" : s.pop);
   const std::pair<const char*, const std::optional<Nanos>*> rows[] = {

@@ -16,6 +16,10 @@ inline constexpr double kTokensPerMtok = 1e6;
 struct TokenPrices {       // list price per million tokens
   Uusd input_uusd_per_mtok = 0;
   Uusd output_uusd_per_mtok = 0;
+  // Prompt-cache prices (docs/metrics.md ("Cost model")): input read from the cache, input written to it; unset
+  // means the input price.
+  std::optional<Uusd> cached_input_uusd_per_mtok = std::nullopt;
+  std::optional<Uusd> cache_write_uusd_per_mtok = std::nullopt;
 };
 
 struct NeuronPrices {      // Workers AI: neurons per million tokens, dollars per 1,000 neurons

@@ -2,6 +2,7 @@
 // Units: uusd per Mtok × tokens = 1e-6 USD × tokens / 1e6 = pusd exactly.
 #include "cost/request_cost.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -21,9 +22,16 @@ Pusd narrow(Wide pusd) {
   return static_cast<Pusd>(pusd);
 }
 
-Pusd token_cost(const TokenPrices& prices, std::int64_t input_tokens, std::int64_t output_tokens) {
-  return narrow(Wide{input_tokens} * prices.input_uusd_per_mtok +
-                Wide{output_tokens} * prices.output_uusd_per_mtok);
+// The prompt in its three prices' parts: cached, written, and the uncached rest. A provider's
+// counts that do not add up (more cached than the whole prompt) are cut to the prompt.
+Pusd token_cost(const TokenPrices& prices, const TokenCount& tokens) {
+  const std::int64_t cached = std::min(tokens.cached_input_tokens, tokens.input_tokens);
+  const std::int64_t written = std::min(tokens.cache_write_tokens, tokens.input_tokens - cached);
+  const std::int64_t uncached = tokens.input_tokens - cached - written;
+  const Uusd input = prices.input_uusd_per_mtok;
+  return narrow(Wide{uncached} * input + Wide{cached} * prices.cached_input_uusd_per_mtok.value_or(input) +
+                Wide{written} * prices.cache_write_uusd_per_mtok.value_or(input) +
+                Wide{tokens.output_tokens} * prices.output_uusd_per_mtok);
 }
 
 // in × neurons/Mtok is neurons × 1e6; × uusd per 1k neurons / 1000 gives pusd (1e-12 USD).
@@ -52,9 +60,17 @@ double uusd_to_usd(Uusd uusd) {
 }  // namespace
 
 Pusd request_cost(const Pricing& pricing, std::int64_t input_tokens, std::int64_t output_tokens) {
-  TTFT_CHECK(input_tokens >= 0 && output_tokens >= 0, "token counts cannot be negative");
+  return request_cost(pricing, TokenCount{input_tokens, output_tokens});
+}
+
+Pusd request_cost(const Pricing& pricing, const TokenCount& tokens) {
+  const std::int64_t input_tokens = tokens.input_tokens;
+  const std::int64_t output_tokens = tokens.output_tokens;
+  TTFT_CHECK(input_tokens >= 0 && output_tokens >= 0 && tokens.cached_input_tokens >= 0 &&
+                 tokens.cache_write_tokens >= 0,
+             "token counts cannot be negative");
   Wide total = 0;
-  if (pricing.tokens) total += token_cost(*pricing.tokens, input_tokens, output_tokens);
+  if (pricing.tokens) total += token_cost(*pricing.tokens, tokens);
   if (pricing.neurons) total += neuron_cost(*pricing.neurons, input_tokens, output_tokens);
   if (pricing.per_request_uusd) total += Wide{*pricing.per_request_uusd} * kPusdPerUusd;
   if (pricing.gpu_hour) total += gpu_hour_cost(*pricing.gpu_hour, input_tokens, output_tokens);

@@ -6,11 +6,11 @@
 
 namespace ttft::cost {
 
-std::optional<Pusd> sample_cost(const Pricing& pricing, bool failed, std::optional<std::int64_t> input_tokens,
-                                std::optional<std::int64_t> output_tokens) {
+std::optional<Pusd> sample_cost(const Pricing& pricing, bool failed, const UsageTokens& tokens) {
   if (failed || pricing.empty()) return std::nullopt;
-  if (!input_tokens && !output_tokens) return std::nullopt;
-  return request_cost(pricing, input_tokens.value_or(0), output_tokens.value_or(0));
+  if (!tokens.input && !tokens.output) return std::nullopt;
+  return request_cost(pricing, {tokens.input.value_or(0), tokens.output.value_or(0), tokens.cached_input.value_or(0),
+                                tokens.cache_write.value_or(0)});
 }
 
 }  // namespace ttft::cost

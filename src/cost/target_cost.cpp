@@ -14,7 +14,7 @@ TargetCost summarize_cost(const Pricing& pricing, std::span<const TokenCount> re
   TargetCost cost;
   cost.prices = effective_prices(pricing);
   for (const TokenCount& request : requests) {
-    cost.run_cost_pusd += request_cost(pricing, request.input_tokens, request.output_tokens);
+    cost.run_cost_pusd += request_cost(pricing, request);
     cost.input_tokens += request.input_tokens;
     cost.output_tokens += request.output_tokens;
   }

@@ -11,11 +11,6 @@
 
 namespace ttft::cost {
 
-struct TokenCount {          // one successful request's token counts
-  std::int64_t input_tokens = 0;
-  std::int64_t output_tokens = 0;
-};
-
 struct TargetCost {
   EffectivePrices prices;
   std::optional<double> blended_usd_per_mtok;  // run cost / (input + output tokens) * 1e6

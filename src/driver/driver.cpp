@@ -15,6 +15,12 @@ namespace ttft::driver {
 namespace {
 
 constexpr int kMaxEpollEvents = 256;
+// epoll entries say whose they are: the timerfd, or a socket of pool P (P in the high 32 bits).
+constexpr std::uint64_t kTimerEntry = ~std::uint64_t{0};
+
+std::uint64_t socket_entry(std::size_t pool, curl_socket_t fd) {
+  return (std::uint64_t{pool} << 32) | static_cast<std::uint32_t>(fd);
+}
 
 timespec to_timespec(Nanos ns) {
   return timespec{static_cast<time_t>(ns / kNanosPerSecond), static_cast<long>(ns % kNanosPerSecond)};
@@ -25,65 +31,82 @@ timespec to_timespec(Nanos ns) {
 Result<std::unique_ptr<Driver>> Driver::create() {
   ensure_curl_global();
   auto driver = std::unique_ptr<Driver>(new Driver());
-  driver->multi_.reset(curl_multi_init());
   driver->epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
   driver->timer_fd_ = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-  if (!driver->multi_ || driver->epoll_fd_ < 0 || driver->timer_fd_ < 0) {
+  for (std::size_t i = 0; i < driver->pools_.size(); ++i) {
+    Pool& pool = driver->pools_[i];
+    pool.driver = driver.get();
+    pool.index = i;
+    pool.multi.reset(curl_multi_init());
+    if (!pool.multi) return fail("", "cannot set up the network loop: libcurl could not create a multi handle");
+    CURLM* m = pool.multi.get();
+    curl_multi_setopt(m, CURLMOPT_SOCKETFUNCTION, &Driver::on_socket);
+    curl_multi_setopt(m, CURLMOPT_SOCKETDATA, &pool);
+    curl_multi_setopt(m, CURLMOPT_TIMERFUNCTION, &Driver::on_timer);
+    curl_multi_setopt(m, CURLMOPT_TIMERDATA, &pool);
+    // The serial pool never puts a second stream on a connection in use (it opens another), and
+    // caps HTTP/2 streams at one besides; the multiplexing pool is libcurl's default.
+    const bool multiplex = i == kMultiplexPool;
+    curl_multi_setopt(m, CURLMOPT_PIPELINING, multiplex ? CURLPIPE_MULTIPLEX : CURLPIPE_NOTHING);
+    if (!multiplex) curl_multi_setopt(m, CURLMOPT_MAX_CONCURRENT_STREAMS, 1L);
+  }
+  if (driver->epoll_fd_ < 0 || driver->timer_fd_ < 0) {
     return fail("", std::string("cannot set up the network loop: ") + std::strerror(errno));
   }
   epoll_event timer_event{};
   timer_event.events = EPOLLIN;
-  timer_event.data.fd = driver->timer_fd_;
+  timer_event.data.u64 = kTimerEntry;
   epoll_ctl(driver->epoll_fd_, EPOLL_CTL_ADD, driver->timer_fd_, &timer_event);
-  CURLM* m = driver->multi_.get();
-  curl_multi_setopt(m, CURLMOPT_SOCKETFUNCTION, &Driver::on_socket);
-  curl_multi_setopt(m, CURLMOPT_SOCKETDATA, driver.get());
-  curl_multi_setopt(m, CURLMOPT_TIMERFUNCTION, &Driver::on_timer);
-  curl_multi_setopt(m, CURLMOPT_TIMERDATA, driver.get());
   return driver;
 }
 
 Driver::~Driver() {
-  for (auto& [easy, transfer] : transfers_) curl_multi_remove_handle(multi_.get(), easy);
+  for (auto& [easy, transfer] : transfers_) curl_multi_remove_handle(pool_of(*transfer).multi.get(), easy);
   transfers_.clear();
-  multi_.reset();  // before the fds: cleanup may still report sockets to close
+  for (Pool& pool : pools_) pool.multi.reset();  // before the fds: cleanup may still report sockets to close
   if (timer_fd_ >= 0) close(timer_fd_);
   if (epoll_fd_ >= 0) close(epoll_fd_);
 }
 
-int Driver::on_socket(CURL*, curl_socket_t fd, int what, void* self, void*) noexcept {
-  auto& d = *static_cast<Driver*>(self);
+int Driver::on_socket(CURL*, curl_socket_t fd, int what, void* pool, void*) noexcept {
+  const auto& p = *static_cast<Pool*>(pool);
+  auto& d = *p.driver;
   if (what == CURL_POLL_REMOVE) {
     epoll_ctl(d.epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
     return 0;
   }
   epoll_event event{};
   event.events = (what & CURL_POLL_IN ? EPOLLIN : 0u) | (what & CURL_POLL_OUT ? EPOLLOUT : 0u);
-  event.data.fd = fd;
+  event.data.u64 = socket_entry(p.index, fd);
   if (epoll_ctl(d.epoll_fd_, EPOLL_CTL_MOD, fd, &event) != 0 && errno == ENOENT) {
     epoll_ctl(d.epoll_fd_, EPOLL_CTL_ADD, fd, &event);
   }
   return 0;
 }
 
-int Driver::on_timer(CURLM*, long timeout_ms, void* self) noexcept {
-  auto& d = *static_cast<Driver*>(self);
-  if (timeout_ms < 0) d.curl_deadline_ns_.reset();
-  else d.curl_deadline_ns_ = monotonic_ns() + timeout_ms * kNanosPerMs;
+int Driver::on_timer(CURLM*, long timeout_ms, void* pool) noexcept {
+  auto& p = *static_cast<Pool*>(pool);
+  if (timeout_ms < 0) p.curl_deadline_ns.reset();
+  else p.curl_deadline_ns = monotonic_ns() + timeout_ms * kNanosPerMs;
   return 0;
+}
+
+Driver::Pool& Driver::pool_of(const Transfer& transfer) {
+  return pools_[transfer.spec().multiplex ? kMultiplexPool : kSerialPool];
 }
 
 Result<void> Driver::start(RequestSpec spec) {
   auto transfer = Transfer::create(std::move(spec));
   if (!transfer) return tl::unexpected(transfer.error());
   CURL* easy = (*transfer)->easy();
+  CURLM* multi = pool_of(**transfer).multi.get();
   (*transfer)->mark_started(monotonic_ns());  // t0: just before libcurl gets the request
-  TTFT_CHECK(curl_multi_add_handle(multi_.get(), easy) == CURLM_OK, "curl_multi_add_handle failed");
+  TTFT_CHECK(curl_multi_add_handle(multi, easy) == CURLM_OK, "curl_multi_add_handle failed");
   first_event_deadlines_.emplace((*transfer)->first_event_limit_ns(), easy);
   transfers_.emplace(easy, std::move(*transfer));
   // Start resolving/connecting now rather than at the next wake-up.
   int running = 0;
-  curl_multi_socket_action(multi_.get(), CURL_SOCKET_TIMEOUT, 0, &running);
+  curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &running);
   return {};
 }
 
@@ -99,7 +122,7 @@ std::vector<Outcome> Driver::run_once(std::optional<Nanos> wake_at_ns, bool wait
   const auto sooner = [&](std::optional<Nanos> t) {
     if (t && (!deadline || *t < *deadline)) deadline = t;
   };
-  sooner(curl_deadline_ns_);
+  for (const Pool& pool : pools_) sooner(pool.curl_deadline_ns);
   sooner(next_first_event_deadline());
   if (wait) {
     wait_until(deadline, /*wait=*/true);
@@ -134,8 +157,8 @@ void Driver::wait_until(std::optional<Nanos> deadline_ns, bool wait) {
   int running = 0;
   bool timer_fired = false;
   for (int i = 0; i < n; ++i) {
-    const int fd = events[static_cast<std::size_t>(i)].data.fd;
-    if (fd == timer_fd_) {
+    const std::uint64_t entry = events[static_cast<std::size_t>(i)].data.u64;
+    if (entry == kTimerEntry) {
       std::uint64_t expirations = 0;
       [[maybe_unused]] const auto r = read(timer_fd_, &expirations, sizeof expirations);
       timer_fired = true;
@@ -144,12 +167,15 @@ void Driver::wait_until(std::optional<Nanos> deadline_ns, bool wait) {
     const auto flags = events[static_cast<std::size_t>(i)].events;
     const int action = ((flags & EPOLLIN) ? CURL_CSELECT_IN : 0) | ((flags & EPOLLOUT) ? CURL_CSELECT_OUT : 0) |
                        ((flags & (EPOLLERR | EPOLLHUP)) ? CURL_CSELECT_ERR : 0);
-    curl_multi_socket_action(multi_.get(), fd, action, &running);
+    const auto fd = static_cast<curl_socket_t>(static_cast<std::uint32_t>(entry));
+    curl_multi_socket_action(pools_.at(entry >> 32).multi.get(), fd, action, &running);
   }
   if (timer_fired && deadline_ns) stats_.wake_lateness_ns.add(woke_ns - *deadline_ns);
-  if (curl_deadline_ns_ && *curl_deadline_ns_ <= monotonic_ns()) {
-    curl_deadline_ns_.reset();
-    curl_multi_socket_action(multi_.get(), CURL_SOCKET_TIMEOUT, 0, &running);
+  for (Pool& pool : pools_) {
+    if (pool.curl_deadline_ns && *pool.curl_deadline_ns <= monotonic_ns()) {
+      pool.curl_deadline_ns.reset();
+      curl_multi_socket_action(pool.multi.get(), CURL_SOCKET_TIMEOUT, 0, &running);
+    }
   }
   stats_.busy_ns.add(monotonic_ns() - woke_ns);
 }
@@ -170,20 +196,22 @@ void Driver::expire_first_event_deadlines(Nanos now_ns, std::vector<Outcome>& do
 }
 
 void Driver::collect_done(std::vector<Outcome>& done) {
-  int queued = 0;
-  while (CURLMsg* message = curl_multi_info_read(multi_.get(), &queued)) {
-    if (message->msg != CURLMSG_DONE) continue;
-    CURL* easy = message->easy_handle;        // copy before removal: the message dies with it
-    const CURLcode code = message->data.result;
-    done.push_back(remove(easy, code));
+  for (Pool& pool : pools_) {
+    int queued = 0;
+    while (CURLMsg* message = curl_multi_info_read(pool.multi.get(), &queued)) {
+      if (message->msg != CURLMSG_DONE) continue;
+      CURL* easy = message->easy_handle;        // copy before removal: the message dies with it
+      const CURLcode code = message->data.result;
+      done.push_back(remove(easy, code));
+    }
   }
 }
 
 Outcome Driver::remove(CURL* easy, CURLcode code) {
   const Nanos now_ns = monotonic_ns();
-  curl_multi_remove_handle(multi_.get(), easy);
   auto node = transfers_.extract(easy);
   TTFT_CHECK(!node.empty(), "finished transfer is unknown");
+  curl_multi_remove_handle(pool_of(*node.mapped()).multi.get(), easy);
   first_event_deadlines_.erase({node.mapped()->first_event_limit_ns(), easy});
   return node.mapped()->finish(code, now_ns);
 }

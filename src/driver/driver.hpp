@@ -1,8 +1,9 @@
-// The event loop that runs every in-flight request: one libcurl multi handle driven by
+// The event loop that runs every in-flight request: libcurl multi handles driven by
 // curl_multi_socket_action, with epoll for sockets and a timerfd for nanosecond-precise wake-ups
 // (curl_multi_poll only takes whole milliseconds). Single-threaded; not thread-safe.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -53,8 +54,21 @@ class Driver {
 
  private:
   Driver() = default;
-  static int on_socket(CURL* easy, curl_socket_t fd, int what, void* self, void* socket_data) noexcept;
-  static int on_timer(CURLM* multi, long timeout_ms, void* self) noexcept;
+  // One libcurl multi handle and its connection pool. Requests that may share an HTTP/2
+  // connection (multiplex) go to one that multiplexes, the others to one that never does, so
+  // their connections carry one request at a time even over HTTP/2 (docs/scenario.md ("HTTP versions and multiplexing")).
+  struct Pool {
+    Driver* driver = nullptr;
+    std::size_t index = 0;
+    MultiHandle multi;
+    std::optional<Nanos> curl_deadline_ns;  // when libcurl asked to be called back
+  };
+  static constexpr std::size_t kSerialPool = 0;
+  static constexpr std::size_t kMultiplexPool = 1;
+
+  static int on_socket(CURL* easy, curl_socket_t fd, int what, void* pool, void* socket_data) noexcept;
+  static int on_timer(CURLM* multi, long timeout_ms, void* pool) noexcept;
+  Pool& pool_of(const Transfer& transfer);
   std::vector<Outcome> run_once(std::optional<Nanos> wake_at_ns, bool wait);
   void wait_until(std::optional<Nanos> deadline_ns, bool wait);
   std::optional<Nanos> next_first_event_deadline();
@@ -62,10 +76,9 @@ class Driver {
   void collect_done(std::vector<Outcome>& done);
   Outcome remove(CURL* easy, CURLcode code);
 
-  MultiHandle multi_;
+  std::array<Pool, 2> pools_;  // kSerialPool, kMultiplexPool
   int epoll_fd_ = -1;
   int timer_fd_ = -1;
-  std::optional<Nanos> curl_deadline_ns_;  // when libcurl asked to be called back
   std::unordered_map<CURL*, std::unique_ptr<Transfer>> transfers_;
   // First-event deadlines in time order, so each loop turn looks at the earliest only instead of
   // scanning every transfer (O(in flight) per turn was a hot spot at thousands of streams). An

@@ -23,6 +23,13 @@ struct Timeouts {
   Nanos total_ns = 120 * kNanosPerSecond;       // t0 to the end of the stream
 };
 
+/// Which HTTP version a request asks for (a target's "http", docs/scenario.md ("HTTP versions and multiplexing")).
+enum class HttpVersion {
+  automatic,  // HTTP/2 when TLS negotiates it (ALPN), HTTP/1.1 otherwise
+  http1_1,
+  http2,      // over TLS as negotiated; over cleartext with prior knowledge
+};
+
 struct RequestSpec {
   std::uint64_t tag = 0;       // the caller's id, returned in the Outcome
   std::string url;
@@ -31,6 +38,8 @@ struct RequestSpec {
   std::string body;
   Timeouts timeouts;
   bool reuse_connection = false;   // false: a fresh connection, closed afterwards
+  HttpVersion http_version = HttpVersion::automatic;
+  bool multiplex = false;          // may share an HTTP/2 connection with other requests
   bool follow_redirects = false;
   bool tls_insecure = false;
   std::string cacert;              // CA bundle path; empty = system store
@@ -51,6 +60,7 @@ struct Outcome {
   std::string error_detail;
   std::string pop;
   std::optional<bool> connection_reused;
+  std::string http_version;        // the response's: "1.0", "1.1", "2", "3"; "" without one
   HeaderList response_headers;
   std::string body_head;           // the first bytes of the body (for traces and error details)
   protocol::StreamRecord stream;

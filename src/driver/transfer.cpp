@@ -31,6 +31,27 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
+long curl_http_version(HttpVersion version) {
+  switch (version) {
+    case HttpVersion::http1_1: return CURL_HTTP_VERSION_1_1;
+    // Prior knowledge over cleartext; over TLS libcurl still negotiates it by ALPN.
+    case HttpVersion::http2: return CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE;
+    case HttpVersion::automatic: break;
+  }
+  return CURL_HTTP_VERSION_2TLS;
+}
+
+// CURLINFO_HTTP_VERSION as the http_version column writes it; "" when no response came.
+std::string http_version_text(long version) {
+  switch (version) {
+    case CURL_HTTP_VERSION_1_0: return "1.0";
+    case CURL_HTTP_VERSION_1_1: return "1.1";
+    case CURL_HTTP_VERSION_2_0: return "2";
+    case CURL_HTTP_VERSION_3: return "3";
+    default: return "";
+  }
+}
+
 bool is_tls_error(CURLcode code) {
   switch (code) {
     case CURLE_SSL_CONNECT_ERROR: case CURLE_PEER_FAILED_VERIFICATION:
@@ -105,6 +126,10 @@ void Transfer::configure() {
     curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
     curl_easy_setopt(h, CURLOPT_FORBID_REUSE, 1L);
   }
+  curl_easy_setopt(h, CURLOPT_HTTP_VERSION, curl_http_version(spec_.http_version));
+  // A multiplexing request waits for a connection being set up to say whether it can take more
+  // streams, rather than opening one of its own (the driver's pools keep the others apart).
+  if (spec_.multiplex) curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
   if (spec_.follow_redirects) {
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
@@ -187,6 +212,9 @@ void Transfer::read_curl_timers() {
   curl_easy_getinfo(easy_.get(), CURLINFO_NUM_CONNECTS, &connects);
   const bool reused = headers_done_ && connects == 0;
   if (headers_done_) outcome_.connection_reused = reused;
+  long http_version = 0;
+  curl_easy_getinfo(easy_.get(), CURLINFO_HTTP_VERSION, &http_version);
+  if (headers_done_) outcome_.http_version = http_version_text(http_version);
   if (reused) {  // 0 when the connection was reused: docs/metrics.md ("Per-request times")
     outcome_.dns_ns = outcome_.connect_ns = Nanos{0};
     if (spec_.url.rfind("https:", 0) == 0) outcome_.tls_ns = Nanos{0};

@@ -102,6 +102,17 @@ std::optional<std::int64_t> find_count(const nlohmann::json& object, const char*
   return std::nullopt;
 }
 
+std::optional<std::int64_t> find_nested_count(const nlohmann::json& object, const char* parent,
+                                              const char* key) {
+  const nlohmann::json* nested = find_object(object, parent);
+  return nested != nullptr ? find_count(*nested, key) : std::nullopt;
+}
+
+bool has_non_empty_array(const nlohmann::json& object, const char* key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_array() && !it->empty();
+}
+
 std::optional<double> find_amount(const nlohmann::json& object, const char* key) {
   const auto it = object.find(key);
   if (it == object.end() || !it->is_number()) return std::nullopt;

@@ -59,6 +59,14 @@ const nlohmann::json* find_object(const nlohmann::json& object, const char* key)
 /// The non-negative integer at `object[key]` (integral floats accepted), else nullopt.
 std::optional<std::int64_t> find_count(const nlohmann::json& object, const char* key);
 
+/// The count at object[parent][key] (e.g. usage.prompt_tokens_details.cached_tokens), else
+/// nullopt (parent absent or not an object, or no count there).
+std::optional<std::int64_t> find_nested_count(const nlohmann::json& object, const char* parent,
+                                              const char* key);
+
+/// True when `object[key]` is a non-empty array (a tool call list that holds a call).
+bool has_non_empty_array(const nlohmann::json& object, const char* key);
+
 /// The finite, non-negative number at `object[key]` (integer or not), else nullopt.
 std::optional<double> find_amount(const nlohmann::json& object, const char* key);
 

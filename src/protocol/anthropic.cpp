@@ -26,16 +26,29 @@ void read_delta(const nlohmann::json& payload, EventMeaning& meaning) {
   if (delta == nullptr) return;
   const std::string* type = find_string(*delta, "type");
   if (type == nullptr) return;
-  // signature_delta and input_json_delta are not generated text.
+  // signature_delta and input_json_delta are not generated text; input_json_delta is the input
+  // of a tool call, which is an answer all the same.
   if (*type == "text_delta") {
     if (const std::string* text = find_string(*delta, "text")) meaning.text = *text;
   } else if (*type == "thinking_delta") {
     if (const std::string* thinking = find_string(*delta, "thinking"))
       meaning.reasoning = *thinking;
+  } else if (*type == "input_json_delta") {
+    meaning.tool_call = true;
   }
 }
 
+// content_block_start of a tool call: "tool_use", and the server's own "server_tool_use" and
+// "mcp_tool_use" blocks.
+void read_block_start(const nlohmann::json& payload, EventMeaning& meaning) {
+  const nlohmann::json* block = find_object(payload, "content_block");
+  const std::string* type = block != nullptr ? find_string(*block, "type") : nullptr;
+  if (type != nullptr && is_tool_use_block(*type)) meaning.tool_call = true;
+}
+
 }  // namespace
+
+bool is_tool_use_block(std::string_view type) { return type.ends_with("tool_use"); }
 
 std::string AnthropicAdapter::build_body(const Workload& workload) const {
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
@@ -70,9 +83,13 @@ void AnthropicAdapter::read_usage(const nlohmann::json& usage, EventMeaning& mea
       has_input = true;
     }
   }
+  // input_tokens is the whole prompt: base input, cache reads and cache writes, which are billed
+  // at their own prices from cached_input_tokens and cache_write_tokens (docs/metrics.md).
   if (has_input) {
     meaning.input_tokens = input_tokens_.value_or(0) + cache_creation_tokens_.value_or(0) +
                            cache_read_tokens_.value_or(0);
+    meaning.cached_input_tokens = cache_read_tokens_;
+    meaning.cache_write_tokens = cache_creation_tokens_;
   }
 }
 
@@ -90,6 +107,8 @@ EventMeaning AnthropicAdapter::interpret(const Event& event) {
     meaning.error = message_error_text(payload);
   } else if (type == "content_block_delta") {
     read_delta(payload, meaning);
+  } else if (type == "content_block_start") {
+    read_block_start(payload, meaning);
   } else if (type == "message_start") {
     // message_start's output_tokens is a placeholder (1 or 2), not a count: ignore it.
     const nlohmann::json* message = find_object(payload, "message");

@@ -5,11 +5,15 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string_view>
 
 #include "protocol/adapter.hpp"
 #include "protocol/json_scan.hpp"
 
 namespace ttft::protocol {
+
+/// True for the content block types that are a tool call: tool_use, server_tool_use, mcp_tool_use.
+bool is_tool_use_block(std::string_view type);
 
 class AnthropicAdapter final : public Adapter {
  public:

@@ -6,6 +6,7 @@
 #include <array>
 #include <optional>
 
+#include "protocol/anthropic.hpp"
 #include "protocol/json_scan.hpp"
 
 namespace ttft::protocol {
@@ -18,9 +19,10 @@ using json_scan::kRoot;
 using json_scan::Pick;
 using json_scan::Value;
 
-enum Picked { kType, kDelta, kDeltaType, kText, kThinking, kPickCount };
+enum Picked { kType, kDelta, kDeltaType, kText, kThinking, kBlock, kBlockType, kPickCount };
 constexpr std::array<Pick, kPickCount> kPicks = {{
     {kRoot, "type"}, {kRoot, "delta"}, {kDelta, "type"}, {kDelta, "text"}, {kDelta, "thinking"},
+    {kRoot, "content_block"}, {kBlock, "type"},
 }};
 constexpr json_scan::PickList kPickList{kPicks};
 
@@ -38,7 +40,21 @@ bool read_delta(const std::array<std::optional<Value>, kPickCount>& picked, Even
     json_scan::append_string(*picked[kText], meaning.text);
   } else if (*type == "thinking_delta" && is_string(picked[kThinking])) {
     json_scan::append_string(*picked[kThinking], meaning.reasoning);
+  } else if (*type == "input_json_delta") {
+    meaning.tool_call = true;
   }
+  return true;
+}
+
+// read_block_start: a tool_use block (of any kind) starts a tool call.
+bool read_block_start(const std::array<std::optional<Value>, kPickCount>& picked,
+                      EventMeaning& meaning) {
+  if (!picked[kBlock] || picked[kBlock]->kind != Kind::object || !is_string(picked[kBlockType])) {
+    return true;
+  }
+  const std::optional<std::string_view> type = json_scan::plain_string(*picked[kBlockType]);
+  if (!type) return false;
+  if (is_tool_use_block(*type)) meaning.tool_call = true;
   return true;
 }
 
@@ -65,7 +81,8 @@ bool scan_anthropic_event(const Event& event, EventMeaning& meaning) {
     meaning.end_of_stream = true;
     return true;
   }
-  return type == "ping" || type == "content_block_start" || type == "content_block_stop";
+  if (type == "content_block_start") return read_block_start(picked, meaning);
+  return type == "ping" || type == "content_block_stop";
 }
 
 }  // namespace ttft::protocol

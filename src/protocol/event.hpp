@@ -33,9 +33,13 @@ struct ServerTimings {
 /// them; the last value seen wins (Anthropic and Gemini send running totals).
 struct EventMeaning {
   std::string text;       // visible generated text in this event ("" = none)
-  std::string reasoning;  // reasoning/thinking text; never counts as the first token
-  std::optional<std::int64_t> input_tokens;
-  std::optional<std::int64_t> output_tokens;
+  std::string reasoning;  // reasoning/thinking text; never counts as the first answer
+  bool tool_call = false;  // carries (part of) a tool call: an answer, though not text
+  std::optional<std::int64_t> input_tokens;   // the whole prompt, cached part included
+  std::optional<std::int64_t> output_tokens;  // reasoning included
+  std::optional<std::int64_t> reasoning_tokens;     // the part of output spent reasoning
+  std::optional<std::int64_t> cached_input_tokens;  // the part of input read from a prompt cache
+  std::optional<std::int64_t> cache_write_tokens;   // the part of input written to a prompt cache
   std::optional<std::string> error;           // a provider error reported inside the stream
   std::optional<std::string> protocol_error;  // not this protocol (e.g. data that is not JSON)
   std::optional<ServerTimings> server_timings;  // set when the event reports them; last wins

@@ -17,8 +17,8 @@ OrderedJson text_parts(const std::string& text) {
   return OrderedJson::array({OrderedJson{{"text", text}}});
 }
 
-// candidates[0].content.parts[]: text parts, thought parts as reasoning. A thought part may
-// carry only a thoughtSignature and empty text: no token.
+// candidates[0].content.parts[]: text parts, thought parts as reasoning, functionCall parts as a
+// tool call. A thought part may carry only a thoughtSignature and empty text: no token.
 void read_parts(const nlohmann::json& candidate, EventMeaning& meaning) {
   const nlohmann::json* content = find_object(candidate, "content");
   if (content == nullptr) return;
@@ -26,6 +26,7 @@ void read_parts(const nlohmann::json& candidate, EventMeaning& meaning) {
   if (parts == content->end() || !parts->is_array()) return;
   for (const nlohmann::json& part : *parts) {
     if (!part.is_object()) continue;
+    if (find_object(part, "functionCall") != nullptr) meaning.tool_call = true;
     const std::string* text = find_string(part, "text");
     if (text == nullptr) continue;
     const auto thought = part.find("thought");
@@ -35,7 +36,8 @@ void read_parts(const nlohmann::json& candidate, EventMeaning& meaning) {
 }
 
 // usageMetadata is a running total on every chunk (last wins); billable output is candidates
-// plus thoughts (totalTokenCount = prompt + candidates + thoughts in the recorded fixture).
+// plus thoughts (totalTokenCount = prompt + candidates + thoughts in the recorded fixture), and
+// promptTokenCount includes cachedContentTokenCount.
 void read_usage(const nlohmann::json& chunk, EventMeaning& meaning) {
   const nlohmann::json* usage = find_object(chunk, "usageMetadata");
   if (usage == nullptr) return;
@@ -43,6 +45,8 @@ void read_usage(const nlohmann::json& chunk, EventMeaning& meaning) {
   const auto candidates = find_count(*usage, "candidatesTokenCount");
   const auto thoughts = find_count(*usage, "thoughtsTokenCount");
   if (candidates || thoughts) meaning.output_tokens = candidates.value_or(0) + thoughts.value_or(0);
+  meaning.reasoning_tokens = thoughts;
+  meaning.cached_input_tokens = find_count(*usage, "cachedContentTokenCount");
 }
 
 }  // namespace

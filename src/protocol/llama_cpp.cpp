@@ -24,7 +24,8 @@ std::string error_text(std::string_view value) {
 
 // Input: tokens_evaluated is the whole prompt (cached tokens included, like OpenAI's
 // prompt_tokens); timings.prompt_n counts only the tokens processed now, so cache_n is added
-// back. Output: tokens_predicted, else timings.predicted_n. Running counts: the last wins.
+// back, and is the cached part of the input. Output: tokens_predicted, else timings.predicted_n.
+// Running counts: the last wins.
 void read_counts(const nlohmann::json& event, EventMeaning& meaning) {
   const nlohmann::json* timings = find_object(event, "timings");
   meaning.input_tokens = find_count(event, "tokens_evaluated");
@@ -37,6 +38,7 @@ void read_counts(const nlohmann::json& event, EventMeaning& meaning) {
   if (!meaning.output_tokens && timings != nullptr) {
     meaning.output_tokens = find_count(*timings, "predicted_n");
   }
+  if (timings != nullptr) meaning.cached_input_tokens = find_count(*timings, "cache_n");
 }
 
 }  // namespace

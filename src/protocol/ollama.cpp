@@ -50,6 +50,7 @@ EventMeaning OllamaAdapter::interpret(const Event& event) {
     if (const std::string* thinking = find_string(*message, "thinking")) {
       meaning.reasoning = *thinking;
     }
+    if (has_non_empty_array(*message, "tool_calls")) meaning.tool_call = true;
   } else {
     // /api/generate streams the same objects with "response" and "thinking" at the top.
     if (const std::string* response = find_string(object, "response")) meaning.text = *response;

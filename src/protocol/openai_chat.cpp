@@ -57,14 +57,26 @@ void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning) {
       } else if (const std::string* alt = find_string(*delta, "reasoning")) {
         meaning.reasoning += *alt;
       }
+      // A tool call streams in "tool_calls" (the legacy shape: a "function_call" object).
+      const nlohmann::json* function_call = find_object(*delta, "function_call");
+      if (has_non_empty_array(*delta, "tool_calls") || (function_call && !function_call->empty())) {
+        meaning.tool_call = true;
+      }
     }
   }
   // usage is null on every chunk but one with include_usage; Cloudflare and llama.cpp put it on
   // the finish chunk, OpenAI on a chunk with choices: [] (docs/protocols.md ("openai-chat")).
+  // prompt_tokens includes the cached tokens, completion_tokens the reasoning tokens (CompletionUsage).
   if (const nlohmann::json* usage = find_object(chunk, "usage")) {
     if (auto prompt = find_count(*usage, "prompt_tokens")) meaning.input_tokens = prompt;
     if (auto completion = find_count(*usage, "completion_tokens")) {
       meaning.output_tokens = completion;
+    }
+    if (auto cached = find_nested_count(*usage, "prompt_tokens_details", "cached_tokens")) {
+      meaning.cached_input_tokens = cached;
+    }
+    if (auto reasoning = find_nested_count(*usage, "completion_tokens_details", "reasoning_tokens")) {
+      meaning.reasoning_tokens = reasoning;
     }
   }
   // llama.cpp's OpenAI-compatible server adds its `timings` to the finish chunk (docs/protocols.md ("openai-chat")).

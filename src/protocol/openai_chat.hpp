@@ -39,9 +39,10 @@ std::optional<std::string> openai_error(const nlohmann::json& chunk);
 std::optional<nlohmann::json> open_openai_style_event(const Event& event, EventMeaning& meaning,
                                                       bool done_marker_allowed);
 
-/// Adds what a chat.completion.chunk carries to `meaning`: choices[0].delta content (text)
-/// and reasoning_content / reasoning (reasoning), usage prompt/completion tokens, and the
-/// `timings` llama.cpp's compatible server adds.
+/// Adds what a chat.completion.chunk carries to `meaning`: choices[0].delta content (text),
+/// reasoning_content / reasoning (reasoning) and tool_calls / function_call (a tool call), usage
+/// prompt/completion tokens with their cached and reasoning details, and the `timings`
+/// llama.cpp's compatible server adds.
 void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning);
 
 }  // namespace ttft::protocol

@@ -21,16 +21,21 @@ using json_scan::Value;
 
 // What the full readers look at, as picks (a parent before its children).
 enum Picked {
-  kError, kErrors, kResponse, kChoices, kUsage, kTimings,  // top level
-  kFirstChoice, kDelta, kContent, kReasoningContent, kReasoning, kPromptTokens, kCompletionTokens,
+  kError, kErrors, kResponse, kChoices, kUsage, kTimings, kTopToolCalls,  // top level
+  kFirstChoice, kDelta, kContent, kReasoningContent, kReasoning, kToolCalls, kFunctionCall,
+  kPromptTokens, kCompletionTokens, kPromptDetails, kCachedTokens, kCompletionDetails,
+  kReasoningTokens,
   kPickCount
 };
 constexpr std::array<Pick, kPickCount> kPicks = {{
     {kRoot, "error"}, {kRoot, "errors"}, {kRoot, "response"}, {kRoot, "choices"}, {kRoot, "usage"},
-    {kRoot, "timings"},
+    {kRoot, "timings"}, {kRoot, "tool_calls"},
     {kChoices, {}, /*first_element=*/true}, {kFirstChoice, "delta"}, {kDelta, "content"},
-    {kDelta, "reasoning_content"}, {kDelta, "reasoning"},
-    {kUsage, "prompt_tokens"}, {kUsage, "completion_tokens"},
+    {kDelta, "reasoning_content"}, {kDelta, "reasoning"}, {kDelta, "tool_calls"},
+    {kDelta, "function_call"},
+    {kUsage, "prompt_tokens"}, {kUsage, "completion_tokens"}, {kUsage, "prompt_tokens_details"},
+    {kPromptDetails, "cached_tokens"}, {kUsage, "completion_tokens_details"},
+    {kCompletionDetails, "reasoning_tokens"},
 }};
 constexpr json_scan::PickList kPickList{kPicks};
 
@@ -41,6 +46,35 @@ bool read_count(const std::optional<Value>& value, std::optional<std::int64_t>& 
   if (!is_kind(value, Kind::number)) return true;  // absent or not a number: no count
   out = json_scan::plain_count(*value);
   return out.has_value();
+}
+
+// find_nested_count's answer: the count only inside an object `details`.
+bool read_detail_count(const std::optional<Value>& details, const std::optional<Value>& value,
+                       std::optional<std::int64_t>& out) {
+  return !is_kind(details, Kind::object) || read_count(value, out);
+}
+
+// A value that is there and not null: a tool call may be in it, and the full reader decides.
+bool present(const std::optional<Value>& value) { return value && value->kind != Kind::null; }
+
+// An array with at least one element (its text starts with '[' and is valid JSON).
+bool non_empty_array(const std::optional<Value>& value) {
+  if (!is_kind(value, Kind::array)) return false;
+  const std::size_t first = value->text.find_first_not_of(" \t\r\n", 1);
+  return first != std::string_view::npos && value->text[first] != ']';
+}
+
+// The counts of a usage object, as read_openai_chunk reads them; false when one is not plain
+// digits (nlohmann decides).
+struct Usage {
+  std::optional<std::int64_t> input, output, cached, reasoning;
+};
+bool read_usage(const std::array<std::optional<Value>, kPickCount>& picked, Usage& usage) {
+  if (!is_kind(picked[kUsage], Kind::object)) return true;
+  return read_count(picked[kPromptTokens], usage.input) &&
+         read_count(picked[kCompletionTokens], usage.output) &&
+         read_detail_count(picked[kPromptDetails], picked[kCachedTokens], usage.cached) &&
+         read_detail_count(picked[kCompletionDetails], picked[kReasoningTokens], usage.reasoning);
 }
 
 }  // namespace openai_chunk
@@ -55,10 +89,7 @@ bool scan_openai_chunk(std::string_view data, ChunkDialect dialect, EventMeaning
   }
   // A top-level error (openai_error) or Cloudflare's errors envelope, however falsy it may be,
   // and llama.cpp's timings object are rare: the full reader has the rules for them.
-  const auto present = [&picked](Picked which) {
-    return picked[which] && picked[which]->kind != Kind::null;
-  };
-  if (present(kError) || (dialect == ChunkDialect::workers_ai && present(kErrors)) ||
+  if (present(picked[kError]) || (dialect == ChunkDialect::workers_ai && present(picked[kErrors])) ||
       is_kind(picked[kTimings], Kind::object)) {
     return false;
   }
@@ -68,13 +99,13 @@ bool scan_openai_chunk(std::string_view data, ChunkDialect dialect, EventMeaning
   const bool choices_array = is_kind(picked[kChoices], Kind::array);
   const bool delta_object = choices_array && is_kind(picked[kFirstChoice], Kind::object) &&
                             is_kind(picked[kDelta], Kind::object);
-  std::optional<std::int64_t> input_tokens;
-  std::optional<std::int64_t> output_tokens;
-  if (is_kind(picked[kUsage], Kind::object) &&
-      (!read_count(picked[kPromptTokens], input_tokens) ||
-       !read_count(picked[kCompletionTokens], output_tokens))) {
+  // Tool calls are rare enough to leave to the full reader, which says when one is a call.
+  if ((delta_object && (present(picked[kToolCalls]) || present(picked[kFunctionCall]))) ||
+      (dialect == ChunkDialect::workers_ai && non_empty_array(picked[kTopToolCalls]))) {
     return false;
   }
+  Usage usage;
+  if (!read_usage(picked, usage)) return false;
   // The full reader's order: Workers AI's "response" text, then the delta's content.
   if (dialect == ChunkDialect::workers_ai && is_kind(picked[kResponse], Kind::string)) {
     json_scan::append_string(*picked[kResponse], meaning.text);
@@ -89,8 +120,10 @@ bool scan_openai_chunk(std::string_view data, ChunkDialect dialect, EventMeaning
       json_scan::append_string(*picked[kReasoning], meaning.reasoning);
     }
   }
-  if (input_tokens) meaning.input_tokens = input_tokens;
-  if (output_tokens) meaning.output_tokens = output_tokens;
+  if (usage.input) meaning.input_tokens = usage.input;
+  if (usage.output) meaning.output_tokens = usage.output;
+  if (usage.cached) meaning.cached_input_tokens = usage.cached;
+  if (usage.reasoning) meaning.reasoning_tokens = usage.reasoning;
   return true;
 }
 

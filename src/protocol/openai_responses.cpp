@@ -25,12 +25,28 @@ std::string error_text(const nlohmann::json& payload) {
 }
 
 // response.usage of a terminal event: input_tokens includes cached tokens and output_tokens
-// includes reasoning tokens (ResponseUsage).
+// includes reasoning tokens (ResponseUsage); input_tokens_details may also count cache writes.
 void read_usage(const nlohmann::json& response, EventMeaning& meaning) {
   if (const nlohmann::json* usage = find_object(response, "usage")) {
     meaning.input_tokens = find_count(*usage, "input_tokens");
     meaning.output_tokens = find_count(*usage, "output_tokens");
+    meaning.cached_input_tokens = find_nested_count(*usage, "input_tokens_details", "cached_tokens");
+    meaning.cache_write_tokens = find_nested_count(*usage, "input_tokens_details", "cache_write_tokens");
+    meaning.reasoning_tokens = find_nested_count(*usage, "output_tokens_details", "reasoning_tokens");
   }
+}
+
+// A tool call's events: an output item of a "*_call" type (function_call, web_search_call, …)
+// being added, and the deltas of its arguments or input
+// (response.function_call_arguments.delta, response.custom_tool_call_input.delta, …).
+bool is_tool_call_event(std::string_view type, const nlohmann::json& payload) {
+  if (type == "response.output_item.added") {
+    const nlohmann::json* item = find_object(payload, "item");
+    const std::string* item_type = item != nullptr ? find_string(*item, "type") : nullptr;
+    return item_type != nullptr && item_type->ends_with("_call");
+  }
+  return type.starts_with("response.") && type.ends_with(".delta") &&
+         type.find("_call") != std::string_view::npos;
 }
 
 }  // namespace
@@ -73,6 +89,8 @@ EventMeaning OpenAiResponsesAdapter::interpret(const Event& event) {
     meaning.error = has_error ? error_text(*response) : std::string("response.failed");
   } else if (type == "error" || event.type == "error") {
     meaning.error = error_text(payload);
+  } else if (is_tool_call_event(type, payload)) {
+    meaning.tool_call = true;
   }
   return meaning;
 }

@@ -142,9 +142,17 @@ void StreamDecoder::on_event(const Event& event, Nanos arrival_ns) {
     ++record_.content_events;
     record_.text_bytes += static_cast<std::int64_t>(meaning.text.size() + meaning.reasoning.size());
   }
+  // What the user sees first: text or a tool call, never reasoning (docs/metrics.md ("First answer")).
+  // Stamped with the same arrival time as every other fact of this event.
+  if ((!meaning.text.empty() || meaning.tool_call) && !record_.first_answer_ns) {
+    record_.first_answer_ns = arrival_ns;
+  }
   // Usage is a running total in several protocols (Anthropic, Workers AI): the last value wins.
   if (meaning.input_tokens) record_.input_tokens = meaning.input_tokens;
   if (meaning.output_tokens) record_.output_tokens = meaning.output_tokens;
+  if (meaning.reasoning_tokens) record_.reasoning_tokens = meaning.reasoning_tokens;
+  if (meaning.cached_input_tokens) record_.cached_input_tokens = meaning.cached_input_tokens;
+  if (meaning.cache_write_tokens) record_.cache_write_tokens = meaning.cache_write_tokens;
   if (meaning.server_timings) record_.server_timings = std::move(meaning.server_timings);
   if (meaning.end_of_stream) {
     record_.terminated = true;

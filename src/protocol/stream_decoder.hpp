@@ -1,8 +1,8 @@
 // Turns the bytes of one response body into the stream facts a sample records: when the first
-// event and the first token arrived, content event times, token usage, the provider's error, and
-// whether the protocol's terminator was seen. Pure: the caller passes each chunk's arrival time,
-// taken when the bytes came off the socket. For protocol `auto` it first holds the reads until
-// the protocol is detected.
+// event, the first token and the first answer arrived, content event times, token usage, the
+// provider's error, and whether the protocol's terminator was seen. Pure: the caller passes each
+// chunk's arrival time, taken when the bytes came off the socket. For protocol `auto` it first
+// holds the reads until the protocol is detected.
 #pragma once
 
 #include <cstddef>
@@ -29,6 +29,7 @@ struct StreamRecord {
   std::optional<Nanos> first_event_ns;   // first dispatched event (ttft_ms)
   std::optional<Nanos> first_token_ns;   // first event with visible text or reasoning (first_token_ms)
   bool first_token_is_reasoning = false; // the first token was reasoning, not visible text
+  std::optional<Nanos> first_answer_ns;  // first event with visible text or a tool call (first_answer_ms)
   std::optional<Nanos> last_token_ns;    // last event with visible text or reasoning
   std::optional<Nanos> end_ns;           // terminator seen, else end of body (set by finish())
   std::vector<Nanos> content_event_ns;   // arrival of every event with text, for ITL
@@ -37,6 +38,9 @@ struct StreamRecord {
   std::int64_t text_bytes = 0;           // bytes of visible text + reasoning received
   std::optional<std::int64_t> input_tokens;   // from usage, last value wins
   std::optional<std::int64_t> output_tokens;  // from usage, last value wins
+  std::optional<std::int64_t> reasoning_tokens;     // from usage, last value wins
+  std::optional<std::int64_t> cached_input_tokens;  // from usage, last value wins
+  std::optional<std::int64_t> cache_write_tokens;   // from usage, last value wins
   bool terminated = false;               // the protocol's end marker was seen
   std::optional<std::string> stream_error;    // provider error event: sample error `stream`
   std::optional<std::string> protocol_error;  // framing failure: sample error `protocol`

@@ -57,12 +57,14 @@ EventMeaning VercelDataAdapter::interpret(const Event& event) {
     } else {
       meaning.error = text->empty() ? std::string("error part") : std::move(*text);
     }
+  } else if (code == "9" || code == "b" || code == "c") {
+    meaning.tool_call = true;  // tool_call, tool_call_streaming_start, tool_call_delta
   } else if (code == "e" || code == "d") {
     // e: a step's usage, d: the message's; with several steps the d total comes last and wins.
     read_usage(value, meaning);
     meaning.end_of_stream = code == "d";
   }
-  // Every other code (tool calls, sources, data, annotations, start_step …) is no text.
+  // Every other code (tool results, sources, data, annotations, start_step …) is no answer.
   return meaning;
 }
 

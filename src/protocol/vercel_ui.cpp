@@ -9,7 +9,8 @@ namespace ttft::protocol {
 namespace {
 
 // Token counts an app may put in messageMetadata (on start, finish or message-metadata parts):
-// the AI SDK's LanguageModelUsage names, under "usage" or at the top, or the v4 names.
+// the AI SDK's LanguageModelUsage names (reasoningTokens and cachedInputTokens included), under
+// "usage" or at the top, or the v4 names.
 void read_metadata_usage(const nlohmann::json& part, EventMeaning& meaning) {
   const nlohmann::json* metadata = find_object(part, "messageMetadata");
   if (metadata == nullptr) return;
@@ -21,6 +22,8 @@ void read_metadata_usage(const nlohmann::json& part, EventMeaning& meaning) {
   for (const char* key : {"outputTokens", "completionTokens"}) {
     if (auto tokens = find_count(counts, key)) meaning.output_tokens = tokens;
   }
+  if (auto tokens = find_count(counts, "reasoningTokens")) meaning.reasoning_tokens = tokens;
+  if (auto tokens = find_count(counts, "cachedInputTokens")) meaning.cached_input_tokens = tokens;
 }
 
 }  // namespace
@@ -63,6 +66,9 @@ EventMeaning VercelUiAdapter::interpret(const Event& event) {
     if (const std::string* delta = find_string(part, "delta")) meaning.text = *delta;
   } else if (*type == "reasoning-delta") {
     if (const std::string* delta = find_string(part, "delta")) meaning.reasoning = *delta;
+  } else if (*type == "tool-input-start" || *type == "tool-input-delta" ||
+             *type == "tool-input-available") {
+    meaning.tool_call = true;
   } else if (*type == "error") {
     const std::string* text = find_string(part, "errorText");
     meaning.error = text != nullptr ? *text : std::string("error part without errorText");

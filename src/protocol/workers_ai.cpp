@@ -64,6 +64,8 @@ EventMeaning WorkersAiAdapter::interpret(const Event& event) {
   // A missing or empty "response" is no token: the closing usage frame has "response":"" and
   // some frames carry only tool_calls and the "p" padding.
   if (const std::string* response = find_string(frame, "response")) meaning.text += *response;
+  // The native frame's tool calls: an empty list (sent beside every token by some models) is none.
+  if (has_non_empty_array(frame, "tool_calls")) meaning.tool_call = true;
   // Newer models answer /ai/run in the OpenAI chunk shape, with cumulative usage on every
   // chunk; the last usage seen wins, whichever shape carried it.
   read_openai_chunk(frame, meaning);

@@ -4,10 +4,25 @@
 
 #include <fmt/format.h>
 
+#include "core/random.hpp"
 #include "driver/response_headers.hpp"
 #include "protocol/adapter.hpp"
 
 namespace ttft::run {
+
+std::string prompt_nonce(std::uint64_t seed, std::int64_t seq) {
+  // SplitMix64 is a bijection of 64-bit words, and so is adding seq to a fixed base: for one
+  // seed, distinct seqs give distinct nonces. The base mixes the seed with a constant of its own,
+  // so the nonces are unrelated to the schedule's random streams.
+  constexpr std::uint64_t kNonceStream = 0x70726f6d70742d63;  // "prompt-c"
+  const std::uint64_t base = splitmix64(seed ^ kNonceStream);
+  return fmt::format("{:016x}\n", splitmix64(base + static_cast<std::uint64_t>(seq)));
+}
+
+std::vector<protocol::Message> with_prefix(std::vector<protocol::Message> messages, std::string_view prefix) {
+  if (!messages.empty()) messages.front().content.insert(0, prefix);
+  return messages;
+}
 
 std::string join_protocol_names() { return fmt::format("{}", fmt::join(protocol::protocol_names(), ", ")); }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -35,6 +36,19 @@ std::string request_id_of(const driver::RequestSpec& spec, const std::string& fa
 
 /// Parses --header flags "Name: value". Errors name the flag, never the value (it may be a key).
 Result<driver::HeaderList> parse_header_flags(const std::vector<std::string>& flags);
+
+/// What `workload.prompt_cache: "bust"` puts at the very start of request `seq`'s first message:
+/// 16 hex digits and a newline. A function of the run's seed and the request's seq only, so a
+/// resumed run sends the same nonce again; distinct seqs of one seed never get the same one, so no
+/// two requests of a run share their first 16 bytes of message text (docs/scenario.md, "Prompt
+/// cache").
+std::string prompt_nonce(std::uint64_t seed, std::int64_t seq);
+
+/// The length of every prompt_nonce.
+inline constexpr std::int64_t kPromptNonceBytes = 17;
+
+/// `messages` with `prefix` at the very start of the first message's content (none: unchanged).
+std::vector<protocol::Message> with_prefix(std::vector<protocol::Message> messages, std::string_view prefix);
 
 /// "openai-chat, workers-ai, ..." for help texts and hints.
 std::string join_protocol_names();

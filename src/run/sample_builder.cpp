@@ -27,6 +27,7 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   s.request_id = redactor.apply(context.request_id);
   s.started_at = format_utc_ms(outcome.started_wall);
   s.connection_reused = outcome.connection_reused;
+  s.http_version = outcome.http_version;
   s.pop = outcome.pop;
   s.http_status = outcome.http_status;
   s.error = outcome.error;
@@ -38,6 +39,7 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   s.ttft_ns = stream.first_event_ns;
   s.first_token_ns = stream.first_token_ns;
   if (stream.first_token_ns) s.first_token_kind = stream.first_token_is_reasoning ? "reasoning" : "text";
+  s.first_answer_ns = stream.first_answer_ns;
   s.e2e_ns = outcome.end_ns;
   s.events = stream.events;
   // A plain text stream's reads are not tokens: docs/metrics.md ("Tokens and token_source"), `estimated`.
@@ -46,6 +48,10 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   metrics::derive_all(s, metrics::StreamFacts{token_events, stream.text_bytes,
                                               stream.input_tokens, stream.output_tokens,
                                               context.prompt_chars});
+  // Usage details, as the provider reported them: empty when it did not say.
+  s.reasoning_tokens = stream.reasoning_tokens;
+  s.cached_input_tokens = stream.cached_input_tokens;
+  s.cache_write_tokens = stream.cache_write_tokens;
   return s;
 }
 

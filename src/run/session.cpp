@@ -46,9 +46,20 @@ std::string recorded_request_id(const Prepared& p, const schedule::PlannedReques
   return users.empty() ? generated_request_id(p, planned) : users;
 }
 
-std::int64_t prompt_chars(const std::vector<protocol::Message>& messages) {
-  std::int64_t chars = 0;
-  for (const auto& message : messages) chars += static_cast<std::int64_t>(message.content.size());
+/// The messages request `planned` sends: its prompt, behind the prompt-cache nonce unless the
+/// scenario allows caching (docs/scenario.md ("Prompt cache")).
+std::vector<protocol::Message> sent_messages(const Prepared& p, const schedule::PlannedRequest& planned) {
+  const auto& prompt = p.scenario.prompts[planned.prompt_index];
+  if (p.scenario.prompt_cache == scenario::PromptCache::allow) return prompt;
+  return with_prefix(prompt, prompt_nonce(p.seed, planned.seq));
+}
+
+/// The characters of what sent_messages sends, without copying the prompt.
+std::int64_t sent_prompt_chars(const Prepared& p, const schedule::PlannedRequest& planned) {
+  std::int64_t chars = p.scenario.prompt_cache == scenario::PromptCache::allow ? 0 : kPromptNonceBytes;
+  for (const auto& message : p.scenario.prompts[planned.prompt_index]) {
+    chars += static_cast<std::int64_t>(message.content.size());
+  }
   return chars;
 }
 
@@ -167,12 +178,16 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
   const auto& s = p_.scenario;
   const auto& target = s.targets[planned.target_index];
   RequestInput input{sims_->url(planned.target_index), target.protocol, target.model,
-                     s.prompts[planned.prompt_index], s.max_tokens, target.body, target.headers,
+                     sent_messages(p_, planned), s.max_tokens, target.body, target.headers,
                      generated_request_id(p_, planned), s.request_id_header};
   auto spec = build_request(input);
   if (!spec) return spec;
   spec->timeouts = {s.timeouts.connect_ns, s.timeouts.first_event_ns, s.timeouts.total_ns};
   spec->reuse_connection = target.reuse_connections;
+  spec->http_version = target.http == scenario::HttpVersion::http1_1 ? driver::HttpVersion::http1_1
+                       : target.http == scenario::HttpVersion::http2 ? driver::HttpVersion::http2
+                                                                     : driver::HttpVersion::automatic;
+  spec->multiplex = target.multiplex;
   spec->follow_redirects = target.follow_redirects;
   spec->tls_insecure = target.tls.insecure;
   spec->cacert = target.tls.cacert;
@@ -186,12 +201,13 @@ samples::Sample Session::sample_of(driver::Finished&& f) const {
   const auto& phase = p_.scenario.phases[f.planned.phase_index];
   const SampleContext context{p_.run_id, p_.region, shard_label(), phase.name, target.name, target.protocol,
                               target.model, recorded_request_id(p_, f.planned), phase.cold(), f.planned.seq,
-                              prompt_chars(p_.scenario.prompts[f.planned.prompt_index])};
+                              sent_prompt_chars(p_, f.planned)};
   samples::Sample sample = build_sample(context, f.outcome, redactor_);
   sample.send_lag_ns = f.send_lag_ns;
   sample.idle_before_s = f.idle_before_s;
   sample.cost_pusd =
-      cost::sample_cost(target.pricing, !sample.error.empty(), sample.input_tokens, sample.output_tokens);
+      cost::sample_cost(target.pricing, !sample.error.empty(),
+                        {sample.input_tokens, sample.output_tokens, sample.cached_input_tokens, sample.cache_write_tokens});
   return sample;
 }
 

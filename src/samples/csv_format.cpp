@@ -121,6 +121,17 @@ std::string format_row(const Sample& sample) {
   return line;
 }
 
+std::string format_row(const Sample& sample, std::span<const std::size_t> columns) {
+  const auto fields = fields_of(sample);
+  std::string line;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (i > 0) line += ',';
+    line += format_cell(sample, fields.at(columns[i]));
+  }
+  line += '\n';
+  return line;
+}
+
 std::string csv_quote(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string quoted = "\"";

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,10 @@ std::string header_row();
 /// exactly from pico-dollars with trailing zeros trimmed; other reals in shortest round-trip form;
 /// bools as "true"/"false"; unmeasured values as empty cells.
 std::string format_row(const Sample& sample);
+
+/// As format_row, with only the cells of `columns` (indexes into column_names()), in that order:
+/// a row for a file whose header is another layout (an older file, without appended columns).
+std::string format_row(const Sample& sample, std::span<const std::size_t> columns);
 
 /// `text` as one RFC 4180 field: verbatim, or quoted with inner quotes doubled when it contains
 /// a comma, a quote, CR or LF.

@@ -114,6 +114,12 @@ bool set_first_token_kind(Sample& s, std::string_view cell) {
   return true;
 }
 
+bool set_http_version(Sample& s, std::string_view cell) {
+  if (!cell.empty() && cell != "1.0" && cell != "1.1" && cell != "2" && cell != "3") return false;
+  s.http_version.assign(cell);
+  return true;
+}
+
 struct ColumnDecoder {
   std::string_view name;
   std::string_view expected;  // what a valid cell looks like, for error messages
@@ -164,7 +170,13 @@ const std::array<ColumnDecoder, kColumnCount> kDecoders = {{
     {"decode_tps", "tokens per second or empty", set_opt_real<&Sample::decode_tps>},
     {"cost_usd", "dollars such as 0.000123, or empty",
      set_opt_scaled<&Sample::cost_pusd, kPusdDecimalsOfUsd>},
+    // Appended columns: files written before them lack them.
     {"first_token_kind", "text, reasoning or empty", set_first_token_kind, /*optional=*/true},
+    {"first_answer_ms", kMs, set_ms<&Sample::first_answer_ns>, true},
+    {"reasoning_tokens", kOptInt, set_opt_int<std::int64_t, &Sample::reasoning_tokens>, true},
+    {"cached_input_tokens", kOptInt, set_opt_int<std::int64_t, &Sample::cached_input_tokens>, true},
+    {"cache_write_tokens", kOptInt, set_opt_int<std::int64_t, &Sample::cache_write_tokens>, true},
+    {"http_version", "1.0, 1.1, 2, 3 or empty", set_http_version, true},
 }};
 
 std::string where(const std::string& source, std::size_t line) {
@@ -236,6 +248,7 @@ class BlockParser {
       }
       seen[index] = true;
       decoders_.push_back(&kDecoders[index]);
+      result_.columns.push_back(index);
     }
     for (std::size_t i = 0; i < kColumnCount; ++i) {
       if (seen[i]) continue;

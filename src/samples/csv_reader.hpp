@@ -20,12 +20,16 @@ struct ReadResult {
   std::size_t skipped_partial_lines = 0;
   // Bytes of the input up to the end of the last complete record (header included).
   std::size_t complete_bytes = 0;
+  // The header: for each of its columns, its index in column_names(). An older file lacks the
+  // appended columns, and rows appended to it must leave them out too (CsvWriter::open_existing).
+  std::vector<std::size_t> columns;
 };
 
 /// Parses samples.csv text; `source` names it in errors ("<source>:<line>"). Columns may come
-/// in any order but must be exactly those of docs/results.md ("Columns") except first_token_kind, which files written
-/// before it existed lack; an unknown, missing or repeated column, a row with the wrong number
-/// of fields or an undecodable cell is an error naming the column.
+/// in any order but must be exactly those of docs/results.md ("Columns") except the appended ones
+/// (first_token_kind, first_answer_ms, reasoning_tokens, cached_input_tokens, cache_write_tokens,
+/// http_version), which files written before them lack; an unknown, missing or repeated column, a
+/// row with the wrong number of fields or an undecodable cell is an error naming the column.
 /// Blank lines are skipped. Times "50.312" become 50'312'000 ns (rounded to the nanosecond).
 Result<ReadResult> parse_samples_csv(std::string_view text, const std::string& source);
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -41,6 +42,9 @@ Result<CsvWriter> CsvWriter::open_existing(const std::string& path, const ReadRe
   const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
   if (fd < 0) return fail(path, fmt::format("cannot open for appending: {}", errno_text()));
   CsvWriter writer(fd, path);
+  const bool own_layout = existing.columns.size() == kColumnCount &&
+                          std::is_sorted(existing.columns.begin(), existing.columns.end());
+  if (!own_layout) writer.columns_ = existing.columns;
   if (existing.skipped_partial_lines > 0) {
     // The torn row is not data (the reader ignores it); new rows must not be glued onto it.
     const auto keep = static_cast<off_t>(existing.complete_bytes);
@@ -52,7 +56,10 @@ Result<CsvWriter> CsvWriter::open_existing(const std::string& path, const ReadRe
 }
 
 CsvWriter::CsvWriter(CsvWriter&& other) noexcept
-    : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)), cut_short_(other.cut_short_) {}
+    : fd_(std::exchange(other.fd_, -1)),
+      path_(std::move(other.path_)),
+      cut_short_(other.cut_short_),
+      columns_(std::move(other.columns_)) {}
 
 CsvWriter& CsvWriter::operator=(CsvWriter&& other) noexcept {
   if (this != &other) {
@@ -60,13 +67,16 @@ CsvWriter& CsvWriter::operator=(CsvWriter&& other) noexcept {
     fd_ = std::exchange(other.fd_, -1);
     path_ = std::move(other.path_);
     cut_short_ = other.cut_short_;
+    columns_ = std::move(other.columns_);
   }
   return *this;
 }
 
 CsvWriter::~CsvWriter() { close_fd(); }
 
-Result<void> CsvWriter::append(const Sample& sample) { return write_all(format_row(sample)); }
+Result<void> CsvWriter::append(const Sample& sample) {
+  return write_all(columns_.empty() ? format_row(sample) : format_row(sample, columns_));
+}
 
 Result<void> CsvWriter::sync() {
   if (::fsync(fd_) != 0) return fail(path_, fmt::format("cannot sync: {}", errno_text()));

@@ -3,7 +3,9 @@
 // in the middle of that write can leave only the last line torn, which readers skip.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "samples/csv_reader.hpp"
@@ -19,7 +21,8 @@ class CsvWriter {
 
   /// Opens an existing samples.csv to append more rows (resuming a run); `existing` is what
   /// read_samples_csv returned for it (read once by the caller, who needs the rows anyway). A torn
-  /// last line it skipped is cut off first, so no new row is glued onto it.
+  /// last line it skipped is cut off first, so no new row is glued onto it. Rows are written in
+  /// the file's own column layout: one written before the appended columns gets rows without them.
   [[nodiscard]] static Result<CsvWriter> open_existing(const std::string& path, const ReadResult& existing);
 
   CsvWriter(CsvWriter&& other) noexcept;
@@ -47,6 +50,7 @@ class CsvWriter {
   int fd_ = -1;
   std::string path_;
   bool cut_short_ = false;  // a write error left part of a line on disk
+  std::vector<std::size_t> columns_;  // the file's layout when not column_names(); else empty
 };
 
 }  // namespace ttft::samples

@@ -65,6 +65,11 @@ std::array<Field, kColumnCount> fields_of(const Sample& s) {
       {"cost_usd", dollars(s.cost_pusd)},
       // Appended after cost_usd, so name-based readers keep working (docs/results.md ("Columns")).
       {"first_token_kind", text(s.first_token_kind)},
+      {"first_answer_ms", millis(s.first_answer_ns)},
+      {"reasoning_tokens", opt(s.reasoning_tokens)},
+      {"cached_input_tokens", opt(s.cached_input_tokens)},
+      {"cache_write_tokens", opt(s.cache_write_tokens)},
+      {"http_version", text(s.http_version)},
   }};
 }
 

@@ -1,6 +1,5 @@
 // One request's record: the contract between `run` and every report. Columns and their order
-// are docs/results.md ("Columns"), first_token_kind last (appended after cost_usd); an empty optional
-// is an empty cell ("not measured").
+// are docs/results.md ("Columns"); an empty optional is an empty cell ("not measured").
 #pragma once
 
 #include <array>
@@ -42,6 +41,12 @@ struct Sample {
   std::optional<double> decode_tps;
   std::optional<std::int64_t> cost_pusd;  // pico-dollars
   std::string first_token_kind;       // text | reasoning (the first token was thinking); "" = none
+  // Appended after first_token_kind (docs/results.md ("Columns")); files written before them lack them.
+  std::optional<Nanos> first_answer_ns;  // first event with visible answer text or a tool call
+  std::optional<std::int64_t> reasoning_tokens;     // from usage; part of output_tokens
+  std::optional<std::int64_t> cached_input_tokens;  // from usage; part of input_tokens
+  std::optional<std::int64_t> cache_write_tokens;   // from usage; part of input_tokens
+  std::string http_version;           // "1.0", "1.1", "2" or "3"; "" = no response
 };
 
 /// A cell's value before formatting: empty, integer, real, milliseconds (from ns), text, bool.
@@ -55,10 +60,10 @@ struct Field {
   Cell value;
 };
 
-/// The 34 columns of docs/results.md ("Columns"), first_token_kind last. That one column was
-/// appended after cost_usd, so readers that select columns by name keep working; readers of
-/// older files treat it as optional (csv_reader).
-constexpr std::size_t kColumnCount = 34;
+/// The columns of docs/results.md ("Columns"): 33, then first_token_kind and the five of honest
+/// A/B (first_answer_ms … http_version). The later ones are appended, so readers that select
+/// columns by name keep working; readers of older files treat them as optional (csv_reader).
+constexpr std::size_t kColumnCount = 39;
 
 /// The sample as named cells in column order. Views point into `sample`.
 std::array<Field, kColumnCount> fields_of(const Sample& sample);

@@ -10,8 +10,10 @@
 namespace ttft::scenario {
 namespace {
 
-const std::vector<std::string> kPricingKeys = {"input_usd_per_mtok", "output_usd_per_mtok",
-                                               "neurons", "per_request_usd", "gpu_hour"};
+const std::vector<std::string> kPricingKeys = {"input_usd_per_mtok",        "output_usd_per_mtok",
+                                               "cached_input_usd_per_mtok", "cache_write_usd_per_mtok",
+                                               "neurons",                   "per_request_usd",
+                                               "gpu_hour"};
 const std::vector<std::string> kNeuronKeys = {"input_per_mtok", "output_per_mtok",
                                               "usd_per_1k_neurons", "free_per_day"};
 const std::vector<std::string> kGpuHourKeys = {"usd_per_hour", "tokens_per_s"};
@@ -34,6 +36,17 @@ bool read_money(Reader& reader, const Json& object, const std::string& pointer,
   }
   out = *uusd;
   return true;
+}
+
+// The prompt-cache prices (docs/metrics.md ("Cost model")), each unset (the input price) when absent.
+void read_cache_prices(Reader& reader, const Json& value, const std::string& pointer,
+                       cost::TokenPrices& out) {
+  if (find_member(value, "cached_input_usd_per_mtok") != nullptr) {
+    read_money(reader, value, pointer, "cached_input_usd_per_mtok", out.cached_input_uusd_per_mtok.emplace());
+  }
+  if (find_member(value, "cache_write_usd_per_mtok") != nullptr) {
+    read_money(reader, value, pointer, "cache_write_usd_per_mtok", out.cache_write_uusd_per_mtok.emplace());
+  }
 }
 
 bool read_count(Reader& reader, const Json& object, const std::string& pointer,
@@ -76,7 +89,16 @@ bool read_pricing(Reader& reader, const Json& value, const std::string& pointer,
     cost::TokenPrices tokens;
     read_money(reader, value, pointer, "input_usd_per_mtok", tokens.input_uusd_per_mtok);
     read_money(reader, value, pointer, "output_usd_per_mtok", tokens.output_uusd_per_mtok);
+    read_cache_prices(reader, value, pointer, tokens);
     out.tokens = tokens;
+  } else {
+    for (const char* key : {"cached_input_usd_per_mtok", "cache_write_usd_per_mtok"}) {
+      if (find_member(value, key) == nullptr || !reader.ok()) continue;
+      reader.fail(pointer_child(pointer, key),
+                  fmt::format("\"{}\" prices part of the input: it needs \"input_usd_per_mtok\" and "
+                              "\"output_usd_per_mtok\"",
+                              key));
+    }
   }
   if (const Json* v = find_member(value, "neurons")) {
     read_neurons(reader, *v, pointer_child(pointer, "neurons"), out.neurons.emplace());

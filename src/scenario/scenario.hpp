@@ -22,6 +22,13 @@ struct TlsOptions {
   std::string cacert;  // path, empty = system store
 };
 
+/// A target's "http" (docs/scenario.md ("HTTP versions and multiplexing")): which HTTP version to ask for.
+enum class HttpVersion {
+  automatic,  // "auto": HTTP/2 when TLS negotiates it, HTTP/1.1 otherwise
+  http1_1,    // "1.1"
+  http2,      // "2": over cleartext with prior knowledge
+};
+
 struct Target {
   std::string name;                  // the key in "targets"
   std::string protocol;              // one of protocol::protocol_names()
@@ -32,6 +39,8 @@ struct Target {
   cost::Pricing pricing;
   bool follow_redirects = false;
   bool reuse_connections = false;
+  HttpVersion http = HttpVersion::automatic;
+  bool multiplex = false;            // requests may share an HTTP/2 connection as streams
   TlsOptions tls;
   // sim:// only: the built-in profile the URL names, with the target's "sim" overrides and the
   // scenario's time_scale applied; what its simulator runs.
@@ -41,6 +50,11 @@ struct Target {
 };
 
 enum class Order { alternate, blocks, sequential };
+
+/// workload.prompt_cache (docs/scenario.md ("Prompt cache")): `bust` makes every request's prompt unique with a
+/// seeded nonce at its very start, so no provider can serve a cached prefix; `allow` sends the
+/// prompts exactly as written.
+enum class PromptCache { bust, allow };
 enum class Arrival { constant, poisson };
 
 struct Phase {
@@ -73,6 +87,7 @@ struct Scenario {
   std::vector<std::vector<protocol::Message>> prompts;
   std::string prompts_file;            // resolved path of workload.prompts_file; empty = inline
   std::int64_t max_tokens = 256;
+  PromptCache prompt_cache = PromptCache::bust;  // workload.prompt_cache; absent: bust
   std::vector<Phase> phases;           // at least one
   Timeouts timeouts;
   std::string request_id_header = "X-Request-Id";  // empty = not sent

@@ -30,7 +30,8 @@ bool read_sim_profile(Reader& reader, const Json& value, const std::string& poin
 /// The whole file as bytes; the error message is the system's ("No such file or directory").
 Result<std::string> read_file_bytes(const std::string& path);
 
-/// "/workload": messages or prompts_file (resolved against `base_dir`), and max_tokens.
+/// "/workload": messages or prompts_file (resolved against `base_dir`), max_tokens and
+/// prompt_cache.
 bool read_workload(Reader& reader, const Json& value, const std::filesystem::path& base_dir,
                    Scenario& out);
 

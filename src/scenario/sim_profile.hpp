@@ -5,8 +5,11 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
 #include "scenario/json_syntax.hpp"
@@ -40,7 +43,14 @@ struct SimProfile {
   double token_interval_ms = 20;          // decode: time between content events
   double token_jitter_sigma = 0;          // lognormal jitter on the interval
   std::int64_t output_tokens = 64;        // tokens per response (capped by the request's max_tokens)
+  // Reasoning models and prompt caches (docs/simulator.md ("Reasoning, prompt caches and error
+  // statuses")); each is 0 or unset by default, and a request header overrides it.
+  std::int64_t reasoning_tokens = 0;      // reasoning deltas before the answer, where the protocol has them
+  std::optional<double> reasoning_ms;     // first reasoning delta to first answer token; unset: decode intervals
+  std::int64_t cached_input_tokens = 0;   // input tokens usage reports as read from a prompt cache
+  std::int64_t cache_write_tokens = 0;    // input tokens usage reports as written to a prompt cache
   Faults faults;
+  std::vector<std::pair<int, double>> status_rates;  // HTTP error status → probability, ascending
   double time_scale = 1.0;  // multiplies scale_to_zero_after_s only (demos compress idle time)
 };
 
@@ -51,7 +61,8 @@ struct SimProfile {
 /// `base` with the fields present in `value` replaced. Keys are the SimProfile field names;
 /// "warm" and "cold" are {"median_ms", "sigma"}; "faults" maps fault_table()'s profile keys
 /// ("http_429", "reset_mid_stream", "slow_headers", …) to rates; "base": "<builtin>" restarts
-/// from that built-in profile. Errors are located at "<file>: <pointer of the key>", as the
+/// from that built-in profile; "status_rate" maps HTTP error statuses ("429") to rates, which add
+/// up with the fault rates to at most 1. Errors are located at "<file>: <pointer of the key>", as the
 /// scenario loader locates its own.
 [[nodiscard]] Result<SimProfile> parse_sim_profile(const Json& value, const SimProfile& base,
                                                    const std::string& file,

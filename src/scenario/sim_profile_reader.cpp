@@ -1,5 +1,7 @@
 // Reads a simulator profile's JSON form (a target's "sim" overrides, a profile file) through the
 // scenario's Reader, so its errors look and locate like every other scenario error.
+#include <algorithm>
+#include <charconv>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -16,7 +18,8 @@ constexpr std::int64_t kMaxOutputTokens = 1'000'000;
 
 const std::vector<std::string> kProfileKeys = {
     "base", "name", "network_ms", "prefill_ms_per_input_token", "warm", "cold",
-    "scale_to_zero_after_s", "token_interval_ms", "token_jitter_sigma", "output_tokens", "faults",
+    "scale_to_zero_after_s", "token_interval_ms", "token_jitter_sigma", "output_tokens",
+    "reasoning_tokens", "reasoning_ms", "cached_input_tokens", "cache_write_tokens", "faults", "status_rate",
     "time_scale"};
 const std::vector<std::string> kLatencyKeys = {"median_ms", "sigma"};
 
@@ -53,6 +56,26 @@ bool read_faults(Reader& reader, const Json& value, const std::string& pointer, 
                                             out.total()));
   }
   return reader.ok();
+}
+
+// "status_rate": {"429": 0.2, "503": 0.05}, statuses from 400 to 599, kept in ascending order.
+bool read_status_rates(Reader& reader, const Json& value, const std::string& pointer,
+                       std::vector<std::pair<int, double>>& out) {
+  if (!value.is_object()) return reader.fail(pointer, "expected an object of HTTP statuses and rates, e.g. {\"429\": 0.2}");
+  out.clear();
+  for (const auto& [key, rate] : value.items()) {
+    const std::string at = pointer_child(pointer, key);
+    int status = 0;
+    const auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), status);
+    if (ec != std::errc() || end != key.data() + key.size() || status < 400 || status > 599) {
+      return reader.fail(at, fmt::format("expected an HTTP error status from 400 to 599, got \"{}\"", key));
+    }
+    double number = 0;
+    if (!reader.number_in(rate, at, 0, 1, number)) return false;
+    out.emplace_back(status, number);
+  }
+  std::sort(out.begin(), out.end());
+  return true;
 }
 
 // "base" first, whatever its place in the object: the other keys override the profile it names.
@@ -92,8 +115,26 @@ bool read_sim_profile(Reader& reader, const Json& value, const std::string& poin
   if (const Json* v = find_member(value, "output_tokens")) {
     reader.integer_in(*v, at("output_tokens"), 0, kMaxOutputTokens, out.output_tokens);
   }
+  const std::pair<std::string_view, std::int64_t*> counts[] = {
+      {"reasoning_tokens", &out.reasoning_tokens},
+      {"cached_input_tokens", &out.cached_input_tokens},
+      {"cache_write_tokens", &out.cache_write_tokens}};
+  for (const auto& [key, field] : counts) {
+    if (const Json* v = find_member(value, key)) reader.integer_in(*v, at(key), 0, kMaxOutputTokens, *field);
+  }
+  if (const Json* v = find_member(value, "reasoning_ms")) {
+    reader.number_in(*v, at("reasoning_ms"), 0, kMaxValue, out.reasoning_ms.emplace());
+  }
   if (const Json* v = find_member(value, "faults")) {
     read_faults(reader, *v, at("faults"), out.faults);
+  }
+  if (const Json* v = find_member(value, "status_rate")) {
+    read_status_rates(reader, *v, at("status_rate"), out.status_rates);
+  }
+  double failures = out.faults.total();
+  for (const auto& [status, rate] : out.status_rates) failures += rate;
+  if (reader.ok() && failures > 1 + 1e-9) {
+    return reader.fail(at("status_rate"), "expected fault and status rates that add up to at most 1");
   }
   if (const Json* v = find_member(value, "time_scale")) {
     if (reader.number(*v, at("time_scale"), true, out.time_scale)) {

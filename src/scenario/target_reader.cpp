@@ -1,5 +1,5 @@
-// Reads "/targets": protocol, URL, headers, body, pricing, connection and TLS options per
-// target, keeping file order (the first target is "A" in the A/B order).
+// Reads "/targets": protocol, URL, headers, body, pricing, connection, HTTP version and TLS options
+// per target, keeping file order (the first target is "A" in the A/B order).
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -12,8 +12,9 @@ namespace ttft::scenario {
 namespace {
 
 const std::vector<std::string> kTargetKeys = {
-    "protocol",          "url", "model", "headers", "body", "pricing", "follow_redirects",
-    "reuse_connections", "tls", "sim"};
+    "protocol",          "url", "model", "headers", "body",      "pricing", "follow_redirects",
+    "reuse_connections", "http", "multiplex", "tls", "sim"};
+const std::vector<std::string> kHttpVersions = {"auto", "1.1", "2"};
 const std::vector<std::string> kTlsKeys = {"insecure", "cacert"};
 
 bool valid_sim_profile(std::string_view name) {
@@ -88,6 +89,29 @@ bool read_tls(Reader& reader, const Json& value, const std::string& pointer,
   return reader.ok();
 }
 
+// "http" and "multiplex" (docs/scenario.md ("HTTP versions and multiplexing")). Multiplexing shares a kept-alive HTTP/2 connection,
+// so it needs reuse_connections and an HTTP version that can be 2.
+bool read_http(Reader& reader, const Json& value, const std::string& pointer, Target& out) {
+  const auto at = [&](std::string_view key) { return pointer_child(pointer, key); };
+  if (const Json* v = find_member(value, "http")) {
+    std::string version;
+    if (reader.one_of(*v, at("http"), kHttpVersions, version)) {
+      out.http = version == "1.1" ? HttpVersion::http1_1 : version == "2" ? HttpVersion::http2 : HttpVersion::automatic;
+    }
+  }
+  if (const Json* v = find_member(value, "multiplex")) reader.boolean(*v, at("multiplex"), out.multiplex);
+  if (!reader.ok() || !out.multiplex) return reader.ok();
+  if (out.http == HttpVersion::http1_1) {
+    return reader.fail(at("multiplex"), "multiplexing needs HTTP/2, got \"http\": \"1.1\"",
+                       "use \"http\": \"auto\" or \"2\", or drop \"multiplex\"");
+  }
+  if (!out.reuse_connections) {
+    return reader.fail(at("multiplex"), "multiplexing shares kept-alive connections, got reuse_connections false",
+                       "set \"reuse_connections\": true on the target (or at the top level)");
+  }
+  return true;
+}
+
 bool read_protocol(Reader& reader, const Json& value, const std::string& pointer,
                    std::string& out) {
   if (!reader.string(value, pointer, out)) return false;
@@ -139,6 +163,7 @@ bool read_target(Reader& reader, const Json& value, const std::string& pointer,
   if (const Json* v = find_member(value, "reuse_connections")) {
     reader.boolean(*v, at("reuse_connections"), out.reuse_connections);
   }
+  read_http(reader, value, pointer, out);
   if (const Json* v = find_member(value, "tls")) read_tls(reader, *v, at("tls"), base_dir, out.tls);
   if (reader.ok() && out.is_simulated()) return read_simulated(reader, value, pointer, out);
   if (find_member(value, "sim") != nullptr && reader.ok()) {

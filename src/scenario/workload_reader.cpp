@@ -1,5 +1,5 @@
-// Reads "/workload": inline messages or a JSONL prompts file, and max_tokens. Every prompt is
-// a full message list, so a request never depends on how its prompt was written down.
+// Reads "/workload": inline messages or a JSONL prompts file, max_tokens and prompt_cache. Every
+// prompt is a full message list, so a request never depends on how its prompt was written down.
 #include <fmt/format.h>
 
 #include "scenario/sections.hpp"
@@ -7,7 +7,8 @@
 namespace ttft::scenario {
 namespace {
 
-const std::vector<std::string> kWorkloadKeys = {"messages", "prompts_file", "max_tokens"};
+const std::vector<std::string> kWorkloadKeys = {"messages", "prompts_file", "max_tokens", "prompt_cache"};
+const std::vector<std::string> kPromptCacheModes = {"bust", "allow"};
 const std::vector<std::string> kMessageKeys = {"role", "content"};
 const std::vector<std::string> kRoles = {"system", "user", "assistant"};
 
@@ -107,6 +108,12 @@ bool read_workload(Reader& reader, const Json& value, const std::filesystem::pat
   }
   if (const Json* v = find_member(value, "max_tokens")) {
     reader.integer(*v, "/workload/max_tokens", 1, out.max_tokens);
+  }
+  if (const Json* v = find_member(value, "prompt_cache")) {
+    std::string mode;
+    if (reader.one_of(*v, "/workload/prompt_cache", kPromptCacheModes, mode)) {
+      out.prompt_cache = mode == "allow" ? PromptCache::allow : PromptCache::bust;
+    }
   }
   return reader.ok();
 }

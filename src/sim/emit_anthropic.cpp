@@ -1,5 +1,6 @@
 // Anthropic Messages stream (docs/protocols.md ("anthropic")): "event: <type>" + "data: <json>" pairs,
-// message_start … message_stop; message_delta's output_tokens is the cumulative count.
+// message_start … message_stop; message_delta's output_tokens is the cumulative count. With
+// reasoning, a thinking block (index 0) comes before the text block.
 #include <nlohmann/json.hpp>
 
 #include "sim/emitters.hpp"
@@ -10,10 +11,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// The input counters are billed apart: base input, cache writes and cache reads add up to the
+// whole prompt (docs/protocols.md, "anthropic").
 std::string message_start(const StreamSpec& spec) {
-  const Json usage{{"input_tokens", spec.input_tokens},
-                   {"cache_creation_input_tokens", 0},
-                   {"cache_read_input_tokens", 0},
+  const Json usage{{"input_tokens", spec.input_tokens - spec.cached_input_tokens - spec.cache_write_tokens},
+                   {"cache_creation_input_tokens", spec.cache_write_tokens},
+                   {"cache_read_input_tokens", spec.cached_input_tokens},
                    {"output_tokens", 1}};
   const Json message{{"id", spec.id},           {"type", "message"},
                      {"role", "assistant"},     {"content", Json::array()},
@@ -22,33 +25,55 @@ std::string message_start(const StreamSpec& spec) {
   return sse_event("message_start", Json{{"type", "message_start"}, {"message", message}}.dump());
 }
 
+std::string block_start(std::int64_t index, Json block) {
+  return sse_event("content_block_start",
+                   Json{{"type", "content_block_start"}, {"index", index}, {"content_block", std::move(block)}}.dump());
+}
+
+std::string block_delta(std::int64_t index, Json delta) {
+  return sse_event("content_block_delta",
+                   Json{{"type", "content_block_delta"}, {"index", index}, {"delta", std::move(delta)}}.dump());
+}
+
+std::string block_stop(std::int64_t index) {
+  return sse_event("content_block_stop", Json{{"type", "content_block_stop"}, {"index", index}}.dump());
+}
+
+const Json kTextBlock{{"type", "text"}, {"text", ""}};
+
 }  // namespace
 
 std::vector<Frame> anthropic_stream(const StreamSpec& spec) {
   std::vector<Frame> frames;
-  const Json block_start{{"type", "content_block_start"},
-                         {"index", 0},
-                         {"content_block", Json{{"type", "text"}, {"text", ""}}}};
+  const bool thinking = spec.reasoning_tokens > 0;
+  const std::int64_t text_index = thinking ? 1 : 0;
   // The ping is written with a space after the colon, as the API sends it.
-  frames.push_back({FrameKind::kPrelude, 0,
-                    message_start(spec) + sse_event("content_block_start", block_start.dump()) +
-                        sse_event("ping", R"({"type": "ping"})")});
-  for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
-    const Json delta{{"type", "content_block_delta"},
-                     {"index", 0},
-                     {"delta", Json{{"type", "text_delta"}, {"text", token_text(spec, i)}}}};
-    frames.push_back({FrameKind::kContent, i + 1, sse_event("content_block_delta", delta.dump())});
+  const std::string ping = sse_event("ping", R"({"type": "ping"})");
+  const Json first_block = thinking ? Json{{"type", "thinking"}, {"thinking", ""}} : kTextBlock;
+  frames.push_back({FrameKind::kPrelude, 0, message_start(spec) + block_start(0, first_block) + ping});
+  for (std::int64_t i = 0; i < spec.reasoning_tokens; ++i) {
+    frames.push_back({FrameKind::kReasoning, i + 1,
+                      block_delta(0, Json{{"type", "thinking_delta"}, {"thinking", reasoning_text(i)}})});
   }
-  const Json block_stop{{"type", "content_block_stop"}, {"index", 0}};
+  // The thinking block ends with its signature; the text block starts with the first answer token.
+  const std::string text_opening =
+      thinking ? block_delta(0, Json{{"type", "signature_delta"}, {"signature", "c2ltLXNpZ25hdHVyZQ=="}}) +
+                     block_stop(0) + block_start(text_index, kTextBlock)
+               : std::string();
+  const std::int64_t first = 1 + spec.reasoning_tokens;
+  for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
+    std::string bytes = block_delta(text_index, Json{{"type", "text_delta"}, {"text", token_text(spec, i)}});
+    frames.push_back({FrameKind::kContent, first + i, i == 0 ? text_opening + bytes : bytes});
+  }
   const Json message_delta{
       {"type", "message_delta"},
       {"delta", Json{{"stop_reason", spec.stopped_by_max_tokens ? "max_tokens" : "end_turn"},
                      {"stop_sequence", nullptr}}},
-      {"usage", Json{{"output_tokens", spec.output_tokens}}}};
-  std::string tail = sse_event("content_block_stop", block_stop.dump()) +
+      {"usage", Json{{"output_tokens", reported_output_tokens(spec)}}}};
+  std::string tail = (spec.output_tokens == 0 ? text_opening : std::string()) + block_stop(text_index) +
                      sse_event("message_delta", message_delta.dump()) +
                      sse_event("message_stop", R"({"type":"message_stop"})");
-  frames.push_back({FrameKind::kTail, spec.output_tokens, std::move(tail)});
+  frames.push_back({FrameKind::kTail, first - 1 + spec.output_tokens, std::move(tail)});
   return frames;
 }
 

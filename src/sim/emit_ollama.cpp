@@ -20,19 +20,28 @@ std::string line(const Json& object) { return object.dump() + "\n"; }
 
 Json message(std::string_view content) { return Json{{"role", "assistant"}, {"content", content}}; }
 
+Json chunk(const StreamSpec& spec, Json message) {
+  return Json{{"model", spec.model}, {"created_at", kCreatedAt}, {"message", std::move(message)}, {"done", false}};
+}
+
 }  // namespace
 
 std::vector<Frame> ollama_stream(const StreamSpec& spec) {
   std::vector<Frame> frames;
-  for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
-    const Json object{{"model", spec.model},
-                      {"created_at", kCreatedAt},
-                      {"message", message(token_text(spec, i))},
-                      {"done", false}};
-    frames.push_back({FrameKind::kContent, i, line(object)});
+  // Thinking models stream message.thinking with an empty content first (docs/protocols.md,
+  // "ollama").
+  for (std::int64_t i = 0; i < spec.reasoning_tokens; ++i) {
+    Json thinking = message("");
+    thinking["thinking"] = reasoning_text(i);
+    frames.push_back({FrameKind::kReasoning, i, line(chunk(spec, std::move(thinking)))});
   }
+  const std::int64_t first = spec.reasoning_tokens;
+  for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
+    frames.push_back({FrameKind::kContent, first + i, line(chunk(spec, message(token_text(spec, i))))});
+  }
+  const std::int64_t output = reported_output_tokens(spec);
   const std::int64_t prompt_ns = spec.input_tokens * kPromptNsPerToken;
-  const std::int64_t eval_ns = spec.output_tokens * kEvalNsPerToken;
+  const std::int64_t eval_ns = output * kEvalNsPerToken;
   const Json done{{"model", spec.model},
                   {"created_at", kCreatedAt},
                   {"message", message("")},
@@ -42,9 +51,9 @@ std::vector<Frame> ollama_stream(const StreamSpec& spec) {
                   {"load_duration", kLoadNs},
                   {"prompt_eval_count", spec.input_tokens},
                   {"prompt_eval_duration", prompt_ns},
-                  {"eval_count", spec.output_tokens},
+                  {"eval_count", output},
                   {"eval_duration", eval_ns}};
-  frames.push_back({FrameKind::kTail, spec.output_tokens > 0 ? spec.output_tokens - 1 : 0, line(done)});
+  frames.push_back({FrameKind::kTail, output > 0 ? output - 1 : 0, line(done)});
   return frames;
 }
 

@@ -18,6 +18,10 @@ constexpr std::array<std::string_view, 16> kTokens{
     "Hello", ",", " world", "!",      " This",          " is",   " a",      " simulated",
     " stream", " of", " tokens", " with", " \"quotes\"", " and", " caf\xC3\xA9", "."};
 
+// Reasoning deltas: plain ASCII words, so a reasoning stream is easy to tell from its answer.
+constexpr std::array<std::string_view, 8> kReasoningTokens{
+    "Let", " me", " think", " about", " this", " step", " by", " step."};
+
 constexpr std::string_view kServerErrorMessage =
     "The server had an error while processing your request.";
 
@@ -82,6 +86,14 @@ std::string_view token_text(std::int64_t index) {
 
 std::string_view token_text(const StreamSpec& spec, std::int64_t index) {
   return index == spec.marked_token ? kTokenMarker : token_text(index);
+}
+
+std::string_view reasoning_text(std::int64_t index) {
+  return kReasoningTokens[static_cast<std::size_t>(index) % kReasoningTokens.size()];
+}
+
+std::int64_t reported_output_tokens(const StreamSpec& spec) {
+  return spec.output_tokens + spec.reasoning_tokens;
 }
 
 std::string sse_data(std::string_view data) {

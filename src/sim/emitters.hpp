@@ -14,9 +14,10 @@
 namespace ttft::sim {
 
 enum class FrameKind {
-  kPrelude,  // events before the first token (OpenAI role chunk, Anthropic message_start …)
-  kContent,  // exactly one generated token
-  kTail,     // finish, usage and end-marker events
+  kPrelude,    // events before the first token (OpenAI role chunk, Anthropic message_start …)
+  kReasoning,  // exactly one reasoning ("thinking") token, before the answer
+  kContent,    // exactly one generated answer token
+  kTail,       // finish, usage and end-marker events
 };
 
 /// One event (or a few sent together) and its send slot: slot 0 is the first-event time,
@@ -30,8 +31,11 @@ struct Frame {
 struct StreamSpec {
   std::string id;                   // message id, e.g. "chatcmpl-sim-000001"
   std::string model;                // echoed in every event that names one
-  std::int64_t input_tokens = 0;
-  std::int64_t output_tokens = 0;
+  std::int64_t input_tokens = 0;    // the whole prompt, cached part included
+  std::int64_t output_tokens = 0;   // answer tokens; usage reports these plus reasoning_tokens
+  std::int64_t reasoning_tokens = 0;     // reasoning deltas before the answer (where the protocol has them)
+  std::int64_t cached_input_tokens = 0;  // of input_tokens, reported as read from a prompt cache
+  std::int64_t cache_write_tokens = 0;   // of input_tokens, reported as written to a prompt cache
   bool stopped_by_max_tokens = false;  // finish "length" / stop_reason "max_tokens"
   std::int64_t marked_token = -1;      // this token's text is kTokenMarker; -1 = none
 };
@@ -49,8 +53,19 @@ std::string_view token_text(std::int64_t index);
 /// token_text(index), or kTokenMarker when index is spec.marked_token. Emitters use this one.
 std::string_view token_text(const StreamSpec& spec, std::int64_t index);
 
-/// OpenAI chat: role chunk (slot 0), one content chunk per token (slots 1..n), then the finish
-/// chunk, the usage chunk (choices: []) and "data: [DONE]" at the last token's slot.
+/// Text of the index-th reasoning token, cycling through a fixed list ("Let", " me", " think", …).
+std::string_view reasoning_text(std::int64_t index);
+
+/// The output tokens usage reports: answer tokens plus reasoning tokens.
+std::int64_t reported_output_tokens(const StreamSpec& spec);
+
+/// Reasoning, where a protocol has it, comes as spec.reasoning_tokens deltas between the prelude
+/// and the first answer token, each in a slot of its own; the answer's slots follow them. Usage
+/// then reports the reasoning (and the prompt cache) in the provider's own fields.
+///
+/// OpenAI chat: role chunk (slot 0), reasoning_content chunks, one content chunk per token (slots
+/// 1..n), then the finish chunk, the usage chunk (choices: []) and "data: [DONE]" at the last
+/// token's slot.
 std::vector<Frame> openai_chat_stream(const StreamSpec& spec);
 /// Workers AI native: {"response": token, "p": padding} per token (slots 0..n-1), then
 /// {"response":"","usage":…} and "data: [DONE]".

@@ -201,6 +201,9 @@ void Exchange::send_slot(std::int64_t slot) {
     const Frame& frame = plan_.frames[next_frame_++];
     bytes += frame.bytes;
     if (frame.kind == FrameKind::kContent) ++record_.tokens;
+    if (frame.kind == FrameKind::kReasoning) ++record_.reasoning_tokens;
+    unflushed_token_ |= frame.kind == FrameKind::kContent || frame.kind == FrameKind::kReasoning;
+    unflushed_answer_ |= frame.kind == FrameKind::kContent;
   }
   const bool frames_done = next_frame_ == plan_.frames.size();
   // The gzip trailer goes with the last frames of a stream that ends cleanly.
@@ -314,6 +317,10 @@ void Exchange::flushed() noexcept {
   const Nanos now_ns = monotonic_ns();
   unflushed_ = false;
   if (!record_.first_event_ns) record_.first_event_ns = now_ns;
+  // The first token's and the first answer's bytes left with this flush (or earlier ones).
+  if (unflushed_token_ && !record_.first_token_ns) record_.first_token_ns = now_ns;
+  if (unflushed_answer_ && !record_.first_answer_ns) record_.first_answer_ns = now_ns;
+  unflushed_token_ = unflushed_answer_ = false;
   record_.last_event_ns = now_ns;
   const After after = after_flush_;
   after_flush_ = After::kNothing;

@@ -103,6 +103,8 @@ class Exchange {
   bool close_due_ = false;
   int drain_polls_ = 0;
   bool unflushed_ = false;  // frames handed to evhttp whose flush callback has not run yet
+  bool unflushed_token_ = false;   // ... and among them a reasoning or answer token
+  bool unflushed_answer_ = false;  // ... and among them an answer token
   bool finished_ = false;
 };
 

@@ -131,22 +131,28 @@ bool is_redirected(std::string_view query) {
   return false;
 }
 
+FaultReply status_reply(Protocol protocol, int status) {
+  std::string message;
+  switch (status) {
+    case 429: message = "Rate limit reached for requests"; break;
+    case 500: message = "The server had an error processing your request"; break;
+    case 503: message = "The engine is currently overloaded"; break;
+    case 529: message = "Overloaded"; break;
+    default: message = "Simulated HTTP " + std::to_string(status) + " error"; break;
+  }
+  FaultReply reply{status, {{"Content-Type", "application/json"}}, emit_http_error_body(protocol, status, message)};
+  if (status == 429) reply.headers.emplace_back("Retry-After", "7");
+  return reply;
+}
+
 std::optional<FaultReply> fault_reply(Protocol protocol, Fault fault, std::string_view request_uri) {
-  const auto json_reply = [protocol](int status, std::string_view message) {
-    return FaultReply{status, {{"Content-Type", "application/json"}},
-                      emit_http_error_body(protocol, status, message)};
-  };
   switch (fault) {
-    case Fault::kHttp429: {
-      FaultReply reply = json_reply(429, "Rate limit reached for requests");
-      reply.headers.emplace_back("Retry-After", "7");
-      return reply;
-    }
-    case Fault::kHttp500: return json_reply(500, "The server had an error processing your request");
-    case Fault::kHttp503: return json_reply(503, "The engine is currently overloaded");
-    case Fault::kHttp529: return json_reply(529, "Overloaded");
+    case Fault::kHttp429: return status_reply(protocol, 429);
+    case Fault::kHttp500: return status_reply(protocol, 500);
+    case Fault::kHttp503: return status_reply(protocol, 503);
+    case Fault::kHttp529: return status_reply(protocol, 529);
     case Fault::kWrongContentType: {  // a gateway's error answered as a 200
-      FaultReply reply = json_reply(500, "The server had an error processing your request");
+      FaultReply reply = status_reply(protocol, 500);
       reply.status = 200;
       return reply;
     }

@@ -41,6 +41,10 @@ struct FaultReply {
   std::string body;
 };
 
+/// A provider-shaped JSON error reply with `status` (400 to 599): what x-sim-status and a
+/// profile's status_rate send, and the http-* faults; 429 carries Retry-After: 7.
+FaultReply status_reply(Protocol protocol, int status);
+
 /// The reply of http-429 (Retry-After: 7), http-500, http-503, http-529 (provider JSON error
 /// bodies), wrong-content-type (200, application/json, an error body) and redirect (307 to
 /// `request_uri` plus kRedirectedParam); nullopt for the faults that shape a stream.

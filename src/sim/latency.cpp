@@ -26,15 +26,23 @@ double token_interval_ms(const Profile& profile, Rng& rng) {
   return lognormal(profile.token_interval_ms, profile.token_jitter_sigma, rng);
 }
 
-Fault draw_fault(const Faults& faults, Rng& rng) {
-  if (faults.total() <= 0) return Fault::kNone;  // no draw, so fault-free profiles keep the same sequence
+Fault draw_fault(const Faults& faults, Rng& rng) { return draw_failure(faults, {}, rng).fault; }
+
+Failure draw_failure(const Faults& faults, const std::vector<std::pair<int, double>>& status_rates, Rng& rng) {
+  double total = faults.total();
+  for (const auto& [status, rate] : status_rates) total += rate;
+  if (total <= 0) return {};  // no draw, so failure-free profiles keep the same sequence
   const double u = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
   double edge = 0;
   for (const FaultInfo& info : fault_table()) {
     edge += faults[info.fault];
-    if (u < edge) return info.fault;
+    if (u < edge) return {info.fault, std::nullopt};
   }
-  return Fault::kNone;
+  for (const auto& [status, rate] : status_rates) {
+    edge += rate;
+    if (u < edge) return {Fault::kNone, status};
+  }
+  return {};
 }
 
 bool is_cold(const Profile& profile, bool requests_in_flight, bool served_any, Nanos idle_ns) {

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <random>
+#include <utility>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "sim/profile.hpp"
@@ -25,6 +28,17 @@ double token_interval_ms(const Profile& profile, Rng& rng);
 /// Picks a fault from the profile's per-request probabilities with one uniform draw (in
 /// fault_table() order), or none.
 Fault draw_fault(const Faults& faults, Rng& rng);
+
+/// What a request was drawn to suffer: a fault, an HTTP error status, or neither.
+struct Failure {
+  Fault fault = Fault::kNone;
+  std::optional<int> status;
+};
+
+/// Picks a fault or an error status with one uniform draw: the faults in fault_table() order,
+/// then `status_rates` in their order; none with the remaining probability. No draw when every
+/// rate is 0, so profiles without failures keep the same random sequence.
+Failure draw_failure(const Faults& faults, const std::vector<std::pair<int, double>>& status_rates, Rng& rng);
 
 /// The scale-to-zero rule. Cold when the threshold (scale_to_zero_after_s · time_scale) is positive,
 /// nothing is in flight, and the server has been idle longer than the threshold. `idle_ns` is the time

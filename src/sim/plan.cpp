@@ -33,6 +33,27 @@ Result<std::optional<double>> number_header(const HeaderLookup& header, std::str
   return std::optional<double>{value};
 }
 
+// A header holding a whole number in [0, max]; nullopt when the header is absent.
+Result<std::optional<std::int64_t>> count_header(const HeaderLookup& header, std::string_view name,
+                                                 double max) {
+  auto number = number_header(header, name, max);
+  if (!number) return tl::unexpected(number.error());
+  if (!*number) return std::optional<std::int64_t>{};
+  if (std::floor(**number) != **number) {
+    return fail(std::string(name), fmt::format("{} must be a whole number", name));
+  }
+  return std::optional<std::int64_t>{static_cast<std::int64_t>(**number)};
+}
+
+Result<std::optional<int>> status_header(const HeaderLookup& header) {
+  auto status = count_header(header, "x-sim-status", 599);
+  if (!status) return tl::unexpected(status.error());
+  if (*status && **status < 400) {
+    return fail("x-sim-status", fmt::format("x-sim-status must be an HTTP error status from 400 to 599, got {}", **status));
+  }
+  return *status ? std::optional<int>{static_cast<int>(**status)} : std::optional<int>{};
+}
+
 Result<std::optional<bool>> cold_header(const HeaderLookup& header) {
   const auto text = header("x-sim-cold");
   if (!text) return std::optional<bool>{};
@@ -52,16 +73,21 @@ Result<std::optional<Fault>> fault_header(const HeaderLookup& header) {
   return std::optional<Fault>{*fault};
 }
 
-std::int64_t text_bytes(const json& content) {
-  if (content.is_string()) return static_cast<std::int64_t>(content.get_ref<const std::string&>().size());
-  std::int64_t total = 0;
-  if (content.is_array()) {
-    for (const auto& part : content) {
-      if (part.is_string()) total += text_bytes(part);
-      if (part.is_object() && part.contains("text")) total += text_bytes(part["text"]);
-    }
+// Adds the text of `content` (a string, or the "text" of each part of an array) to the body's
+// input characters and, up to kPromptHeadBytes, to its prompt head.
+void add_text(const json& content, RequestBody& out) {
+  if (content.is_string()) {
+    const std::string& text = content.get_ref<const std::string&>();
+    out.input_chars += static_cast<std::int64_t>(text.size());
+    const std::size_t room = kPromptHeadBytes - std::min(kPromptHeadBytes, out.prompt_head.size());
+    out.prompt_head.append(text, 0, room);
+    return;
   }
-  return total;
+  if (!content.is_array()) return;
+  for (const auto& part : content) {
+    if (part.is_string()) add_text(part, out);
+    if (part.is_object() && part.contains("text")) add_text(part["text"], out);
+  }
 }
 
 // The output cap under each provider's name: OpenAI chat/completions (max_tokens,
@@ -96,11 +122,26 @@ Result<std::optional<std::int64_t>> max_tokens_of(const json& j) {
 }
 
 // The text of one chat message: "content" (a string or parts), else AI SDK 5's "parts".
-std::int64_t message_bytes(const json& message) {
-  if (!message.is_object()) return 0;
-  if (const auto content = message.find("content"); content != message.end()) return text_bytes(*content);
-  if (const auto parts = message.find("parts"); parts != message.end()) return text_bytes(*parts);
-  return 0;
+void add_message(const json& message, RequestBody& out) {
+  if (!message.is_object()) return;
+  if (const auto content = message.find("content"); content != message.end()) return add_text(*content, out);
+  if (const auto parts = message.find("parts"); parts != message.end()) add_text(*parts, out);
+}
+
+// Where a reasoning phase sits in a plan: the slots of the first reasoning frame and of the
+// first answer frame (-1 when there is none).
+struct ReasoningSlots {
+  std::int64_t first_reasoning = -1;
+  std::int64_t first_answer = -1;
+};
+
+ReasoningSlots reasoning_slots(const std::vector<Frame>& frames) {
+  ReasoningSlots slots;
+  for (const Frame& frame : frames) {
+    if (frame.kind == FrameKind::kReasoning && slots.first_reasoning < 0) slots.first_reasoning = frame.slot;
+    if (frame.kind == FrameKind::kContent && slots.first_answer < 0) slots.first_answer = frame.slot;
+  }
+  return slots;
 }
 
 // The message id in each provider's own style.
@@ -116,12 +157,32 @@ std::string stream_id(Protocol protocol, std::uint64_t sequence) {
   }
 }
 
+// The headers of reasoning, prompt caches and error statuses (docs/simulator.md).
+Result<void> parse_model_overrides(const HeaderLookup& header, Overrides& o) {
+  auto reasoning = count_header(header, "x-sim-reasoning-tokens", 1'000'000);
+  auto reasoning_ms = number_header(header, "x-sim-reasoning-ms", 600'000);
+  auto cached = count_header(header, "x-sim-cached-tokens", 1'000'000);
+  auto written = count_header(header, "x-sim-cache-write-tokens", 1'000'000);
+  auto status = status_header(header);
+  for (const Error* error : {reasoning ? nullptr : &reasoning.error(), reasoning_ms ? nullptr : &reasoning_ms.error(),
+                             cached ? nullptr : &cached.error(), written ? nullptr : &written.error(),
+                             status ? nullptr : &status.error()}) {
+    if (error != nullptr) return tl::unexpected(*error);
+  }
+  o.reasoning_tokens = *reasoning;
+  o.reasoning_ms = *reasoning_ms;
+  o.cached_tokens = *cached;
+  o.cache_write_tokens = *written;
+  o.status = *status;
+  return {};
+}
+
 }  // namespace
 
 Result<Overrides> parse_overrides(const HeaderLookup& header) {
   Overrides o;
   auto first = number_header(header, "x-sim-first-event-ms", 600'000);
-  auto tokens = number_header(header, "x-sim-tokens", 1'000'000);
+  auto tokens = count_header(header, "x-sim-tokens", 1'000'000);
   auto interval = number_header(header, "x-sim-token-interval-ms", 60'000);
   auto stall = number_header(header, "x-sim-stall-ms", 120'000);
   auto cold = cold_header(header);
@@ -131,15 +192,13 @@ Result<Overrides> parse_overrides(const HeaderLookup& header) {
                              cold ? nullptr : &cold.error(), fault ? nullptr : &fault.error()}) {
     if (error != nullptr) return tl::unexpected(*error);
   }
-  if (*tokens && std::floor(**tokens) != **tokens) {
-    return fail("x-sim-tokens", "x-sim-tokens must be a whole number");
-  }
   o.first_event_ms = *first;
-  if (*tokens) o.tokens = static_cast<std::int64_t>(**tokens);
+  o.tokens = *tokens;
   o.token_interval_ms = *interval;
   o.stall_ms = *stall;
   o.cold = *cold;
   o.fault = *fault;
+  if (auto model = parse_model_overrides(header, o); !model) return tl::unexpected(model.error());
   return o;
 }
 
@@ -149,19 +208,19 @@ Result<RequestBody> parse_request_body(std::string_view body) {
   const json j = json::parse(body, nullptr, false);
   if (j.is_discarded()) return fail("", "request body is not valid JSON");
   if (!j.is_object()) return fail("", "request body must be a JSON object");
-  // Chat messages (OpenAI, Anthropic, Workers AI, Ollama, the AI SDK), Responses' "input" (a
-  // string or messages), Gemini's "contents" of parts.
+  // In prompt order: the system prompt (Anthropic's "system", Gemini's "systemInstruction"),
+  // chat messages (OpenAI, Anthropic, Workers AI, Ollama, the AI SDK), Responses' "input" (a
+  // string or messages), Gemini's "contents" of parts, then a completion's "prompt".
+  if (const auto it = j.find("system"); it != j.end()) add_text(*it, out);
+  if (const auto it = j.find("systemInstruction"); it != j.end()) add_message(*it, out);
   for (const char* key : {"messages", "input", "contents"}) {
     const auto it = j.find(key);
     if (it == j.end()) continue;
-    if (it->is_string()) out.input_chars += text_bytes(*it);
+    if (it->is_string()) add_text(*it, out);
     if (!it->is_array()) continue;
-    for (const auto& message : *it) out.input_chars += message_bytes(message);
+    for (const auto& message : *it) add_message(message, out);
   }
-  for (const char* key : {"system", "prompt"}) {
-    if (const auto it = j.find(key); it != j.end()) out.input_chars += text_bytes(*it);
-  }
-  if (const auto it = j.find("systemInstruction"); it != j.end()) out.input_chars += message_bytes(*it);
+  if (const auto it = j.find("prompt"); it != j.end()) add_text(*it, out);
   auto max_tokens = max_tokens_of(j);
   if (!max_tokens) return tl::unexpected(max_tokens.error());
   out.max_tokens = *max_tokens;
@@ -182,17 +241,37 @@ StreamPlan make_stream_plan(const PlanInput& input, const Profile& profile, Rng&
   spec.stopped_by_max_tokens = max_tokens && *max_tokens < requested;
   spec.id = stream_id(input.protocol, input.sequence);
   spec.model = input.body.model.empty() ? "sim-" + profile.name : input.body.model;
+  const Overrides& o = input.overrides;
+  spec.reasoning_tokens = o.reasoning_tokens.value_or(profile.reasoning_tokens);
+  // x-sim-reasoning-ms alone asks for a reasoning phase: one reasoning token lasting that long.
+  if (spec.reasoning_tokens == 0 && !o.reasoning_tokens && o.reasoning_ms && *o.reasoning_ms > 0) {
+    spec.reasoning_tokens = 1;
+  }
+  // The cached and written parts are parts of the prompt: never more than all of it.
+  spec.cached_input_tokens = std::min(o.cached_tokens.value_or(profile.cached_input_tokens), spec.input_tokens);
+  spec.cache_write_tokens = std::min(o.cache_write_tokens.value_or(profile.cache_write_tokens),
+                                     spec.input_tokens - spec.cached_input_tokens);
   plan.frames = emit_stream(plan.protocol, spec);
 
-  const double first_ms = input.overrides.first_event_ms
-                              ? *input.overrides.first_event_ms
-                              : first_event_delay_ms(profile, spec.input_tokens, plan.cold, rng);
+  const double first_ms = o.first_event_ms ? *o.first_event_ms
+                                           : first_event_delay_ms(profile, spec.input_tokens, plan.cold, rng);
   std::int64_t last_slot = plan.frames.empty() ? 0 : plan.frames.back().slot;
-  last_slot = std::max(last_slot, spec.output_tokens + 1);  // room for a fault's extra slot
+  // Room for a fault's extra slot.
+  last_slot = std::max(last_slot, spec.output_tokens + spec.reasoning_tokens + 1);
+  // With a reasoning time, the slots from the first reasoning delta to the first answer token
+  // share it evenly; every other slot is one decode interval.
+  const ReasoningSlots reasoning = reasoning_slots(plan.frames);
+  const auto reasoning_ms = o.reasoning_ms ? o.reasoning_ms : profile.reasoning_ms;
+  const bool timed_reasoning = reasoning_ms && reasoning.first_reasoning >= 0 &&
+                               reasoning.first_answer > reasoning.first_reasoning;
   plan.slot_offsets_ns.push_back(ms_to_ns(first_ms));
   for (std::int64_t slot = 1; slot <= last_slot; ++slot) {
-    const auto& fixed_ms = input.overrides.token_interval_ms;
-    const double step_ms = fixed_ms ? *fixed_ms : token_interval_ms(profile, rng);
+    double step_ms = 0;
+    if (timed_reasoning && slot > reasoning.first_reasoning && slot <= reasoning.first_answer) {
+      step_ms = *reasoning_ms / static_cast<double>(reasoning.first_answer - reasoning.first_reasoning);
+    } else {
+      step_ms = o.token_interval_ms ? *o.token_interval_ms : token_interval_ms(profile, rng);
+    }
     plan.slot_offsets_ns.push_back(plan.slot_offsets_ns.back() + ms_to_ns(step_ms));
   }
   apply_fault(plan, input.overrides);

@@ -3,6 +3,7 @@
 // Pure: no clock, no sockets; times are offsets from the moment the request was received.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -31,6 +32,11 @@ struct Overrides {
   std::optional<bool> cold;                 // x-sim-cold: 1 | 0
   std::optional<Fault> fault;               // x-sim-fault
   std::optional<double> stall_ms;           // x-sim-stall-ms (capped at kMaxStallNs)
+  std::optional<std::int64_t> reasoning_tokens;  // x-sim-reasoning-tokens: profile.reasoning_tokens
+  std::optional<double> reasoning_ms;            // x-sim-reasoning-ms: profile.reasoning_ms
+  std::optional<std::int64_t> cached_tokens;     // x-sim-cached-tokens: profile.cached_input_tokens
+  std::optional<std::int64_t> cache_write_tokens;  // x-sim-cache-write-tokens: profile.cache_write_tokens
+  std::optional<int> status;                // x-sim-status: answer with this HTTP error status
 };
 
 /// Case-insensitive request header lookup; nullopt when absent.
@@ -40,8 +46,13 @@ using HeaderLookup = std::function<std::optional<std::string>(std::string_view n
 /// meant for the 400 body.
 [[nodiscard]] Result<Overrides> parse_overrides(const HeaderLookup& header);
 
+/// How many bytes of the message text the request log hashes (prompt_head_sha256): a prompt-cache
+/// nonce must make them differ from request to request.
+constexpr std::size_t kPromptHeadBytes = 16;
+
 struct RequestBody {
   std::int64_t input_chars = 0;            // bytes of message text (see parse_request_body)
+  std::string prompt_head;                 // its first kPromptHeadBytes, in prompt order
   std::optional<std::int64_t> max_tokens;  // the output cap, whatever the provider calls it
   std::string model;                       // "" when the body names none
 };
@@ -51,6 +62,8 @@ struct RequestBody {
 /// "messages", Responses' "input" and Gemini's "contents", plus "system", "systemInstruction"
 /// and "prompt" when present. The output cap is read under each provider's name (max_tokens,
 /// max_output_tokens, n_predict, options.num_predict, generationConfig.maxOutputTokens, …).
+/// The prompt head is the message text in the order a provider reads the prompt: the system
+/// prompt ("system", "systemInstruction"), then the messages, then "prompt".
 /// An empty body is allowed (a bare GET of /sse); invalid JSON or a non-object is an error.
 [[nodiscard]] Result<RequestBody> parse_request_body(std::string_view body);
 

@@ -23,9 +23,14 @@ std::string format_log_line(const RequestRecord& r) {
                                     {"fault", r.fault},
                                     {"status", r.status},
                                     {"tokens", r.tokens},
+                                    {"reasoning_tokens", r.reasoning_tokens},
+                                    {"body_sha256", r.body_sha256},
+                                    {"prompt_head_sha256", r.prompt_head_sha256},
                                     {"received_ns", r.received_ns},
                                     {"headers_sent_ns", optional_ns(r.headers_sent_ns)},
                                     {"first_event_ns", optional_ns(r.first_event_ns)},
+                                    {"first_token_ns", optional_ns(r.first_token_ns)},
+                                    {"first_answer_ns", optional_ns(r.first_answer_ns)},
                                     {"last_event_ns", optional_ns(r.last_event_ns)},
                                     {"end_ns", r.end_ns}};
   // Replace, not throw, on invalid UTF-8 in client-supplied strings (request id, path).

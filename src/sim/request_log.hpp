@@ -20,16 +20,25 @@ struct RequestRecord {
   bool cold = false;
   std::string fault;  // fault_name(): "" for none
   int status = 0;
-  std::int64_t tokens = 0;  // content events sent
+  std::int64_t tokens = 0;            // answer content events sent
+  std::int64_t reasoning_tokens = 0;  // reasoning events sent
+  // SHA-256 of the request body and of the first bytes of its message text (kPromptHeadBytes, in
+  // prompt order): a prompt cache is busted when no two requests share them. "" when not hashed.
+  std::string body_sha256;
+  std::string prompt_head_sha256;
   Nanos received_ns = 0;    // full request received (evhttp request callback)
   std::optional<Nanos> headers_sent_ns;  // headers queued; they leave on the next loop turn
   std::optional<Nanos> first_event_ns;  // bytes handed to the socket; null when none was sent
+  std::optional<Nanos> first_token_ns;   // the first reasoning or answer token's bytes, likewise
+  std::optional<Nanos> first_answer_ns;  // the first answer token's bytes, likewise
   std::optional<Nanos> last_event_ns;
   Nanos end_ns = 0;
 };
 
 /// {"request_id":…,"path":…,"protocol":…,"cold":…,"fault":…,"status":…,"tokens":…,
-///  "received_ns":…,"headers_sent_ns":…,"first_event_ns":…,"last_event_ns":…,"end_ns":…}\n
+///  "reasoning_tokens":…,"body_sha256":…,"prompt_head_sha256":…,"received_ns":…,
+///  "headers_sent_ns":…,"first_event_ns":…,"first_token_ns":…,"first_answer_ns":…,
+///  "last_event_ns":…,"end_ns":…}\n
 std::string format_log_line(const RequestRecord& record);
 
 class RequestLog {

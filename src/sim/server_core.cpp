@@ -13,6 +13,7 @@
 #include <event2/http.h>
 #include <fmt/format.h>
 
+#include "core/sha256.hpp"
 #include "sim/fault_plan.hpp"
 #include "sim/plan.hpp"
 #include "sim/routes.hpp"
@@ -105,13 +106,26 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
     adopt(request, std::move(record), false).send_reply(400, kJsonType, reply);
     return;
   }
+  if (log_) {  // for the log only: a prompt cache is busted when no two requests share these
+    record.body_sha256 = sha256_hex(request_body(request));
+    record.prompt_head_sha256 = sha256_hex(body->prompt_head);
+  }
   PlanInput input{*protocol, 0, std::move(*body), *overrides, cold_now(received_ns), Fault::kNone};
-  input.fault = overrides->fault ? *overrides->fault : draw_fault(profile_.faults, rng_);
+  // x-sim-status and x-sim-fault decide; else the profile's rates draw one (or neither).
+  std::optional<int> status = overrides->status;
+  if (!status && !overrides->fault) {
+    const Failure drawn = draw_failure(profile_.faults, profile_.status_rates, rng_);
+    input.fault = drawn.fault;
+    status = drawn.status;
+  }
+  if (overrides->fault && !status) input.fault = *overrides->fault;
   // The request a redirect sent the client to is served, whatever the fault header repeats.
   const char* query = uri != nullptr ? evhttp_uri_get_query(uri) : nullptr;
   if (input.fault == Fault::kRedirect && query != nullptr && is_redirected(query)) input.fault = Fault::kNone;
   record.fault = std::string(fault_name(input.fault));
-  if (auto reply = fault_reply(*protocol, input.fault, evhttp_request_get_uri(request))) {
+  auto reply = status ? std::optional<FaultReply>(status_reply(*protocol, *status))
+                      : fault_reply(*protocol, input.fault, evhttp_request_get_uri(request));
+  if (reply) {
     record.cold = overrides->cold.value_or(input.cold_by_idle);
     adopt(request, std::move(record), false).send_reply(reply->status, reply->headers, reply->body);
     return;

@@ -1,14 +1,18 @@
 // Starts a simulator on an ephemeral port for one test and stops it at the end of the scope.
 #pragma once
 
+#include <filesystem>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "http_client.hpp"
 #include "sim/server.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ttft::test {
 
@@ -36,6 +40,14 @@ inline HttpRequest instant_request(const std::string& path, std::vector<std::str
   request.body = chat_body("Say hello to the world");  // 22 characters → 6 input tokens
   request.headers = instant_headers(std::move(extra));
   return request;
+}
+
+/// The request log at `path`, one parsed JSON object per line.
+inline std::vector<nlohmann::json> read_log(const std::filesystem::path& path) {
+  std::istringstream lines(read_file(path));
+  std::vector<nlohmann::json> records;
+  for (std::string line; std::getline(lines, line);) records.push_back(nlohmann::json::parse(line));
+  return records;
 }
 
 }  // namespace ttft::test

@@ -14,18 +14,8 @@ using ttft::kNanosPerMs;
 using ttft::test::HttpRequest;
 using ttft::test::instant_request;
 using ttft::test::perform;
+using ttft::test::read_log;
 using ttft::test::start_sim;
-
-namespace {
-
-std::vector<json> read_log(const std::filesystem::path& path) {
-  std::istringstream lines(ttft::test::read_file(path));
-  std::vector<json> records;
-  for (std::string line; std::getline(lines, line);) records.push_back(json::parse(line));
-  return records;
-}
-
-}  // namespace
 
 TEST_CASE("sim log: one JSON line per request with ordered monotonic timestamps") {
   ttft::test::TempDir dir;

@@ -98,3 +98,31 @@ TEST_CASE("effective per-token prices of each kind") {
   CHECK_FALSE(none.output_usd_per_mtok.has_value());
   CHECK_FALSE(none.per_request_usd.has_value());
 }
+
+TEST_CASE("prompt-cache parts are priced apart: uncached, cached, written and output") {
+  using ttft::cost::TokenCount;
+  // Anthropic Haiku-class: $1 input, $0.10 cache read, $1.25 cache write, $5 output per Mtok.
+  Pricing haiku;
+  haiku.tokens = ttft::cost::TokenPrices{1'000'000, 5'000'000, 100'000, 1'250'000};
+  // 5000 prompt tokens: 4000 cached, 300 written, 700 uncached; 200 output.
+  // 700 * 1e6 + 4000 * 1e5 + 300 * 1.25e6 + 200 * 5e6
+  //   = 700,000,000 + 400,000,000 + 375,000,000 + 1,000,000,000 = 2,475,000,000 pusd.
+  CHECK(request_cost(haiku, TokenCount{5000, 200, 4000, 300}) == 2'475'000'000);
+  // Without cache parts it is the plain formula: 5000 * 1e6 + 200 * 5e6.
+  CHECK(request_cost(haiku, TokenCount{5000, 200}) == 6'000'000'000);
+  CHECK(request_cost(haiku, 5000, 200) == 6'000'000'000);
+
+  // gpt-4o-mini with no cache prices given: cached and written tokens cost the input price.
+  CHECK(request_cost(central(), TokenCount{1000, 500, 800, 100}) == request_cost(central(), 1000, 500));
+  Pricing cached_only = central();
+  cached_only.tokens->cached_input_uusd_per_mtok = 75'000;
+  // 200 * 150,000 + 800 * 75,000 + 500 * 600,000 = 30,000,000 + 60,000,000 + 300,000,000.
+  CHECK(request_cost(cached_only, TokenCount{1000, 500, 800, 0}) == 390'000'000);
+
+  // Parts beyond the prompt are cut to it: all 1000 cached, nothing left to write or pay in full.
+  CHECK(request_cost(haiku, TokenCount{1000, 0, 1500, 200}) == 100'000'000);
+  CHECK(request_cost(haiku, TokenCount{1000, 0, 900, 500}) == 90'000'000 + 100 * 1'250'000);
+
+  // Other kinds price the whole prompt as input.
+  CHECK(request_cost(edge(), TokenCount{1000, 500, 1000, 0}) == request_cost(edge(), 1000, 500));
+}

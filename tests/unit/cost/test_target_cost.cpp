@@ -58,3 +58,14 @@ TEST_CASE("no requests or no pricing leave the ratios empty") {
   CHECK_FALSE(unpriced.blended_usd_per_mtok.has_value());
   CHECK_FALSE(unpriced.usd_per_1k_requests.has_value());
 }
+
+TEST_CASE("a target's run cost prices each request's cached and written parts apart") {
+  Pricing anthropic;
+  anthropic.tokens = ttft::cost::TokenPrices{1'000'000, 5'000'000, 100'000, 1'250'000};
+  // Request 1: 100 uncached * 1e6 + 900 cached * 1e5 + 10 output * 5e6 = 240,000,000 pusd.
+  // Request 2: 500 uncached * 1e6 + 500 written * 1.25e6 + 0 output = 1,125,000,000 pusd.
+  const std::vector<TokenCount> requests{{1000, 10, 900, 0}, {1000, 0, 0, 500}};
+  const auto cost = summarize_cost(anthropic, requests);
+  CHECK(cost.run_cost_pusd == 1'365'000'000);
+  CHECK(cost.input_tokens == 2000);  // whole prompts
+}

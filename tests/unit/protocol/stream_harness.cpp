@@ -23,8 +23,8 @@ StreamRecord map_times(StreamRecord record, std::size_t body_bytes,
     const auto piece = std::upper_bound(cuts.begin(), cuts.end(), static_cast<std::size_t>(byte));
     return static_cast<Nanos>(piece - cuts.begin() + 1);
   };
-  for (auto* time :
-       {&record.first_event_ns, &record.first_token_ns, &record.last_token_ns, &record.end_ns}) {
+  for (auto* time : {&record.first_event_ns, &record.first_token_ns, &record.first_answer_ns,
+                     &record.last_token_ns, &record.end_ns}) {
     if (*time) *time = piece_time(**time);
   }
   for (Nanos& time : record.content_event_ns) time = piece_time(time);
@@ -110,12 +110,16 @@ std::string describe(const StreamRecord& record) {
   out << "first_event=" << optional_text(record.first_event_ns)
       << " first_token=" << optional_text(record.first_token_ns)
       << (record.first_token_is_reasoning ? "(reasoning)" : "")
+      << " first_answer=" << optional_text(record.first_answer_ns)
       << " last_token=" << optional_text(record.last_token_ns)
       << " end=" << optional_text(record.end_ns) << " content_times=[";
   for (Nanos time : record.content_event_ns) out << time << ' ';
   out << "] events=" << record.events << " content_events=" << record.content_events
       << " text_bytes=" << record.text_bytes << " input=" << optional_text(record.input_tokens)
-      << " output=" << optional_text(record.output_tokens) << " terminated=" << record.terminated
+      << " output=" << optional_text(record.output_tokens)
+      << " reasoning_tokens=" << optional_text(record.reasoning_tokens)
+      << " cached=" << optional_text(record.cached_input_tokens)
+      << " cache_write=" << optional_text(record.cache_write_tokens) << " terminated=" << record.terminated
       << " stream_error=" << record.stream_error.value_or("-")
       << " protocol_error=" << record.protocol_error.value_or("-")
       << " events_are_tokens=" << record.events_are_tokens << " server=";

@@ -65,7 +65,9 @@ TEST_CASE("anthropic: message_start gives input tokens, never its placeholder ou
       read_anthropic(adapter, "message_start",
            R"({"type":"message_start","message":{"usage":{"input_tokens":14,)"
            R"("cache_creation_input_tokens":3,"cache_read_input_tokens":100,"output_tokens":1}}})");
-  CHECK(start.input_tokens == 117);
+  CHECK(start.input_tokens == 117);  // the whole prompt: base input + cache writes + cache reads
+  CHECK(start.cached_input_tokens == 100);
+  CHECK(start.cache_write_tokens == 3);
   CHECK_FALSE(start.output_tokens);
   const auto delta =
       read_anthropic(adapter, "message_delta", R"({"type":"message_delta","usage":{"output_tokens":6}})");
@@ -76,7 +78,16 @@ TEST_CASE("anthropic: message_start gives input tokens, never its placeholder ou
       read_anthropic(adapter, "message_delta",
            R"({"type":"message_delta","usage":{"input_tokens":20,"output_tokens":9}})");
   CHECK(repeated.input_tokens == 123);
+  CHECK(repeated.cached_input_tokens == 100);
+  CHECK(repeated.cache_write_tokens == 3);
   CHECK(repeated.output_tokens == 9);
+  // Without any cache counter the provider did not say: not zero, absent.
+  AnthropicAdapter older;
+  const auto plain = read_anthropic(older, "message_start",
+                                    R"({"type":"message_start","message":{"usage":{"input_tokens":14}}})");
+  CHECK(plain.input_tokens == 14);
+  CHECK_FALSE(plain.cached_input_tokens);
+  CHECK_FALSE(plain.cache_write_tokens);
 }
 
 TEST_CASE("anthropic: error events are stream errors, message_stop ends the stream") {
@@ -130,10 +141,47 @@ TEST_CASE("anthropic: thinking first, cache counters, cumulative output") {
   const StreamRecord record = decode_bytewise("anthropic", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 3));
   CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 7));  // "Yes."
+  CHECK(record.cached_input_tokens == 1000);
+  CHECK(record.cache_write_tokens == 100);
+  CHECK_FALSE(record.reasoning_tokens);  // Anthropic's usage does not split thinking out
   CHECK(record.content_events == 2);  // the signature_delta is not content
   CHECK(record.events == 11);
   CHECK(record.input_tokens == 1112);
   CHECK(record.output_tokens == 7);
+  CHECK(record.terminated);
+  check_every_split("anthropic", bytes);
+}
+
+TEST_CASE("anthropic: a tool_use block and its input_json_delta are a tool call") {
+  AnthropicAdapter adapter;
+  CHECK(read_anthropic(adapter, "content_block_start",
+                       R"({"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"t","name":"f"}})")
+            .tool_call);
+  CHECK(read_anthropic(adapter, "content_block_start",
+                       R"({"type":"content_block_start","content_block":{"type":"server_tool_use"}})")
+            .tool_call);
+  CHECK_FALSE(read_anthropic(adapter, "content_block_start",
+                             R"({"type":"content_block_start","content_block":{"type":"text","text":""}})")
+                  .tool_call);
+  const auto json_delta = read_anthropic(
+      adapter, "content_block_delta",
+      R"({"type":"content_block_delta","delta":{"type":"input_json_delta","partial_json":"{\"a\""}})");
+  CHECK(json_delta.tool_call);
+  CHECK(json_delta.text.empty());
+}
+
+TEST_CASE("anthropic: thinking, then a tool call, at every split point") {
+  const std::string bytes = load_stream("anthropic/thinking_tool_use.sse");
+  const StreamRecord record = decode_bytewise("anthropic", bytes);
+  CHECK(record.first_token_ns == blank_line_offset(bytes, 3));  // thinking
+  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 5));  // the tool_use block starts
+  CHECK(record.content_events == 1);
+  CHECK(record.input_tokens == 4320);
+  CHECK(record.cached_input_tokens == 4000);
+  CHECK(record.cache_write_tokens == 300);
+  CHECK(record.output_tokens == 40);
   CHECK(record.terminated);
   check_every_split("anthropic", bytes);
 }

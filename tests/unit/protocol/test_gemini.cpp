@@ -92,6 +92,9 @@ TEST_CASE("gemini: thinking first, signature-only parts, thoughts counted as out
   const StreamRecord record = decode_bytewise("gemini", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 1, "\r\n"));
   CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 3, "\r\n"));  // "Grüße"
+  CHECK(record.reasoning_tokens == 302);
+  CHECK_FALSE(record.cached_input_tokens);
   CHECK(record.content_events == 2);
   CHECK(record.text_bytes == 26);  // "**Planning**", "Grüße" + " 日本"
   CHECK(record.events == 4);
@@ -117,4 +120,34 @@ TEST_CASE("gemini: a stream without a finishReason is cut; blocked and error str
   CHECK(error.stream_error == "The model is overloaded. Please try again later.");
   CHECK(error.content_events == 1);
   check_every_split("gemini", failed);
+}
+
+TEST_CASE("gemini: thoughtsTokenCount is reasoning, cachedContentTokenCount is cached input") {
+  GeminiAdapter adapter;
+  const auto usage = read_gemini(adapter, R"({"usageMetadata":{"promptTokenCount":1000,)"
+                                          R"("cachedContentTokenCount":800,"candidatesTokenCount":7,"thoughtsTokenCount":38}})");
+  CHECK(usage.input_tokens == 1000);
+  CHECK(usage.cached_input_tokens == 800);
+  CHECK(usage.output_tokens == 45);
+  CHECK(usage.reasoning_tokens == 38);
+  const auto plain = read_gemini(adapter, R"({"usageMetadata":{"promptTokenCount":9,"candidatesTokenCount":3}})");
+  CHECK_FALSE(plain.reasoning_tokens);
+  CHECK_FALSE(plain.cached_input_tokens);
+  CHECK(read_gemini(adapter, R"({"candidates":[{"content":{"parts":[{"functionCall":{"name":"f","args":{}}}]}}]})")
+            .tool_call);
+  CHECK_FALSE(read_gemini(adapter, R"({"candidates":[{"content":{"parts":[{"text":"x"}]}}]})").tool_call);
+}
+
+TEST_CASE("gemini: a thought, then a function call, at every split point") {
+  const std::string bytes = load_stream("gemini/thinking_function_call.sse");
+  const StreamRecord record = decode_bytewise("gemini", bytes);
+  CHECK(record.first_token_ns == blank_line_offset(bytes, 1, "\r\n"));
+  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 2, "\r\n"));
+  CHECK(record.content_events == 1);
+  CHECK(record.input_tokens == 1000);
+  CHECK(record.cached_input_tokens == 800);
+  CHECK(record.output_tokens == 45);
+  CHECK(record.reasoning_tokens == 38);
+  check_every_split("gemini", bytes);
 }

@@ -35,8 +35,10 @@ std::unique_ptr<Adapter> make_with_reading(std::string_view protocol, JsonReadin
 
 std::string describe_meaning(const EventMeaning& m) {
   const auto count = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "-"; };
-  return "text=[" + m.text + "] reasoning=[" + m.reasoning + "] in=" + count(m.input_tokens) +
-         " out=" + count(m.output_tokens) + " error=[" + m.error.value_or("-") + "] protocol_error=[" +
+  return "text=[" + m.text + "] reasoning=[" + m.reasoning + "] tool_call=" + (m.tool_call ? "yes" : "no") +
+         " in=" + count(m.input_tokens) + " out=" + count(m.output_tokens) + " reasoning_tokens=" +
+         count(m.reasoning_tokens) + " cached=" + count(m.cached_input_tokens) + " cache_write=" +
+         count(m.cache_write_tokens) + " error=[" + m.error.value_or("-") + "] protocol_error=[" +
          m.protocol_error.value_or("-") + "] timings=" + (m.server_timings ? "yes" : "no") +
          " end=" + (m.end_of_stream ? "yes" : "no");
 }
@@ -150,6 +152,24 @@ TEST_CASE("json fast path: awkward events read the same as with nlohmann alone")
       R"({"error":{"code":1}})", R"({"error":true})", R"({"choices":[],"error":{"message":"late"}})",
       R"({"errors":[{"code":3040,"message":"Out of capacity"}],"success":false})", R"({"errors":[]})",
       R"({"errors":null,"response":"x"})", R"({"errors":"x"})",
+      // Usage details: cached and reasoning tokens, only inside an object, only plain counts.
+      R"({"choices":[],"usage":{"prompt_tokens":20,"completion_tokens":7,"prompt_tokens_details":{"cached_tokens":16},"completion_tokens_details":{"reasoning_tokens":5}}})",
+      R"({"usage":{"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},"completion_tokens_details":null}})",
+      R"({"usage":{"prompt_tokens_details":[{"cached_tokens":3}],"completion_tokens_details":"x"}})",
+      R"({"usage":{"prompt_tokens_details":{"cached_tokens":1.5}}})",
+      R"({"usage":{"completion_tokens_details":{"reasoning_tokens":-2}}})",
+      R"({"usage":{"prompt_tokens_details":{"cached_tokens":1},"prompt_tokens_details":{}}})",
+      R"({"usage":{"prompt_tokens_details":{"cach\u0065d_tokens":4}}})",
+      R"({"prompt_tokens_details":{"cached_tokens":4},"usage":{}})",
+      // Tool calls: a non-empty list (or the legacy object) is a call; empty and null are not.
+      R"({"choices":[{"delta":{"tool_calls":[{"index":0,"function":{"name":"f","arguments":""}}]}}]})",
+      R"({"choices":[{"delta":{"role":"assistant","content":null,"tool_calls":[]}}]})",
+      R"({"choices":[{"delta":{"tool_calls":null,"content":"x"}}]})",
+      R"({"choices":[{"delta":{"tool_calls":{}}}]})", R"({"choices":[{"delta":{"tool_calls":"f"}}]})",
+      R"({"choices":[{"delta":{"function_call":{"name":"f"}}}]})",
+      R"({"choices":[{"delta":{"function_call":{}}}]})", R"({"choices":[{"delta":{"function_call":null}}]})",
+      R"({"tool_calls":[{"name":"f"}]})", R"({"tool_calls":[ ]})", R"({"tool_calls":[{"name":"f"}],"response":"x"})",
+      R"({"tool_calls":{"name":"f"}})",
       // Workers AI frames.
       R"({"response":"Hel","p":"ab12"})", R"({"response":"","usage":{"prompt_tokens":18,"completion_tokens":3}})",
       R"({"tool_calls":[],"p":"efgh56"})", R"({"response":null})", R"({"response":"r","choices":[{"delta":{"content":"c"}}]})",
@@ -173,6 +193,14 @@ TEST_CASE("json fast path: awkward events read the same as with nlohmann alone")
       R"({"type":"content_\u0062lock_delta","delta":{"type":"text_delta","text":"escaped"}})",
       R"({"type":"ping"})", R"({"type": "ping"})", R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})",
       R"({"type":"content_block_stop","index":0})", R"({"type":"message_stop"})",
+      R"({"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"t","name":"f","input":{}}})",
+      R"({"type":"content_block_start","content_block":{"type":"server_tool_use"}})",
+      R"({"type":"content_block_start","content_block":{"type":"tool_\u0075se"}})",
+      R"({"type":"content_block_start","content_block":{"type":7}})",
+      R"({"type":"content_block_start","content_block":"tool_use"})",
+      R"({"type":"content_block_start","content_block":{"type":"thinking","thinking":""}})",
+      R"({"type":"message_start","message":{"usage":{"input_tokens":3,"cache_creation_input_tokens":5,"cache_read_input_tokens":7}}})",
+      R"({"type":"message_delta","usage":{"input_tokens":3,"cache_read_input_tokens":9,"output_tokens":6}})",
       R"({"type":"message_start","message":{"usage":{"input_tokens":14,"cache_read_input_tokens":2,"output_tokens":1}}})",
       R"({"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":6}})",
       R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})",
@@ -225,4 +253,33 @@ TEST_CASE("json fast path: the common chunks do take it") {
       Event{"message_delta", R"({"type":"message_delta","usage":{"output_tokens":6}})"}, untouched));
   CHECK_FALSE(scan_anthropic_event(Event{"error", R"({"type":"ping"})"}, untouched));
   CHECK_FALSE(untouched.end_of_stream);
+}
+
+TEST_CASE("json fast path: usage details and tool-call starts take it, tool-call chunks do not") {
+  EventMeaning usage;
+  CHECK(scan_openai_chunk(
+      R"({"choices":[],"usage":{"prompt_tokens":20,"completion_tokens":7,"prompt_tokens_details":{"cached_tokens":16},"completion_tokens_details":{"reasoning_tokens":5}}})",
+      ChunkDialect::openai_chat, usage));
+  CHECK(usage.cached_input_tokens == 16);
+  CHECK(usage.reasoning_tokens == 5);
+  CHECK_FALSE(usage.cache_write_tokens);
+  EventMeaning empty_list;
+  CHECK(scan_openai_chunk(R"({"tool_calls":[],"response":"x"})", ChunkDialect::workers_ai, empty_list));
+  CHECK_FALSE(empty_list.tool_call);
+  EventMeaning untouched;
+  CHECK_FALSE(scan_openai_chunk(R"({"choices":[{"delta":{"tool_calls":[{"index":0}]}}]})",
+                                ChunkDialect::openai_chat, untouched));
+  CHECK_FALSE(scan_openai_chunk(R"({"tool_calls":[{"name":"f"}]})", ChunkDialect::workers_ai, untouched));
+  CHECK_FALSE(untouched.tool_call);
+  EventMeaning block;
+  CHECK(scan_anthropic_event(
+      Event{"content_block_start", R"({"type":"content_block_start","content_block":{"type":"tool_use"}})"}, block));
+  CHECK(block.tool_call);
+  EventMeaning json_delta;
+  CHECK(scan_anthropic_event(
+      Event{"content_block_delta",
+            R"({"type":"content_block_delta","delta":{"type":"input_json_delta","partial_json":"{"}})"},
+      json_delta));
+  CHECK(json_delta.tool_call);
+  CHECK(json_delta.text.empty());
 }

@@ -80,8 +80,10 @@ TEST_CASE("llama-cpp: an error: field mid-stream is not lost") {
 TEST_CASE("llama-cpp: counts from timings alone") {
   const std::string bytes = load_stream("llama-cpp/timings_only.sse");
   const StreamRecord record = decode_bytewise("llama-cpp", bytes);
-  CHECK(record.input_tokens == 9);
+  CHECK(record.input_tokens == 9);  // prompt_n + cache_n
+  CHECK(record.cached_input_tokens == 5);  // cache_n
   CHECK(record.output_tokens == 2);
+  CHECK(record.first_answer_ns == record.first_token_ns);
   CHECK(record.text_bytes == 7);
   CHECK(record.terminated);
   check_every_split("llama-cpp", bytes);

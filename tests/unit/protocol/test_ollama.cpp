@@ -95,6 +95,7 @@ TEST_CASE("ollama: thinking first, CRLF lines, multi-byte text") {
   const StreamRecord record = decode_bytewise("ollama", bytes);
   CHECK(record.first_token_ns == line_end_offset(bytes, 1));
   CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == line_end_offset(bytes, 3));  // "Grüße 🚀"
   CHECK(record.content_events == 3);
   CHECK(record.text_bytes == 20);  // "Okay", ", so", "Grüße 🚀"
   CHECK(record.input_tokens == 30);
@@ -117,4 +118,18 @@ TEST_CASE("ollama: an error line ends the sample; a cut stream is not terminated
   CHECK_FALSE(cut.terminated);
   CHECK_FALSE(cut.protocol_error);  // the half object at EOF is discarded, not misread
   check_every_split("ollama", cut_bytes);
+}
+
+TEST_CASE("ollama: message.tool_calls is a tool call, at every split point") {
+  CHECK(read_ollama(R"({"message":{"content":"","tool_calls":[{"function":{"name":"f"}}]},"done":false})").tool_call);
+  CHECK_FALSE(read_ollama(R"({"message":{"content":"","tool_calls":[]},"done":false})").tool_call);
+  const std::string bytes = load_stream("ollama/thinking_tool_call.ndjson");
+  const StreamRecord record = decode_bytewise("ollama", bytes);
+  CHECK(record.first_token_ns == line_end_offset(bytes, 1));
+  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == line_end_offset(bytes, 2));
+  CHECK(record.content_events == 1);
+  CHECK_FALSE(record.reasoning_tokens);
+  CHECK(record.terminated);
+  check_every_split("ollama", bytes);
 }

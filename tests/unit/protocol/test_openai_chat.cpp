@@ -110,6 +110,10 @@ TEST_CASE("openai-chat: the documented stream at every split point") {
   CHECK(record.first_event_ns == blank_line_offset(bytes, 1));  // the role-only chunk
   CHECK(record.first_token_ns == blank_line_offset(bytes, 2));  // "Hel"
   CHECK_FALSE(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == record.first_token_ns);
+  CHECK(record.cached_input_tokens == 0);
+  CHECK(record.reasoning_tokens == 0);
+  CHECK_FALSE(record.cache_write_tokens);
   CHECK(record.last_token_ns == blank_line_offset(bytes, 3));
   CHECK(record.end_ns == blank_line_offset(bytes, 6));
   CHECK(record.events == 6);
@@ -140,9 +144,11 @@ TEST_CASE("openai-chat: keep-alive comments are not events, reasoning comes firs
   CHECK(record.first_event_ns == blank_line_offset(bytes, 2));
   CHECK(record.first_token_ns == blank_line_offset(bytes, 4));
   CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 6));  // "Answer: 42"
   CHECK(record.events == 6);
   CHECK(record.content_events == 3);
   CHECK(record.text_bytes == 32);
+  CHECK_FALSE(record.reasoning_tokens);  // the provider did not say
   CHECK(record.input_tokens == 9);
   CHECK(record.output_tokens == 25);
   CHECK(record.terminated);
@@ -192,5 +198,45 @@ TEST_CASE("openai-chat: an HTML page framed as events is a protocol error") {
   CHECK(record.first_event_ns == blank_line_offset(bytes, 1));
   CHECK(record.events == 1);
   CHECK_FALSE(record.terminated);
+  check_every_split("openai-chat", bytes);
+}
+
+TEST_CASE("openai-chat: cached and reasoning tokens come from the usage details") {
+  const auto usage = read_chat(
+      R"({"choices":[],"usage":{"prompt_tokens":2048,"completion_tokens":70,)"
+      R"("prompt_tokens_details":{"cached_tokens":1920},"completion_tokens_details":{"reasoning_tokens":64}}})");
+  CHECK(usage.input_tokens == 2048);  // the whole prompt, cached part included
+  CHECK(usage.cached_input_tokens == 1920);
+  CHECK(usage.output_tokens == 70);  // reasoning included
+  CHECK(usage.reasoning_tokens == 64);
+  CHECK_FALSE(usage.cache_write_tokens);
+  const auto without = read_chat(R"({"choices":[],"usage":{"prompt_tokens":9,"completion_tokens":3}})");
+  CHECK_FALSE(without.cached_input_tokens);
+  CHECK_FALSE(without.reasoning_tokens);
+  CHECK_FALSE(read_chat(R"({"usage":{"prompt_tokens_details":null}})").cached_input_tokens);
+}
+
+TEST_CASE("openai-chat: a tool call is an answer, an empty tool_calls list is not") {
+  CHECK(read_chat(R"({"choices":[{"delta":{"tool_calls":[{"index":0,"id":"c","function":{"name":"f"}}]}}]})")
+            .tool_call);
+  CHECK(read_chat(R"({"choices":[{"delta":{"function_call":{"name":"f","arguments":""}}}]})").tool_call);
+  CHECK_FALSE(read_chat(R"({"choices":[{"delta":{"role":"assistant","tool_calls":[]}}]})").tool_call);
+  CHECK_FALSE(read_chat(R"({"choices":[{"delta":{"function_call":{}}}]})").tool_call);
+  CHECK_FALSE(read_chat(R"({"choices":[{"delta":{"content":"x"}}]})").tool_call);
+}
+
+TEST_CASE("openai-chat: reasoning, then a tool call, at every split point") {
+  const std::string bytes = load_stream("openai-chat/reasoning_tool_call.sse");
+  const StreamRecord record = decode_bytewise("openai-chat", bytes);
+  CHECK(record.first_event_ns == blank_line_offset(bytes, 1));  // role chunk, tool_calls: []
+  CHECK(record.first_token_ns == blank_line_offset(bytes, 2));  // reasoning
+  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 3));  // the tool call starts
+  CHECK(record.content_events == 1);  // tool-call deltas are not text
+  CHECK(record.input_tokens == 2048);
+  CHECK(record.cached_input_tokens == 1920);
+  CHECK(record.output_tokens == 70);
+  CHECK(record.reasoning_tokens == 64);
+  CHECK(record.terminated);
   check_every_split("openai-chat", bytes);
 }

@@ -91,6 +91,10 @@ TEST_CASE("openai-responses: reasoning summary first, incomplete with reasoning 
   const StreamRecord record = decode_bytewise("openai-responses", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 4));
   CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 8));  // "Hi 👋"
+  CHECK(record.reasoning_tokens == 60);
+  CHECK(record.cached_input_tokens == 0);
+  CHECK_FALSE(record.cache_write_tokens);
   CHECK(record.content_events == 4);  // 2 reasoning, "Hi 👋" and "!"; the empty delta is none
   CHECK(record.text_bytes == 21);
   CHECK(record.events == 11);
@@ -118,4 +122,33 @@ TEST_CASE("openai-responses: error events in either shape and response.failed en
     CHECK_FALSE(record.terminated);
     check_every_split("openai-responses", bytes);
   }
+}
+
+TEST_CASE("openai-responses: a function call is the first answer; usage details are read") {
+  const std::string bytes = load_stream("openai-responses/reasoning_tool_call.sse");
+  const StreamRecord record = decode_bytewise("openai-responses", bytes);
+  CHECK(record.first_token_ns == blank_line_offset(bytes, 3));  // the reasoning summary
+  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 4));  // function_call item added
+  CHECK(record.content_events == 1);
+  CHECK(record.input_tokens == 3000);
+  CHECK(record.cached_input_tokens == 2048);
+  CHECK(record.cache_write_tokens == 512);
+  CHECK(record.output_tokens == 90);
+  CHECK(record.reasoning_tokens == 80);
+  CHECK(record.terminated);
+  check_every_split("openai-responses", bytes);
+}
+
+TEST_CASE("openai-responses: which events are a tool call") {
+  OpenAiResponsesAdapter adapter;
+  const auto read = [&adapter](std::string_view data) { return adapter.interpret(Event{"message", data}); };
+  CHECK(read(R"({"type":"response.output_item.added","item":{"type":"function_call","name":"f"}})").tool_call);
+  CHECK(read(R"({"type":"response.output_item.added","item":{"type":"web_search_call"}})").tool_call);
+  CHECK(read(R"({"type":"response.custom_tool_call_input.delta","delta":"x"})").tool_call);
+  CHECK(read(R"({"type":"response.function_call_arguments.delta","delta":"{"})").tool_call);
+  CHECK_FALSE(read(R"({"type":"response.output_item.added","item":{"type":"message"}})").tool_call);
+  CHECK_FALSE(read(R"({"type":"response.output_item.added","item":{"type":"reasoning"}})").tool_call);
+  CHECK_FALSE(read(R"({"type":"response.function_call_arguments.done","arguments":"{}"})").tool_call);
+  CHECK_FALSE(read(R"({"type":"response.output_text.delta","delta":"x"})").tool_call);
 }

@@ -13,8 +13,9 @@ using ttft::protocol::StreamDecoder;
 
 namespace {
 
-// data "text:x" / "reason:x" / "both:x" / "in:N" / "out:N" / "error:x" / "proto:x" / "end";
-// anything else means nothing.
+// data "text:x" / "reason:x" / "both:x" / "tool" / "reason_tool:x" / "in:N" / "out:N" /
+// "usage:R,C,W" (reasoning, cached, written) / "error:x" / "proto:x" / "end"; anything else means
+// nothing.
 class ScriptedAdapter final : public ttft::protocol::Adapter {
  public:
   std::string_view name() const override { return "scripted"; }
@@ -28,6 +29,17 @@ class ScriptedAdapter final : public ttft::protocol::Adapter {
     if (verb == "text") meaning.text = arg;
     if (verb == "reason") meaning.reasoning = arg;
     if (verb == "both") meaning.text = meaning.reasoning = arg;
+    if (verb == "tool") meaning.tool_call = true;
+    if (verb == "reason_tool") {
+      meaning.reasoning = arg;
+      meaning.tool_call = true;
+    }
+    if (verb == "usage") {
+      const std::size_t first = arg.find(','), second = arg.rfind(',');
+      meaning.reasoning_tokens = std::stoll(arg.substr(0, first));
+      meaning.cached_input_tokens = std::stoll(arg.substr(first + 1, second - first - 1));
+      meaning.cache_write_tokens = std::stoll(arg.substr(second + 1));
+    }
     if (verb == "in") meaning.input_tokens = std::stoll(arg);
     if (verb == "out") meaning.output_tokens = std::stoll(arg);
     if (verb == "error") meaning.error = arg;
@@ -168,4 +180,73 @@ TEST_CASE("decoder: for plain sse the end of the body is a complete stream") {
   decoder.finish(2);
   CHECK_FALSE(decoder.record().terminated);
   CHECK(decoder.complete());
+}
+
+TEST_CASE("decoder: the first answer is the first text or tool call, never reasoning") {
+  SECTION("reasoning first: the answer is the first text, stamped with its read's arrival") {
+    StreamDecoder decoder = scripted();
+    CHECK(decoder.feed("data: reason:think\n\ndata: reason:more\n\n", 10));
+    CHECK_FALSE(decoder.record().first_answer_ns);
+    CHECK(decoder.feed("data: te", 20));
+    CHECK(decoder.feed("xt:hi\n\ndata: text:again\n\n", 30));
+    decoder.finish(40);
+    const auto& record = decoder.record();
+    CHECK(record.first_token_ns == 10);
+    CHECK(record.first_token_is_reasoning);
+    CHECK(record.first_answer_ns == 30);
+  }
+  SECTION("a tool call is an answer without being a token") {
+    StreamDecoder decoder = scripted();
+    CHECK(decoder.feed("data: nothing\n\ndata: tool\n\n", 10));
+    CHECK(decoder.feed("data: text:after\n\n", 20));
+    decoder.finish(30);
+    const auto& record = decoder.record();
+    CHECK(record.first_event_ns == 10);
+    CHECK(record.first_answer_ns == 10);
+    CHECK(record.first_token_ns == 20);
+    CHECK(record.content_events == 1);
+  }
+  SECTION("an event with both reasoning and a tool call is the first token and the first answer") {
+    StreamDecoder decoder = scripted();
+    CHECK(decoder.feed("data: reason_tool:x\n\n", 10));
+    decoder.finish(20);
+    CHECK(decoder.record().first_token_ns == 10);
+    CHECK(decoder.record().first_token_is_reasoning);
+    CHECK(decoder.record().first_answer_ns == 10);
+  }
+  SECTION("text first: the first answer is the first token") {
+    StreamDecoder decoder = scripted();
+    CHECK(decoder.feed("data: text:a\n\ndata: reason:b\n\n", 10));
+    decoder.finish(20);
+    CHECK(decoder.record().first_answer_ns == decoder.record().first_token_ns);
+  }
+  SECTION("only reasoning: no answer") {
+    StreamDecoder decoder = scripted();
+    CHECK(decoder.feed("data: reason:a\n\ndata: end\n\n", 10));
+    decoder.finish(20);
+    CHECK(decoder.record().first_token_ns == 10);
+    CHECK_FALSE(decoder.record().first_answer_ns);
+  }
+  SECTION("after the terminator nothing counts") {
+    StreamDecoder decoder = scripted();
+    CHECK(decoder.feed("data: end\n\ndata: text:late\n\n", 10));
+    decoder.finish(20);
+    CHECK_FALSE(decoder.record().first_answer_ns);
+  }
+}
+
+TEST_CASE("decoder: reasoning, cached and written token counts, the last value wins") {
+  StreamDecoder decoder = scripted();
+  CHECK(decoder.feed("data: usage:1,2,3\n\ndata: nothing\n\ndata: usage:10,20,0\n\n", 10));
+  decoder.finish(20);
+  const auto& record = decoder.record();
+  CHECK(record.reasoning_tokens == 10);
+  CHECK(record.cached_input_tokens == 20);
+  CHECK(record.cache_write_tokens == 0);
+  StreamDecoder silent = scripted();
+  CHECK(silent.feed("data: text:a\n\n", 10));
+  silent.finish(20);
+  CHECK_FALSE(silent.record().reasoning_tokens);
+  CHECK_FALSE(silent.record().cached_input_tokens);
+  CHECK_FALSE(silent.record().cache_write_tokens);
 }

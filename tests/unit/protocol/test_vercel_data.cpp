@@ -89,6 +89,7 @@ TEST_CASE("vercel-data: reasoning first, CRLF, two steps, the d: total wins") {
   const StreamRecord record = decode_bytewise("vercel-data", bytes);
   CHECK(record.first_token_ns == line_end_offset(bytes, 2));
   CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == line_end_offset(bytes, 4));  // "Grüße"
   CHECK(record.content_events == 4);
   CHECK(record.text_bytes == 25);  // "Let me think", "Grüße", " 🚀", "!"
   CHECK(record.events == 11);
@@ -115,4 +116,20 @@ TEST_CASE("vercel-data: an error line ends the sample; a cut stream is not termi
   CHECK_FALSE(cut.terminated);
   CHECK(cut.end_ns == static_cast<ttft::Nanos>(cut_bytes.size()));
   check_every_split("vercel-data", cut_bytes);
+}
+
+TEST_CASE("vercel-data: 9, b and c parts are a tool call, at every split point") {
+  for (const char* line : {R"(9:{"toolCallId":"c","toolName":"f","args":{}})", R"(b:{"toolCallId":"c"})",
+                           R"(c:{"toolCallId":"c","argsTextDelta":"{"})"}) {
+    CHECK(read_data_part(line).tool_call);
+  }
+  CHECK_FALSE(read_data_part(R"(a:{"toolCallId":"c","result":1})").tool_call);
+  const std::string bytes = load_stream("vercel-data/reasoning_tool_call.txt");
+  const StreamRecord record = decode_bytewise("vercel-data", bytes);
+  CHECK(record.first_token_ns == line_end_offset(bytes, 2));
+  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == line_end_offset(bytes, 3));
+  CHECK(record.content_events == 1);
+  CHECK(record.terminated);
+  check_every_split("vercel-data", bytes);
 }

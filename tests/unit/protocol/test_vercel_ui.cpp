@@ -88,6 +88,7 @@ TEST_CASE("vercel-ui: reasoning first, multi-byte text, usage from finish metada
   const StreamRecord record = decode_bytewise("vercel-ui", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 4));
   CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 7));  // "Grüße"
   CHECK(record.content_events == 3);
   CHECK(record.text_bytes == 17);  // "Hmm", "Grüße", " 日本"
   CHECK(record.events == 13);
@@ -104,5 +105,24 @@ TEST_CASE("vercel-ui: an error part mid-stream ends the sample") {
   CHECK(record.events == 4);
   CHECK(record.content_events == 1);
   CHECK_FALSE(record.terminated);
+  check_every_split("vercel-ui", bytes);
+}
+
+TEST_CASE("vercel-ui: tool-input parts are a tool call; metadata may count reasoning and cache") {
+  for (const char* part : {R"({"type":"tool-input-start","toolCallId":"c","toolName":"f"})",
+                           R"({"type":"tool-input-delta","toolCallId":"c","inputTextDelta":"{"})",
+                           R"({"type":"tool-input-available","toolCallId":"c","input":{}})"}) {
+    CHECK(read_ui_chunk(part).tool_call);
+  }
+  CHECK_FALSE(read_ui_chunk(R"({"type":"tool-output-available","toolCallId":"c","output":1})").tool_call);
+  const std::string bytes = load_stream("vercel-ui/reasoning_tool_input.sse");
+  const StreamRecord record = decode_bytewise("vercel-ui", bytes);
+  CHECK(record.first_token_ns == blank_line_offset(bytes, 3));
+  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 4));
+  CHECK(record.input_tokens == 900);
+  CHECK(record.cached_input_tokens == 512);
+  CHECK(record.reasoning_tokens == 30);
+  CHECK(record.terminated);
   check_every_split("vercel-ui", bytes);
 }

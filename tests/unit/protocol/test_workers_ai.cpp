@@ -99,6 +99,7 @@ TEST_CASE("workers-ai: OpenAI and native frames in one stream, the last usage wi
   CHECK(record.first_event_ns == blank_line_offset(bytes, 1));  // role-only chunk
   CHECK(record.first_token_ns == blank_line_offset(bytes, 2));  // reasoning "Okay"
   CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 3));  // "Hi"
   CHECK(record.content_events == 3);
   CHECK(record.events == 7);
   CHECK(record.input_tokens == 14);
@@ -114,5 +115,16 @@ TEST_CASE("workers-ai: an error envelope mid-stream ends the sample") {
   CHECK(record.events == 2);
   CHECK(record.content_events == 1);
   CHECK_FALSE(record.terminated);
+  check_every_split("workers-ai", bytes);
+}
+
+TEST_CASE("workers-ai: a native frame's non-empty tool_calls is a tool call, at every split point") {
+  const std::string bytes = load_stream("workers-ai/tool_calls.sse");
+  const StreamRecord record = decode_bytewise("workers-ai", bytes);
+  CHECK(record.first_event_ns == blank_line_offset(bytes, 1));  // tool_calls: [] is none
+  CHECK_FALSE(record.first_token_ns);
+  CHECK(record.first_answer_ns == blank_line_offset(bytes, 2));
+  CHECK(record.input_tokens == 40);
+  CHECK(record.terminated);
   check_every_split("workers-ai", bytes);
 }

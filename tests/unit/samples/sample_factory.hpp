@@ -42,6 +42,11 @@ inline samples::Sample full_sample() {
   s.decode_tps = 140.625;
   s.cost_pusd = 123'456'789;
   s.first_token_kind = "reasoning";
+  s.first_answer_ns = 1'500'250'000;
+  s.reasoning_tokens = 200;
+  s.cached_input_tokens = 100;
+  s.cache_write_tokens = 12;
+  s.http_version = "2";
   return s;
 }
 

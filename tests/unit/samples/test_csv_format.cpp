@@ -3,18 +3,20 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "sample_factory.hpp"
 #include "samples/csv_format.hpp"
 
 using namespace ttft::samples;
 
-TEST_CASE("the header is the samples.csv columns of docs/results.md in order, first_token_kind last") {
+TEST_CASE("the header is the samples.csv columns of docs/results.md in order, the appended ones last") {
   CHECK(header_row() ==
         "run_id,region,shard,phase,cold,seq,target,protocol,model,request_id,started_at,"
         "send_lag_ms,idle_before_s,connection_reused,pop,http_status,error,error_detail,dns_ms,"
         "connect_ms,tls_ms,ttfb_ms,ttft_ms,first_token_ms,e2e_ms,input_tokens,output_tokens,"
-        "token_source,events,itl_p50_ms,itl_p95_ms,decode_tps,cost_usd,first_token_kind\n");
+        "token_source,events,itl_p50_ms,itl_p95_ms,decode_tps,cost_usd,first_token_kind,"
+        "first_answer_ms,reasoning_tokens,cached_input_tokens,cache_write_tokens,http_version\n");
 }
 
 TEST_CASE("milliseconds have exactly three decimals rounded to the microsecond") {
@@ -50,12 +52,12 @@ TEST_CASE("a full row formats every kind of cell") {
         "r1,eu-west,2/4,warm,true,17,edge,auto:workers-ai,@cf/meta/llama-3.1-8b-instruct,"
         "r1-edge-warm-17,2026-11-21T10:33:05.123Z,-0.004,61.25,false,FRA,500,http_5xx,\"a, b\","
         "1.250,12.000,30.500,120.000,180.312,181.000,2000.001,120,256,usage,259,7.001,9.999,"
-        "140.625,0.000123456789,reasoning\n");
+        "140.625,0.000123456789,reasoning,1500.250,200,100,12,2\n");
 }
 
 TEST_CASE("unmeasured values are empty cells") {
   CHECK(format_row(ttft::test::empty_sample()) ==
-        "r1,,,cold,false,0,central,,,,,,,,,,,,,,,,,,,,,,,,,,,\n");
+        "r1,,,cold,false,0,central,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n");
 }
 
 TEST_CASE("decode_tps keeps three decimals and other reals are shortest round-trip") {
@@ -102,4 +104,12 @@ TEST_CASE("scaled decimals at the edge of int64: 18 digits unchecked, more check
   CHECK(parse_scaled_decimal("000000000000000000001.5", 6) == 1'500'000);  // long, but small
   CHECK(parse_scaled_decimal(".0000000001234567890123", 20) == 12'345'678'901);  // 20 kept: checked
   CHECK_FALSE(parse_scaled_decimal(".12345678901234567890", 20));  // 20 digits overflow
+}
+
+TEST_CASE("a row in another column layout holds those cells only, in that order") {
+  const auto sample = ttft::test::full_sample();
+  const std::vector<std::size_t> older = {0, 5, 32, 33};  // run_id, seq, cost_usd, first_token_kind
+  CHECK(format_row(sample, older) == "r1,17,0.000123456789,reasoning\n");
+  const std::vector<std::size_t> reordered = {38, 34, 0};
+  CHECK(format_row(sample, reordered) == "2,1500.250,r1\n");
 }

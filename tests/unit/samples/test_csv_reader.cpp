@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -103,25 +104,61 @@ TEST_CASE("header errors name the column and the place") {
   }
 }
 
-TEST_CASE("first_token_kind may be absent (files written before it) and is text or reasoning") {
+namespace {
+
+// The line without its last `cells` cells: a header or row as a file written before the
+// appended columns has them.
+std::string without_last_cells(const std::string& line, std::size_t cells) {
+  std::string kept = line.substr(0, line.size() - 1);
+  for (std::size_t i = 0; i < cells; ++i) kept.erase(kept.rfind(','));
+  return kept + "\n";
+}
+
+constexpr std::size_t kAppendedAfterFirstTokenKind = 5;  // first_answer_ms .. http_version
+
+}  // namespace
+
+TEST_CASE("the appended columns may be absent (files written before them) and read back") {
   const std::string header = header_row();
-  const std::string row = format_row(ttft::test::full_sample());
-  const auto without_last_cell = [](const std::string& line) {
-    return line.substr(0, line.rfind(',')) + "\n";
-  };
-  SECTION("an older file without the column") {
-    const auto read = parse_samples_csv(without_last_cell(header) + without_last_cell(row), "old.csv");
+  const Sample full = ttft::test::full_sample();
+  const std::string row = format_row(full);
+  SECTION("a file from before first_token_kind") {
+    const std::size_t cells = kAppendedAfterFirstTokenKind + 1;
+    const auto read = parse_samples_csv(without_last_cells(header, cells) + without_last_cells(row, cells), "old.csv");
     REQUIRE(read);
     REQUIRE(read->samples.size() == 1);
-    CHECK(read->samples[0].first_token_kind.empty());
-    CHECK(read->samples[0].cost_pusd == ttft::test::full_sample().cost_pusd);
+    const Sample& back = read->samples[0];
+    CHECK(back.first_token_kind.empty());
+    CHECK_FALSE(back.first_answer_ns);
+    CHECK_FALSE(back.reasoning_tokens);
+    CHECK_FALSE(back.cached_input_tokens);
+    CHECK_FALSE(back.cache_write_tokens);
+    CHECK(back.http_version.empty());
+    CHECK(back.cost_pusd == full.cost_pusd);
+    CHECK(read->columns.size() == kColumnCount - cells);
   }
-  SECTION("the column read back") {
-    const auto read = parse_samples_csv(header + row, "s.csv");
+  SECTION("a file from before the columns of reasoning, prompt caches and HTTP versions") {
+    const auto read = parse_samples_csv(without_last_cells(header, kAppendedAfterFirstTokenKind) +
+                                            without_last_cells(row, kAppendedAfterFirstTokenKind),
+                                        "old.csv");
     REQUIRE(read);
     CHECK(read->samples[0].first_token_kind == "reasoning");
+    CHECK_FALSE(read->samples[0].first_answer_ns);
+    CHECK(read->samples[0].http_version.empty());
   }
-  SECTION("the results fixtures written before the column still read") {
+  SECTION("the columns read back") {
+    const auto read = parse_samples_csv(header + row, "s.csv");
+    REQUIRE(read);
+    const Sample& back = read->samples[0];
+    CHECK(back.first_token_kind == "reasoning");
+    CHECK(back.first_answer_ns == full.first_answer_ns);
+    CHECK(back.reasoning_tokens == 200);
+    CHECK(back.cached_input_tokens == 100);
+    CHECK(back.cache_write_tokens == 12);
+    CHECK(back.http_version == "2");
+    CHECK(read->columns.size() == kColumnCount);
+  }
+  SECTION("the results fixtures written before the columns still read") {
     for (const char* file : {"/samples/small.csv", "/results/merge-regions/samples.csv"}) {
       const auto read = read_samples_csv(std::string(TTFT_FIXTURES_DIR) + file);
       INFO(file);
@@ -129,19 +166,31 @@ TEST_CASE("first_token_kind may be absent (files written before it) and is text 
       CHECK_FALSE(read->samples.empty());
     }
   }
-  SECTION("any other kind is an error naming the column") {
+  SECTION("any other kind or version is an error naming the column") {
     std::string bad = row;
-    bad.replace(bad.rfind(",reasoning"), 10, ",thinking");
-    const auto read = parse_samples_csv(header + bad, "s.csv");
+    bad.replace(bad.rfind(",reasoning,"), 11, ",thinking,");
+    auto read = parse_samples_csv(header + bad, "s.csv");
     REQUIRE_FALSE(read);
     CHECK(read.error().message == "column \"first_token_kind\": expected text, reasoning or empty, found \"thinking\"");
-  }
-  SECTION("it may not appear twice") {
-    std::string twice = header;
-    twice.insert(twice.size() - 1, ",first_token_kind");
-    const auto read = parse_samples_csv(twice, "s.csv");
+    bad = row;
+    bad.replace(bad.size() - 2, 1, "1.2");
+    read = parse_samples_csv(header + bad, "s.csv");
     REQUIRE_FALSE(read);
-    CHECK(read.error().message == "column \"first_token_kind\" appears twice");
+    CHECK(read.error().message == "column \"http_version\": expected 1.0, 1.1, 2, 3 or empty, found \"1.2\"");
+    bad = row;
+    bad.replace(bad.find(",200,100,12,"), 12, ",many,100,12,");
+    read = parse_samples_csv(header + bad, "s.csv");
+    REQUIRE_FALSE(read);
+    CHECK(read.error().message == "column \"reasoning_tokens\": expected an integer or empty, found \"many\"");
+  }
+  SECTION("none may appear twice") {
+    for (const char* column : {"first_token_kind", "first_answer_ms", "http_version"}) {
+      std::string twice = header;
+      twice.insert(twice.size() - 1, std::string(",") + column);
+      const auto read = parse_samples_csv(twice, "s.csv");
+      REQUIRE_FALSE(read);
+      CHECK(read.error().message == fmt::format("column \"{}\" appears twice", column));
+    }
   }
 }
 
@@ -162,7 +211,7 @@ TEST_CASE("row errors name path:line and the column") {
     const auto read = parse_samples_csv(first + "a,b\n", "s.csv");
     REQUIRE_FALSE(read);
     CHECK(read.error().where == "s.csv:3");
-    CHECK(read.error().message == "expected 34 fields, found 2");
+    CHECK(read.error().message == "expected 39 fields, found 2");
   }
   SECTION("line numbers count the lines inside quoted fields") {
     const auto read = parse_samples_csv(first + row + "a,b\n", "s.csv");

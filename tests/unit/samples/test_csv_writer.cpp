@@ -4,6 +4,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "sample_factory.hpp"
 #include "samples/csv_format.hpp"
@@ -83,6 +84,35 @@ TEST_CASE("resuming a file without a torn line leaves its rows as they are") {
   const auto missing = CsvWriter::open_existing((dir / "gone.csv").string(), *existing);
   REQUIRE_FALSE(missing);
   CHECK(missing.error().message == "cannot open for appending: No such file or directory");
+}
+
+TEST_CASE("resuming a file written before the appended columns appends rows without them") {
+  ttft::test::TempDir dir;
+  const std::string path = (dir / "samples.csv").string();
+  // A file from before first_token_kind and the five columns after it: the 33 columns only.
+  const std::vector<std::size_t> older = [] {
+    std::vector<std::size_t> columns(33);
+    for (std::size_t i = 0; i < columns.size(); ++i) columns[i] = i;
+    return columns;
+  }();
+  std::string header;
+  for (const std::size_t column : older) header += (header.empty() ? "" : ",") + std::string(column_names()[column]);
+  const std::string complete = header + "\n" + format_row(ttft::test::empty_sample(), older);
+  std::ofstream(path, std::ios::binary) << complete;
+  const auto existing = read_samples_csv(path);
+  REQUIRE(existing);
+  CHECK(existing->columns == older);
+  {
+    auto writer = CsvWriter::open_existing(path, *existing);
+    REQUIRE(writer);
+    REQUIRE(writer->append(ttft::test::full_sample()));
+  }
+  CHECK(ttft::test::read_file(path) == complete + format_row(ttft::test::full_sample(), older));
+  const auto read = read_samples_csv(path);
+  REQUIRE(read);
+  REQUIRE(read->samples.size() == 2);
+  CHECK(read->samples[1].cost_pusd == ttft::test::full_sample().cost_pusd);
+  CHECK(read->samples[1].http_version.empty());
 }
 
 TEST_CASE("after a write error cuts a row short, nothing is glued onto it") {

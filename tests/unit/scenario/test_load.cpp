@@ -150,3 +150,55 @@ TEST_CASE("type errors say what was found and what was expected") {
         "expected true or false, got string \"" + std::string(40, 'x') + "...\"");
   CHECK(message(R"(, "tls": {"insecure": false, "ca_cert": "x"})") == "unknown key \"ca_cert\"");
 }
+
+TEST_CASE("workload.prompt_cache is bust by default, allow on request, nothing else") {
+  const auto with_workload = [](const std::string& extra) {
+    return R"({"name": "t", "targets": {
+  "a": {"protocol": "sse", "url": "http://127.0.0.1:1/"},
+  "b": {"protocol": "sse", "url": "http://127.0.0.1:2/"}},
+ "workload": {"messages": [{"role": "user", "content": "hi"}])" + extra + R"(},
+ "phases": [{"name": "p", "requests": 1, "interval": "1s"}]})";
+  };
+  const auto absent = scenario::parse_scenario(with_workload(""), "s.json", test::no_env);
+  REQUIRE(absent);
+  CHECK(absent->prompt_cache == scenario::PromptCache::bust);
+  CHECK_FALSE(absent->redacted["workload"].contains("prompt_cache"));  // the default is documented
+  const auto allow = scenario::parse_scenario(with_workload(R"(, "prompt_cache": "allow")"), "s.json", test::no_env);
+  REQUIRE(allow);
+  CHECK(allow->prompt_cache == scenario::PromptCache::allow);
+  CHECK(allow->redacted["workload"]["prompt_cache"] == "allow");  // the manifest's copy records it
+  const auto bust = scenario::parse_scenario(with_workload(R"(, "prompt_cache": "bust")"), "s.json", test::no_env);
+  REQUIRE(bust);
+  CHECK(bust->prompt_cache == scenario::PromptCache::bust);
+  const Error wrong = parse_error(with_workload(R"(, "prompt_cache": "alow")"));
+  CHECK(wrong.where == "s.json: /workload/prompt_cache");
+  CHECK(wrong.message == R"(expected "bust" or "allow", got "alow")");
+  CHECK(wrong.hint == R"(did you mean "allow"?)");
+}
+
+TEST_CASE("a target's http is auto, 1.1 or 2; multiplex needs HTTP/2 and kept-alive connections") {
+  const auto parse = [](const std::string& extra) {
+    return scenario::parse_scenario(with_target_extra(extra), "s.json", test::no_env);
+  };
+  const auto plain = parse("");
+  REQUIRE(plain);
+  CHECK(plain->targets[0].http == scenario::HttpVersion::automatic);
+  CHECK_FALSE(plain->targets[0].multiplex);
+  CHECK(parse(R"(, "http": "1.1")")->targets[0].http == scenario::HttpVersion::http1_1);
+  CHECK(parse(R"(, "http": "2")")->targets[0].http == scenario::HttpVersion::http2);
+  const auto shared = parse(R"(, "http": "2", "reuse_connections": true, "multiplex": true)");
+  REQUIRE(shared);
+  CHECK(shared->targets[0].multiplex);
+  CHECK(shared->redacted["targets"]["a"]["multiplex"] == true);  // the manifest's copy records it
+
+  const Error version = parse_error(with_target_extra(R"(, "http": "3")"));
+  CHECK(version.where == "s.json: /targets/a/http");
+  CHECK(version.message == R"(expected "auto", "1.1" or "2", got "3")");
+  const Error http1 = parse_error(with_target_extra(R"(, "http": "1.1", "reuse_connections": true, "multiplex": true)"));
+  CHECK(http1.where == "s.json: /targets/a/multiplex");
+  CHECK(http1.message == R"(multiplexing needs HTTP/2, got "http": "1.1")");
+  const Error fresh = parse_error(with_target_extra(R"(, "multiplex": true)"));
+  CHECK(fresh.where == "s.json: /targets/a/multiplex");
+  CHECK(fresh.message == "multiplexing shares kept-alive connections, got reuse_connections false");
+  CHECK(parse_error(with_target_extra(R"(, "multiplex": "yes")")).where == "s.json: /targets/a/multiplex");
+}

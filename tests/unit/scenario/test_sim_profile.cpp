@@ -215,3 +215,26 @@ TEST_CASE("a sim:// target's profile carries its overrides and the scenario's ti
   CHECK_FALSE(real->targets[0].sim_profile);
   CHECK(real->targets[1].sim_profile->name == "fast");
 }
+
+TEST_CASE("sim profile keys for reasoning, prompt caches and statuses, and their errors") {
+  const auto base = builtin_profile("fast").value();
+  const auto profile = parse_sim_profile(
+      Json{{"reasoning_tokens", 12}, {"reasoning_ms", 300}, {"cached_input_tokens", 1024}, {"cache_write_tokens", 8},
+           {"status_rate", {{"503", 0.1}, {"429", 0.2}}}},
+      base, "s.json", "");
+  REQUIRE(profile.has_value());
+  CHECK(profile->reasoning_tokens == 12);
+  CHECK(profile->reasoning_ms == 300);
+  CHECK(profile->cached_input_tokens == 1024);
+  CHECK(profile->cache_write_tokens == 8);
+  CHECK(profile->status_rates == std::vector<std::pair<int, double>>{{429, 0.2}, {503, 0.1}});
+  CHECK_FALSE(base.reasoning_ms);
+
+  const auto error_of = [&base](const Json& j) { return parse_sim_profile(j, base, "s.json", "").error(); };
+  CHECK(error_of(Json{{"status_rate", {{"200", 0.1}}}}).where == "s.json: /status_rate/200");
+  CHECK(error_of(Json{{"status_rate", {{"429", 1.5}}}}).where == "s.json: /status_rate/429");
+  CHECK(error_of(Json{{"status_rate", {{"429", 0.6}}}, {"faults", {{"http_500", 0.6}}}}).message ==
+        "expected fault and status rates that add up to at most 1");
+  CHECK(error_of(Json{{"reasoning_tokens", -1}}).where == "s.json: /reasoning_tokens");
+  CHECK(error_of(Json{{"cached_input_tokens", 1.5}}).where == "s.json: /cached_input_tokens");
+}

@@ -126,6 +126,20 @@ TEST_CASE("every pricing kind is read into integer money") {
   CHECK(s.max_tokens == 256);
 }
 
+TEST_CASE("prompt-cache prices are read beside the token prices; absent, they are unset") {
+  const scenario::Scenario s = load_valid("pricing_cache.json");
+  const cost::Pricing& anthropic = s.targets[0].pricing;
+  REQUIRE(anthropic.tokens);
+  CHECK(anthropic.tokens->input_uusd_per_mtok == 1'000'000);
+  CHECK(anthropic.tokens->output_uusd_per_mtok == 5'000'000);
+  CHECK(anthropic.tokens->cached_input_uusd_per_mtok == 100'000);
+  CHECK(anthropic.tokens->cache_write_uusd_per_mtok == 1'250'000);
+  const cost::Pricing& openai = s.targets[1].pricing;
+  REQUIRE(openai.tokens);
+  CHECK_FALSE(openai.tokens->cached_input_uusd_per_mtok);  // the input price applies
+  CHECK_FALSE(openai.tokens->cache_write_uusd_per_mtok);
+}
+
 TEST_CASE("a prompts file gives one prompt per non-blank line") {
   const scenario::Scenario s = load_valid("prompts_file.json");
   CHECK(s.prompts_file == (kValidDir / "prompts.jsonl").string());

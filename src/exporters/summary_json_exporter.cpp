@@ -78,6 +78,9 @@ Json row_json(const MetricRow& row) {
       {"p50_ci_high", json_interval_bound(row.p50_ci, true)},
       {"p95_ci_low", json_interval_bound(row.p95_ci, false)},
       {"p95_ci_high", json_interval_bound(row.p95_ci, true)},
+      {"p50_incl_errors", json_figure(row.p50_incl_errors)},
+      {"p95_incl_errors", json_figure(row.p95_incl_errors)},
+      {"p99_incl_errors", json_figure(row.p99_incl_errors)},
       {"small_n", {{"p50", row.p50_small_n}, {"p95", row.p95_small_n}, {"p99", row.p99_small_n}}}};
 }
 

@@ -13,7 +13,10 @@ inline constexpr const char* kWildcard = "*";
 
 enum class Op { less, less_equal, greater, greater_equal, equal, not_equal };
 
-enum class Stat { mean, stdev, min, p50, p95, p99, max, n, errors, error_rate };
+enum class Stat {
+  mean, stdev, min, p50, p95, p99, max, n, errors, error_rate,
+  p50_incl_errors, p95_incl_errors, p99_incl_errors,  // each failure ranked slower than any success
+};
 
 enum class CostField { input_usd_per_mtok, output_usd_per_mtok, blended_usd_per_mtok, usd_per_1k_requests };
 

@@ -51,6 +51,16 @@ std::optional<double> summary_stat(const stats::Summary& s, Stat stat) {
   }
 }
 
+/// The percentiles that count failures, or nullptr for any other stat.
+const std::optional<double>* incl_errors_stat(const report::MetricRow& row, Stat stat) {
+  switch (stat) {
+    case Stat::p50_incl_errors: return &row.p50_incl_errors;
+    case Stat::p95_incl_errors: return &row.p95_incl_errors;
+    case Stat::p99_incl_errors: return &row.p99_incl_errors;
+    default: return nullptr;
+  }
+}
+
 Measured measure_row(const Assertion& a, const report::MetricRow& row) {
   const auto count = [](std::size_t value) {
     return Measured{static_cast<double>(value), fmt::format("{}", value), ""};
@@ -63,6 +73,16 @@ Measured measure_row(const Assertion& a, const report::MetricRow& row) {
     const double rate = static_cast<double>(row.errors) / static_cast<double>(requests);
     const std::string percent = number_text(rate * 100, a.threshold * 100);
     return {rate, fmt::format("{}% ({} of {} failed)", percent, row.errors, requests), ""};
+  }
+  if (const auto* counted = incl_errors_stat(row, a.stat)) {
+    const std::size_t requests = row.n + row.errors;
+    if (requests == 0) return {std::nullopt, "", "not measured: no requests"};
+    if (!*counted) {
+      return {std::nullopt, "",
+              fmt::format("not measured: that percentile falls among the failures ({} of {} failed)", row.errors,
+                          requests)};
+    }
+    return {*counted, fmt::format("{} {}", number_text(**counted, a.threshold), row.unit), ""};
   }
   const auto value = summary_stat(row.summary, a.stat);
   if (!value) return {std::nullopt, "", fmt::format("not measured: n = {}", row.n)};

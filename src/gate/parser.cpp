@@ -19,10 +19,11 @@ constexpr const char* kShape = "write TARGET.PHASE.METRIC.STAT (edge.warm.ttft.p
 constexpr const char* kOps = "<, <=, >, >=, ==, !=";
 constexpr const char* kUnits = "ms, s, %, usd";
 
-constexpr std::array<std::pair<std::string_view, Stat>, 10> kStats = {{
+constexpr std::array<std::pair<std::string_view, Stat>, 13> kStats = {{
     {"mean", Stat::mean}, {"stdev", Stat::stdev}, {"min", Stat::min}, {"p50", Stat::p50},
     {"p95", Stat::p95}, {"p99", Stat::p99}, {"max", Stat::max}, {"n", Stat::n},
-    {"errors", Stat::errors}, {"error_rate", Stat::error_rate}}};
+    {"errors", Stat::errors}, {"error_rate", Stat::error_rate}, {"p50_incl_errors", Stat::p50_incl_errors},
+    {"p95_incl_errors", Stat::p95_incl_errors}, {"p99_incl_errors", Stat::p99_incl_errors}}};
 constexpr std::array<std::pair<std::string_view, CostField>, 4> kCostFields = {{
     {"input_usd_per_mtok", CostField::input_usd_per_mtok},
     {"output_usd_per_mtok", CostField::output_usd_per_mtok},

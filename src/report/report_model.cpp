@@ -3,7 +3,8 @@
 // figures are made.
 //
 // Rules: latency statistics use successful samples only (error empty) where the metric was
-// measured; `errors` counts the group's failed samples. Each CI's bootstrap seed is
+// measured; `errors` counts the group's failed samples, which enter only the *_incl_errors
+// percentiles (docs/metrics.md, "Failures in the tail"). Each CI's bootstrap seed is
 // group_seed(run.seed, {target, phase, metric, "p50"|"p95"}), so a re-render is identical.
 #include "report/report_model.hpp"
 
@@ -53,6 +54,10 @@ MetricRow make_row(const GroupKey& key, const metrics::MetricDefinition& metric,
   row.p95_ci = stats::bootstrap_ci(
       values.recorded, values.sorted, 95,
       group_seed(run_seed, {key.first, key.second, metric.name, "p95"}));
+  const auto rank = metric.higher_is_better ? stats::FailureRank::below : stats::FailureRank::above;
+  row.p50_incl_errors = stats::percentile_with_failures(values.sorted, errors, 50, rank);
+  row.p95_incl_errors = stats::percentile_with_failures(values.sorted, errors, 95, rank);
+  row.p99_incl_errors = stats::percentile_with_failures(values.sorted, errors, 99, rank);
   row.p50_small_n = stats::too_few_for(50, row.n);
   row.p95_small_n = stats::too_few_for(95, row.n);
   row.p99_small_n = stats::too_few_for(99, row.n);

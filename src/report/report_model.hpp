@@ -47,6 +47,9 @@ struct MetricRow {
   std::size_t errors = 0;  // failed samples of this target and phase
   stats::Summary summary;
   std::optional<stats::Interval> p50_ci, p95_ci;  // 95% seeded percentile bootstrap
+  // Over every request, each failure ranked slower than any success (stats::percentile_with_failures);
+  // nullopt when that percentile falls among the failures, or there were no requests.
+  std::optional<double> p50_incl_errors, p95_incl_errors, p99_incl_errors;
   bool p50_small_n = false, p95_small_n = false, p99_small_n = false;  // stats::too_few_for
 };
 

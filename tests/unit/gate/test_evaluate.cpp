@@ -87,6 +87,19 @@ TEST_CASE("evaluate: counts and error rates of a target and phase") {
   CHECK(c.detail == "not measured: no requests");
 }
 
+TEST_CASE("evaluate: percentiles that count each failure as slower than any success") {
+  // central warm: 200..209 and one failure, N = 11: p50's h = 5 → 205; p95's h = 9.5 reaches the failure.
+  auto c = single("central.warm.ttft.p50_incl_errors < 206ms");
+  CHECK(c.passed);
+  CHECK(c.detail == "measured 205 ms");
+  c = single("central.warm.ttft.p95_incl_errors < 500ms");
+  CHECK_FALSE(c.passed);
+  CHECK(c.detail == "not measured: that percentile falls among the failures (1 of 11 failed)");
+  // Without failures they are the ordinary percentiles (edge warm p95 of 100..109 = 108.55).
+  CHECK(single("edge.warm.ttft.p95_incl_errors == 108.55ms").passed);
+  CHECK(single("central.cold.ttft.p99_incl_errors < 1s").detail == "not measured: no requests");
+}
+
 TEST_CASE("evaluate: wildcards expand to every target or phase, never to all") {
   const auto targets = check("*.warm.ttft.p50 < 150ms");
   REQUIRE(targets.size() == 2);

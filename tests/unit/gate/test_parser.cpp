@@ -56,6 +56,12 @@ TEST_CASE("parser: metric stats with time units converted to the metric's ms") {
   a = parsed("*.warm.first_token.p50 >= 10ms");
   CHECK(a.target == "*");
   CHECK(a.op == Op::greater_equal);
+
+  a = parsed("edge.warm.ttft.p95_incl_errors < 0.5s");  // failures counted: still a time
+  CHECK(a.stat == Stat::p95_incl_errors);
+  CHECK(a.threshold == Approx(500));
+  CHECK(parsed("edge.warm.e2e.p50_incl_errors < 2s").stat == Stat::p50_incl_errors);
+  CHECK(parsed("edge.warm.ttfb.p99_incl_errors < 2s").stat == Stat::p99_incl_errors);
 }
 
 TEST_CASE("parser: unitless metrics, counts and rates") {
@@ -112,7 +118,8 @@ TEST_CASE("parser: every mistake is reported at its column") {
       {"edge.warm.ttfx.p95 < 400ms", 11,
        "unknown metric \"ttfx\" (expected ttft, first_token, e2e, ttfb, decode_tps, itl_p50)"},
       {"edge.warm.ttft.p90 < 400ms", 16,
-       "unknown stat \"p90\" (expected mean, stdev, min, p50, p95, p99, max, n, errors, error_rate)"},
+       "unknown stat \"p90\" (expected mean, stdev, min, p50, p95, p99, max, n, errors, error_rate, "
+       "p50_incl_errors, p95_incl_errors, p99_incl_errors)"},
       {"edge.warm.ttft.p95 =< 400ms", 20, "unknown operator \"=<\" (expected <, <=, >, >=, ==, !=)"},
       {"edge.warm.ttft.p95 400ms", 20, "expected an operator (<, <=, >, >=, ==, !=), got \"4\""},
       {"edge.warm.ttft.p95 ~ 4ms", 20, "expected an operator (<, <=, >, >=, ==, !=), got \"~\""},

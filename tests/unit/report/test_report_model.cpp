@@ -84,6 +84,38 @@ TEST_CASE("rows: small-n flags and confidence intervals and unmeasured metrics")
   CHECK_FALSE(itl->p50_ci);
 }
 
+TEST_CASE("rows: percentiles over every request, each failure slower than any success") {
+  const auto report = report::build_report(clear_difference(), two_targets());
+  // a warm: 100..119 and one failure (N = 21): p50's h = 10 → 110; p99's h = 19.8 reaches the failure.
+  const auto* warm = find_row(report, "a", "warm", "ttft");
+  CHECK(*warm->p50_incl_errors == Approx(110));
+  CHECK_FALSE(warm->p99_incl_errors);
+  // b cold: 150, 250, 350 and one failure (N = 4): p50's h = 1.5 → 300; p95's h = 2.85 → failed.
+  const auto* cold = find_row(report, "b", "cold", "e2e");
+  CHECK(*cold->p50_incl_errors == Approx(1300));
+  CHECK_FALSE(cold->p95_incl_errors);
+  // a cold has no failure: the ordinary percentiles.
+  const auto* clean = find_row(report, "a", "cold", "ttft");
+  CHECK(clean->p95_incl_errors == clean->summary.p95);
+}
+
+TEST_CASE("rows: a rate ranks each failure below every success") {
+  std::vector<samples::Sample> s;
+  for (const double tps : {5.0, 6.0, 7.0, 8.0}) {
+    s.push_back(model_sample("a", "warm", 100));
+    s.back().decode_tps = tps;
+  }
+  s.push_back(model_sample("a", "warm", 1, "http_5xx"));
+  s.push_back(model_sample("a", "warm", 1, "truncated"));
+  report::RunInfo run = two_targets();
+  run.phases = {"warm"};
+  const auto report = report::build_report(s, run);
+  // N = 6 with the two failures lowest: p50's h = 2.5 → 5.5, p95's h = 4.75 → 7.75.
+  const auto* tps = find_row(report, "a", "warm", "decode_tps");
+  CHECK(*tps->p50_incl_errors == Approx(5.5));
+  CHECK(*tps->p95_incl_errors == Approx(7.75));
+}
+
 TEST_CASE("verdicts: a clear difference is significant and names the faster target") {
   const auto report = report::build_report(clear_difference(), two_targets());
   REQUIRE(report.verdicts.size() == 4);  // (cold, warm) × (p50, p95) for the one pair

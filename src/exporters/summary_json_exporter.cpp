@@ -144,6 +144,10 @@ void add_comparisons(Json& doc, const Report& report) {
                         {"ci_high", json_interval_bound(v.ci, true)},
                         {"p_value", json_number(v.p_value)},
                         {"significant", v.significant},
+                        {"error_rate_a", json_figure(v.error_rate_a)},
+                        {"error_rate_b", json_figure(v.error_rate_b)},
+                        {"error_p_value", json_number(v.error_p_value)},
+                        {"faster_fails_more_often", v.faster_fails_more_often},
                         {"text", v.text}});
   }
   doc["break_evens"] = std::move(break_evens);

@@ -59,6 +59,7 @@ void MetricGroupsBuilder::add(const samples::Sample& s) {
   // The phase's group, then the target's kAllPhases group (the same one, counted twice, for a
   // phase named like kAllPhases).
   for (MetricGroup* group : {route.phase_group, route.all_group}) {
+    ++group->requests;
     if (!ok) {
       ++group->errors;
       continue;

@@ -24,6 +24,7 @@ struct MetricGroup {
   std::vector<std::vector<double>> values;
   std::vector<cost::TokenCount> tokens;  // successful samples' tokens; kAllPhases groups only
   std::size_t errors = 0;                // failed samples
+  std::size_t requests = 0;              // every sample, failed or not
 };
 
 /// Orders GroupKeys and also finds them by a pair of views, so lookups copy no strings.

@@ -64,13 +64,18 @@ MetricRow make_row(const GroupKey& key, const metrics::MetricDefinition& metric,
   return row;
 }
 
-// The verdict metric's values per target and phase, kept from the rows for the verdicts.
-using VerdictValues = std::map<GroupKey, MetricValues>;
+// The verdict metric's values per target and phase, kept from the rows for the verdicts, with
+// the group's failed requests among all of them.
+struct VerdictGroup {
+  MetricValues values;
+  stats::Proportion failed;
+};
+using VerdictValues = std::map<GroupKey, VerdictGroup>;
 
 std::vector<Verdict> make_verdicts(const RunInfo& run, const VerdictValues& by_group) {
-  static const MetricValues kEmpty;
+  static const VerdictGroup kEmpty;
   const metrics::MetricDefinition& metric = *metrics::find_metric(kVerdictMetric);
-  auto values_for = [&](const std::string& target, const std::string& phase) -> const MetricValues& {
+  auto group_for = [&](const std::string& target, const std::string& phase) -> const VerdictGroup& {
     const auto found = by_group.find({target, phase});
     return found == by_group.end() ? kEmpty : found->second;
   };
@@ -78,18 +83,20 @@ std::vector<Verdict> make_verdicts(const RunInfo& run, const VerdictValues& by_g
   for (std::size_t i = 0; i < run.targets.size(); ++i) {
     for (std::size_t j = i + 1; j < run.targets.size(); ++j) {
       for (const std::string& phase : run.phases) {
-        const MetricValues& a = values_for(run.targets[i], phase);
-        const MetricValues& b = values_for(run.targets[j], phase);
+        const VerdictGroup& a = group_for(run.targets[i], phase);
+        const VerdictGroup& b = group_for(run.targets[j], phase);
         const VerdictInput input{phase,
                                  std::string(metric.name),
                                  std::string(metric.unit),
                                  run.targets[i],
                                  run.targets[j],
-                                 a.recorded,
-                                 b.recorded,
+                                 a.values.recorded,
+                                 b.values.recorded,
                                  run.seed,
-                                 a.sorted,
-                                 b.sorted};
+                                 a.values.sorted,
+                                 b.values.sorted,
+                                 a.failed,
+                                 b.failed};
         verdicts.push_back(compare_percentile(input, 50));
         verdicts.push_back(compare_percentile(input, 95));
       }
@@ -158,7 +165,10 @@ VerdictValues add_metric_rows(Report& report, MetricGroups& grouped) {
         }
         report.rows.push_back(
             make_row({target, phase}, metrics[m], values, group ? group->errors : 0, report.run.seed));
-        if (metrics[m].name == kVerdictMetric && !is_all) verdict_values[{target, phase}] = values;
+        if (metrics[m].name == kVerdictMetric && !is_all) {
+          const stats::Proportion failed{group ? group->errors : 0, group ? group->requests : 0};
+          verdict_values[{target, phase}] = {values, failed};
+        }
         if (!is_all && merge_all) by_phase[m].push_back(std::move(values));
       }
     }

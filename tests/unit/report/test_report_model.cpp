@@ -120,7 +120,8 @@ TEST_CASE("verdicts: a clear difference is significant and names the faster targ
   const auto report = report::build_report(clear_difference(), two_targets());
   REQUIRE(report.verdicts.size() == 4);  // (cold, warm) × (p50, p95) for the one pair
   const auto& cold = report.verdicts[0];
-  CHECK(cold.text == "cold p50: too few samples (n = 3)");
+  // b failed 1 of its 4 cold requests: the line says so even without figures.
+  CHECK(cold.text == "cold p50: too few samples (n = 3) (errors: a 0.0%, b 25.0%)");
   CHECK_FALSE(cold.significant);
   CHECK_FALSE(cold.diff);
   const auto& warm = report.verdicts[2];
@@ -131,7 +132,56 @@ TEST_CASE("verdicts: a clear difference is significant and names the faster targ
   CHECK(warm.ci->high < 0);
   CHECK(warm.p_value < 0.001);
   CHECK_THAT(warm.text, Catch::StartsWith("warm p50: a faster by 100 ms (95% CI "));
-  CHECK_THAT(warm.text, Catch::EndsWith(" ms, p < 0.001)"));
+  CHECK_THAT(warm.text, Catch::EndsWith(" ms, p < 0.001) (errors: a 4.8%, b 4.8%)"));
+  CHECK(*warm.error_rate_a == Approx(1.0 / 21));
+  CHECK(*warm.error_p_value == Approx(1.0));
+  CHECK_FALSE(warm.faster_fails_more_often);
+}
+
+// a: warm 100..149 ms with 15 failures more; b: warm 200..249 ms, never failing.
+std::vector<samples::Sample> faster_but_failing() {
+  std::vector<samples::Sample> s;
+  for (int i = 0; i < 50; ++i) s.push_back(model_sample("a", "warm", 100 + i));
+  for (int i = 0; i < 15; ++i) s.push_back(model_sample("a", "warm", 1, "rate_limited"));
+  for (int i = 0; i < 50; ++i) s.push_back(model_sample("b", "warm", 200 + i));
+  return s;
+}
+
+TEST_CASE("verdicts: a faster target that fails significantly more often is called out") {
+  report::RunInfo run = two_targets();
+  run.phases = {"warm"};
+  const auto report = report::build_report(faster_but_failing(), run);
+  const auto& p50 = report.verdicts[0];
+  REQUIRE(p50.significant);
+  // 15/65 = 23.1% against 0/50: pooled 15/115, z = 0.2308 / sqrt(0.1304 · 0.8696 · (1/65 + 1/50))
+  // = 0.2308 / 0.0634 = 3.64, p = 0.00027.
+  CHECK(*p50.error_rate_a == Approx(15.0 / 65));
+  CHECK(*p50.error_rate_b == 0);
+  CHECK(*p50.error_p_value == Approx(0.00027).epsilon(0.01));
+  CHECK(p50.faster_fails_more_often);
+  CHECK_THAT(p50.text, Catch::StartsWith("warm p50: a faster by 100 ms (95% CI "));
+  CHECK_THAT(p50.text, Catch::EndsWith(", p < 0.001) (errors: a 23.1%, b 0.0%); but a fails more often: "
+                                       "23.1% vs 0.0%, p < 0.001"));
+}
+
+TEST_CASE("verdicts: the slower target failing more, or a difference in chance, adds the rates only") {
+  std::vector<samples::Sample> s = faster_but_failing();
+  for (auto& sample : s) {
+    if (!sample.error.empty()) sample.target = "b";  // now the slower one fails
+  }
+  report::RunInfo run = two_targets();
+  run.phases = {"warm"};
+  auto report = report::build_report(s, run);
+  CHECK_FALSE(report.verdicts[0].faster_fails_more_often);
+  CHECK_THAT(report.verdicts[0].text, Catch::EndsWith(" (errors: a 0.0%, b 23.1%)"));
+  CHECK(*report.verdicts[0].error_p_value < 0.001);
+  // One failure in 51 against none in 50: p = 0.32, not significant.
+  s = faster_but_failing();
+  s.erase(s.begin() + 51, s.begin() + 65);
+  report = report::build_report(s, run);
+  CHECK(*report.verdicts[0].error_p_value > 0.05);
+  CHECK_FALSE(report.verdicts[0].faster_fails_more_often);
+  CHECK_THAT(report.verdicts[0].text, Catch::EndsWith(" (errors: a 2.0%, b 0.0%)"));
 }
 
 TEST_CASE("verdicts: overlapping samples give no significant difference") {

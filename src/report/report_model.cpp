@@ -207,7 +207,7 @@ RunInfo with_observed_names(RunInfo run, const std::vector<samples::Sample>& sam
 }
 
 Report build_report(const std::vector<samples::Sample>& samples, const RunInfo& run) {
-  return build_report(group_metric_values(samples), run);
+  return build_report(group_metric_values(samples, run.slo), run);
 }
 
 Report build_report(MetricGroups grouped, const RunInfo& run) {
@@ -221,6 +221,7 @@ Report build_report(MetricGroups grouped, const RunInfo& run) {
   report.errors_by_class = std::move(grouped.errors_by_class);
   add_costs(report, grouped);
   report.verdicts = make_verdicts(report.run, verdict_values);
+  report.goodput = build_goodput(report.run.slo, report.run.targets, report.run.phases, grouped);
   report.client_error_note = client_error_note(report);
   return report;
 }

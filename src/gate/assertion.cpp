@@ -31,6 +31,7 @@ std::string_view stat_name(Stat stat) {
     case Stat::p50_incl_errors: return "p50_incl_errors";
     case Stat::p95_incl_errors: return "p95_incl_errors";
     case Stat::p99_incl_errors: return "p99_incl_errors";
+    case Stat::goodput: return "goodput";
   }
   return "?";
 }

@@ -107,9 +107,24 @@ Measured measure_cost(const Assertion& a, const report::Report& report, const st
           priced ? "not measured: no successful requests or tokens" : "not measured: no pricing for " + target};
 }
 
+Measured measure_goodput(const Assertion& a, const report::Report& report, const std::string& target,
+                         const std::string& phase) {
+  if (!report.goodput) {
+    return {std::nullopt, "", "not measured: no SLO (give the scenario an \"slo\", or report --slo)"};
+  }
+  for (const report::GoodputRow& row : report.goodput->rows) {
+    if (row.target != target || row.phase != phase) continue;
+    if (!row.goodput) return {std::nullopt, "", "not measured: no requests"};
+    const std::string percent = number_text(*row.goodput * 100, a.threshold * 100);
+    return {row.goodput, fmt::format("{}% ({} of {} met the SLO)", percent, row.met, row.requests), ""};
+  }
+  return {std::nullopt, "", fmt::format("not measured: phase {} has no SLO", phase)};
+}
+
 Measured measure(const Assertion& a, const report::Report& report, const std::string& target,
                  const std::string& phase) {
   if (a.subject == Subject::cost) return measure_cost(a, report, target);
+  if (a.stat == Stat::goodput) return measure_goodput(a, report, target, phase);
   const std::string metric = a.subject == Subject::phase_stat ? "e2e" : a.metric;
   const report::MetricRow* row = report::find_row(report, target, phase, metric);
   if (row == nullptr) return {std::nullopt, "", "not measured: no such row"};

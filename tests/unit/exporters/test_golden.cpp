@@ -86,6 +86,24 @@ const report::GroupedReport& error_free_report() {
   return report;
 }
 
+// The fixture with a third of edge's warm requests rate-limited (429): edge answers faster but
+// fails far more often.
+const report::GroupedReport& error_heavy_report() {
+  static const report::GroupedReport report = report_of("small_error_heavy.csv", 72);
+  return report;
+}
+
+// The fixture judged by an SLO: ttft ≤ 300 ms and e2e ≤ 2 s in every phase, or with the cold
+// phase's own ttft ≤ 800 ms.
+report::GroupedReport slo_report(bool cold_own) {
+  report::RunInfo run = fixture_run();
+  run.slo.every_phase = metrics::Slo{{{"ttft", 300 * kNanosPerMs}, {"e2e", 2000 * kNanosPerMs}}};
+  if (cold_own) run.slo.by_phase.emplace_back("cold", metrics::Slo{{{"ttft", 800 * kNanosPerMs}}});
+  const auto read = samples::read_samples_csv(TTFT_FIXTURES_DIR "/samples/small.csv");
+  REQUIRE(read);
+  return report::ungrouped(report::build_report(read->samples, run));
+}
+
 }  // namespace
 
 TEST_CASE("golden: summary.csv") {
@@ -131,4 +149,17 @@ TEST_CASE("golden: an error-free run's summary.csv, report.md and terminal table
   test::check_golden("report/no_errors.csv", exporters::export_summary_csv(error_free_report()));
   test::check_golden("report/no_errors.md", exporters::export_markdown(error_free_report()));
   test::check_golden("report/no_errors.txt", exporters::export_terminal(error_free_report(), false));
+}
+
+TEST_CASE("golden: an error-heavy run: failures in the tail and in the verdicts") {
+  test::check_golden("report/error_heavy.txt", exporters::export_terminal(error_heavy_report(), false));
+  test::check_golden("report/error_heavy.md", exporters::export_markdown(error_heavy_report()));
+  test::check_golden("report/error_heavy.json", exporters::export_summary_json(error_heavy_report()));
+}
+
+TEST_CASE("golden: SLO attainment, one SLO for every phase and a phase's own") {
+  test::check_golden("report/slo.txt", exporters::export_terminal(slo_report(false), false));
+  test::check_golden("report/slo.md", exporters::export_markdown(slo_report(false)));
+  test::check_golden("report/slo.json", exporters::export_summary_json(slo_report(false)));
+  test::check_golden("report/slo_by_phase.txt", exporters::export_terminal(slo_report(true), false));
 }

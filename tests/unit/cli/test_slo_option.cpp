@@ -77,7 +77,7 @@ TEST_CASE("slo option: every mistake is an error naming --slo") {
   CHECK(slo_error("itl_p50=1s").message == "unknown SLO metric \"itl_p50\" (expected ttft, first_token, e2e, ttfb)");
 }
 
-TEST_CASE("report --slo: goodput after the fact; without an SLO no section; a bad --slo exits 2") {
+TEST_CASE("report --slo: goodput after the fact, no section without an SLO, exit 2 for a bad --slo") {
   const auto plain = run_cli({"report", kMergeRegions});
   CHECK_FALSE(contains(plain.out, "SLO attainment"));
   const auto judged = run_cli({"report", kMergeRegions, "--slo", "ttft=50.6ms"});

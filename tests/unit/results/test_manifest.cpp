@@ -141,7 +141,7 @@ TEST_CASE("manifest: display rows name what was run and leave out what was not r
   CHECK(rows.back() == std::pair<std::string, std::string>{"resumed", "1 time(s)"});
 }
 
-TEST_CASE("manifest: the scenario copy's SLO, top level and per phase; a bad one is an error") {
+TEST_CASE("manifest: the scenario copy's SLO, top level and per phase, and a bad one is an error") {
   results::Manifest m = sample_manifest();
   CHECK(results::parse_manifest(results::manifest_to_json(m).dump(), "manifest.json")->facts.slo.empty());
   m.scenario["slo"] = {{"ttft", "200ms"}};

@@ -45,10 +45,7 @@ const Json& find_object(const Json& array, const Json& match) {
 }
 
 /// The SLO section of a terminal report: from its title to the next blank line.
-std::string slo_section(const std::string& out) {
-  const std::size_t start = out.find("SLO attainment");
-  return start == std::string::npos ? std::string() : out.substr(start, out.find("\n\n", start) - start);
-}
+std::string slo_section(const std::string& out) { return ttft::test::block_from(out, "SLO attainment"); }
 
 }  // namespace
 

@@ -41,11 +41,7 @@ fs::path folder_with_slo(const TempDir& tmp, const std::string& name, const nloh
 }
 
 /// The SLO section of a terminal report: from its title to the next blank line.
-std::string slo_section(const std::string& out) {
-  const std::size_t start = out.find("SLO attainment");
-  if (start == std::string::npos) return {};
-  return out.substr(start, out.find("\n\n", start) - start);
-}
+std::string slo_section(const std::string& out) { return ttft::test::block_from(out, "SLO attainment"); }
 
 }  // namespace
 

@@ -14,7 +14,8 @@ namespace ttft::cli {
 
 inline constexpr const char* kAssertHelp =
     "Exit 1 unless TARGET.PHASE.METRIC.STAT OP VALUE holds (repeatable), e.g. 'edge.warm.ttft.p95 < 400ms', "
-    "'*.warm.error_rate < 1%', 'edge.cost.blended_usd_per_mtok <= 0.5'; * matches every target or phase";
+    "'edge.warm.ttft.p95_incl_errors < 500ms', '*.warm.error_rate < 1%', 'edge.warm.goodput >= 95%', "
+    "'edge.cost.blended_usd_per_mtok <= 0.5'; * matches every target or phase";
 
 /// One "PASS ..." / "FAIL ..." line per check; after the tables, a blank line first.
 void print_checks(const std::vector<gate::Check>& checks, std::ostream& out, bool after_tables);

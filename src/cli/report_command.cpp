@@ -3,12 +3,15 @@
 #include <ostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/gate_outputs.hpp"
+#include "cli/slo_option.hpp"
 #include "cli/volume_option.hpp"
 #include "core/exit_codes.hpp"
 #include "exporters/registry.hpp"
 #include "gate/parser.hpp"
+#include "metrics/slo.hpp"
 #include "report/from_folders.hpp"
 
 namespace ttft::cli {
@@ -40,6 +43,9 @@ void setup_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--volume", o.volume,
                   "Also cost per request across input:output ratios and per month at this volume "
                   "(e.g. 10M/month, 300k/day)");
+  cmd->add_option("--slo", o.slo,
+                  "Goodput against this SLO in every phase, over the runs' own (e.g. ttft=200ms,e2e=8s; metrics: " +
+                      fmt::format("{})", fmt::join(metrics::slo_metric_names(), ", ")));
   cmd->add_flag("--allow-mixed", o.allow_mixed, "Merge folders even when their scenario files differ");
   cmd->add_option("--assert", o.asserts, std::string(kAssertHelp) + "; with --by, checked for every group too")
       ->allow_extra_args(false);  // one EXPR per --assert
@@ -57,9 +63,15 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
     io.err << render_error(volume.error());
     return to_int(ExitCode::usage);
   }
+  const auto slo = parse_slo_option(o.slo);
+  if (!slo) {
+    io.err << render_error(slo.error());
+    return to_int(ExitCode::usage);
+  }
   std::optional<report::GroupBy> by;
   if (!o.by.empty()) by = o.by == "pop" ? report::GroupBy::pop : report::GroupBy::region;
-  const auto built = report::report_from_folders({o.dirs, by, *volume, o.allow_mixed, o.format == "html"}, io);
+  const auto built =
+      report::report_from_folders({o.dirs, by, *volume, o.allow_mixed, o.format == "html", *slo}, io);
   if (!built) {
     io.err << render_error(built.error());
     return to_int(ExitCode::usage);

@@ -1,7 +1,8 @@
 // `ttftbench report DIR...`: rebuilds the summary from one or more results folders' raw rows
 // (several folders = a merge, e.g. one per region or CI job), optionally one table per region
-// or PoP, in any output format; then --assert gates (with --by, per group too) and --summary-md
-// (docs/commands.md ("report") and the sections it links).
+// or PoP, in any output format, with goodput against --slo or the runs' own SLO; then --assert
+// gates (with --by, per group too) and --summary-md (docs/commands.md ("report") and the sections
+// it links).
 // Never sends a request and never writes into the folders it reads.
 #pragma once
 
@@ -23,12 +24,14 @@ struct ReportOptions {
   std::vector<std::string> asserts;
   std::string summary_md;        // a file to receive the Markdown report
   std::string volume;            // --volume "10M/month": cost at scale; empty = not shown
+  std::string slo;               // --slo "ttft=200ms,e2e=8s": goodput against it; empty = the runs' own
 };
 
 void setup_report_command(CLI::App& app, ReportOptions& options);
 
 /// Exit codes: 0; 1 an assertion failed; 2 a folder is missing or unreadable, the scenarios
-/// differ without --allow-mixed, or an --assert does not parse; 3 an output cannot be written.
+/// differ without --allow-mixed, or an --assert or --slo does not parse; 3 an output cannot be
+/// written.
 int run_report_command(const ReportOptions& options, const GlobalOptions& global, Io& io);
 
 }  // namespace ttft::cli

@@ -1,13 +1,19 @@
-// Idle sweep and cost at scale as JSON; durations in seconds, money in USD.
+// SLO attainment, idle sweep and cost at scale as JSON; durations in seconds (SLO limits in ms),
+// money in USD, shares as fractions.
 #include "exporters/decision_json.hpp"
 
 #include "core/clock.hpp"
+#include "core/duration.hpp"
 #include "cost/money.hpp"
 #include "exporters/json_numbers.hpp"
+#include "metrics/slo.hpp"
 
 namespace ttft::exporters {
 
 using report::CostAtScale;
+using report::Goodput;
+using report::GoodputRow;
+using report::GoodputVerdict;
 using report::IdleGap;
 using report::IdleThreshold;
 using report::Report;
@@ -71,9 +77,41 @@ Json cost_json(const CostAtScale& scale) {
           {"days_per_month", cost::kDaysPerMonth}, {"pairs", std::move(pairs)}, {"monthly", std::move(monthly)}};
 }
 
+// Each judged phase's bounds in ms: {"warm": {"ttft": 200, "e2e": 8000}}.
+Json limits_json(const Report& report) {
+  Json limits = Json::object();
+  for (const std::string& phase : report.run.phases) {
+    const metrics::Slo* slo = report.run.slo.for_phase(phase);
+    if (slo == nullptr) continue;
+    Json bounds = Json::object();
+    for (const metrics::SloBound& bound : slo->bounds) bounds[bound.metric] = to_ms(bound.limit_ns);
+    limits[phase] = std::move(bounds);
+  }
+  return limits;
+}
+
+Json goodput_json(const Report& report, const Goodput& goodput) {
+  Json rows = Json::array();
+  for (const GoodputRow& r : goodput.rows) {
+    rows.push_back({{"target", r.target}, {"phase", r.phase}, {"met", r.met}, {"requests", r.requests},
+                    {"goodput", json_figure(r.goodput)}, {"ci_low", json_interval_bound(r.ci, false)},
+                    {"ci_high", json_interval_bound(r.ci, true)}});
+  }
+  Json verdicts = Json::array();
+  for (const GoodputVerdict& v : goodput.verdicts) {
+    verdicts.push_back({{"phase", v.phase}, {"a", v.target_a}, {"b", v.target_b},
+                        {"goodput_a", json_figure(v.goodput_a)}, {"goodput_b", json_figure(v.goodput_b)},
+                        {"diff", json_figure(v.diff)}, {"ci_low", json_interval_bound(v.ci, false)},
+                        {"ci_high", json_interval_bound(v.ci, true)}, {"p_value", json_number(v.p_value)},
+                        {"significant", v.significant}, {"text", v.text}});
+  }
+  return {{"limits_ms", limits_json(report)}, {"goodput", std::move(rows)}, {"verdicts", std::move(verdicts)}};
+}
+
 }  // namespace
 
 void add_decision_json(Json& doc, const Report& report) {
+  if (report.goodput) doc["slo"] = goodput_json(report, *report.goodput);
   if (!report.idle_thresholds.empty()) {
     Json sweep = Json::array();
     for (const IdleThreshold& t : report.idle_thresholds) sweep.push_back(idle_json(t));

@@ -1,5 +1,6 @@
-// summary.json's decision keys (docs/results.md ("summary.json")): "idle_sweep" and "cost_at_scale", added only when
-// the report has them, so summaries of runs without an idle sweep or --volume are unchanged.
+// summary.json's decision keys (docs/results.md ("summary.json")): "slo", "idle_sweep" and
+// "cost_at_scale", added only when the report has them, so summaries of runs without an SLO, an
+// idle sweep or --volume are unchanged.
 #pragma once
 
 #include <nlohmann/json.hpp>

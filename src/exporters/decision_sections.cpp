@@ -1,17 +1,26 @@
-// Idle-sweep and cost-at-scale sections: cells formatted here, figures from the model.
+// SLO attainment, idle-sweep and cost-at-scale sections: cells formatted here, figures from the
+// model.
 #include "exporters/decision_sections.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "core/duration.hpp"
 #include "cost/money.hpp"
+#include "metrics/slo.hpp"
 #include "report/number_format.hpp"
 
 namespace ttft::exporters {
 
 using report::CostAtScale;
+using report::format_percent;
 using report::format_readable;
 using report::format_significant;
+using report::Goodput;
+using report::GoodputRow;
+using report::GoodputVerdict;
 using report::IdleGap;
 using report::IdleThreshold;
 using report::Report;
@@ -81,12 +90,49 @@ Section cost_section(const CostAtScale& scale) {
   return section;
 }
 
+// "ttft ≤ 200 ms" when every judged phase has that SLO, else "cold: ttft ≤ 1 s; warm: ...".
+std::string slo_title(const Report& report) {
+  std::vector<std::pair<std::string, const metrics::Slo*>> judged;
+  for (const std::string& phase : report.run.phases) {
+    if (const metrics::Slo* slo = report.run.slo.for_phase(phase)) judged.emplace_back(phase, slo);
+  }
+  if (judged.empty()) return "SLO attainment (no phase of this report has an SLO)";
+  const auto same = [&](const auto& phase) { return *phase.second == *judged.front().second; };
+  if (std::all_of(judged.begin(), judged.end(), same)) {
+    return fmt::format("SLO attainment ({}; failures count as misses)", metrics::slo_text(*judged.front().second));
+  }
+  std::vector<std::string> parts;
+  for (const auto& [phase, slo] : judged) parts.push_back(fmt::format("{}: {}", phase, metrics::slo_text(*slo)));
+  return fmt::format("SLO attainment ({}; failures count as misses)", fmt::join(parts, "; "));
+}
+
+Section goodput_section(const Report& report, const Goodput& goodput) {
+  Section section;
+  section.title = slo_title(report);
+  Table table;
+  table.header = {"target", "phase", "met", "requests", "goodput", "95% CI"};
+  table.align = {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right};
+  for (const GoodputRow& row : goodput.rows) {
+    const std::string ci =
+        row.ci ? fmt::format("{}\u2013{}", format_percent(row.ci->low), format_percent(row.ci->high)) : "-";
+    table.rows.push_back({row.target, row.phase, fmt::format("{}", row.met), fmt::format("{}", row.requests),
+                          row.goodput ? format_percent(*row.goodput) : "-", ci});
+  }
+  section.tables.push_back(std::move(table));
+  const bool several_pairs = report.run.targets.size() > 2;
+  for (const GoodputVerdict& v : goodput.verdicts) {
+    section.lines.push_back(several_pairs ? fmt::format("{} vs {}, {}", v.target_a, v.target_b, v.text) : v.text);
+  }
+  return section;
+}
+
 }  // namespace
 
 std::string format_usd(std::optional<double> usd) { return format_significant(usd, kUsdDigits); }
 
 std::vector<Section> decision_sections(const Report& report) {
   std::vector<Section> sections;
+  if (report.goodput) sections.push_back(goodput_section(report, *report.goodput));
   if (!report.idle_thresholds.empty()) sections.push_back(idle_section(report.idle_thresholds));
   if (report.cost_at_scale) sections.push_back(cost_section(*report.cost_at_scale));
   return sections;

@@ -1,6 +1,7 @@
-// The report's decision sections (docs/results.md ("report.md")) as titled tables and lines, for the terminal and
-// Markdown exporters alike: TTFT against idle time with each target's scale-to-zero estimate,
-// and cost at a request volume. Formatting only; empty when the report has neither.
+// The report's decision sections (docs/results.md ("report.md")) as titled tables and lines, for
+// the terminal, Markdown and HTML exporters alike: SLO attainment (goodput) with its verdicts,
+// TTFT against idle time with each target's scale-to-zero estimate, and cost at a request volume.
+// Formatting only; empty when the report has none of them.
 #pragma once
 
 #include <string>
@@ -17,7 +18,8 @@ struct Section {
   std::vector<std::string> lines;  // sentences after the tables
 };
 
-/// "TTFT after idle" when the report has idle thresholds; "Cost at <volume>" with --volume.
+/// "SLO attainment" with an SLO; "TTFT after idle" when the report has idle thresholds; "Cost at
+/// <volume>" with --volume.
 std::vector<Section> decision_sections(const report::Report& report);
 
 /// "$0.0123"-style dollars: 4 significant digits; "-" when unknown.

@@ -48,19 +48,24 @@ void add_figure(std::vector<std::string>& parts, const char* name, std::optional
   if (ms) parts.push_back(fmt::format("{} {}", name, format_readable(ms)));
 }
 
-}  // namespace
-
-Table ttft_table(const Report& report) {
+// "target", then "<phase> p50" and "<phase> p95" per phase, then `more` columns; numbers right-aligned.
+Table phase_columns(const Report& report, std::vector<std::string> more) {
   Table table;
   table.header.emplace_back("target");
   for (const std::string& phase : report.run.phases) {
     table.header.push_back(phase + " p50");
     table.header.push_back(phase + " p95");
   }
-  table.header.emplace_back("n");
-  table.header.emplace_back("errors");
+  for (std::string& column : more) table.header.push_back(std::move(column));
   table.align.assign(table.header.size(), Align::right);
   table.align[0] = Align::left;
+  return table;
+}
+
+}  // namespace
+
+Table ttft_table(const Report& report) {
+  Table table = phase_columns(report, {"n", "errors"});
   for (const std::string& target : report.run.targets) {
     std::vector<std::string> cells{target};
     for (const std::string& phase : report.run.phases) {
@@ -71,6 +76,25 @@ Table ttft_table(const Report& report) {
     const MetricRow* all = find_row(report, target, kAllPhases, kTtft);
     cells.push_back(fmt::format("{}", all ? all->n : 0));
     cells.push_back(fmt::format("{}", all ? all->errors : 0));
+    table.rows.push_back(std::move(cells));
+  }
+  return table;
+}
+
+std::optional<Table> with_failures_table(const Report& report) {
+  if (report.errors == 0) return std::nullopt;
+  Table table = phase_columns(report, {});
+  const auto cell = [](const MetricRow* row, const std::optional<double> MetricRow::*stat) -> std::string {
+    if (row == nullptr || row->n + row->errors == 0) return "-";
+    return row->*stat ? format_readable(row->*stat) : "failed";
+  };
+  for (const std::string& target : report.run.targets) {
+    std::vector<std::string> cells{target};
+    for (const std::string& phase : report.run.phases) {
+      const MetricRow* row = find_row(report, target, phase, kTtft);
+      cells.push_back(cell(row, &MetricRow::p50_incl_errors));
+      cells.push_back(cell(row, &MetricRow::p95_incl_errors));
+    }
     table.rows.push_back(std::move(cells));
   }
   return table;

@@ -1,5 +1,6 @@
-// The pieces the terminal and Markdown exporters share: the two headline tables of
-// docs/results.md ("report.md"), their small-n footnote, verdict lines and the lateness line. Formatting only.
+// The pieces the terminal, Markdown and HTML exporters share: the two headline tables of
+// docs/results.md ("report.md"), their small-n footnote, the headline percentiles counting
+// failures, verdict lines and the lateness line. Formatting only.
 #pragma once
 
 #include <optional>
@@ -17,6 +18,16 @@ inline constexpr const char* kCostTitle = "Cost per million tokens (USD)";
 /// target, "<phase> p50", "<phase> p95" per phase in run order, n (successful samples over all
 /// phases) and errors; "-" when unmeasured and a "*" suffix on small-n percentiles.
 Table ttft_table(const report::Report& report);
+
+/// When any request failed: target, "<phase> p50", "<phase> p95" per phase of the headline metric
+/// over every request with each failure ranked slower than any success; "failed" where that
+/// percentile falls among the failures, "-" without requests. nullopt when nothing failed, so an
+/// error-free report prints exactly as it did before these figures existed.
+std::optional<Table> with_failures_table(const report::Report& report);
+
+/// The title and footnote of with_failures_table.
+inline constexpr const char* kWithFailuresTitle = "Time to first token, each failure counted as slower than any success (ms)";
+inline constexpr const char* kWithFailuresNote = "failed: that percentile falls among the failed requests";
 
 /// "* fewer than 20 samples: p95 is not reliable" (plus the p50 rule when that applies) when
 /// any cell of ttft_table carries a "*"; nullopt otherwise.

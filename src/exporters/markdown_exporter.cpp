@@ -44,6 +44,10 @@ std::string sections(const Report& report, const std::string& h) {
   std::string out = run_line(report);
   out += fmt::format("\n{} {}\n\n", h, kTtftTitle) + render_markdown(ttft_table(report));
   if (const auto note = small_n_footnote(report)) out += "\n\\" + *note + "\n";  // "\*": not a list
+  if (const auto table = with_failures_table(report)) {
+    out += fmt::format("\n{} {}\n\n", h, kWithFailuresTitle) + render_markdown(*table);
+    out += fmt::format("\n{}\n", kWithFailuresNote);
+  }
   out += fmt::format("\n{} {}\n\n", h, kCostTitle) + render_markdown(cost_table(report));
   const auto break_evens = break_even_lines(report);
   if (!break_evens.empty()) out += "\nBreak-even input:output ratio:\n\n" + bullets(break_evens);

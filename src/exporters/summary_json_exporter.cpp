@@ -78,6 +78,9 @@ Json row_json(const MetricRow& row) {
       {"p50_ci_high", json_interval_bound(row.p50_ci, true)},
       {"p95_ci_low", json_interval_bound(row.p95_ci, false)},
       {"p95_ci_high", json_interval_bound(row.p95_ci, true)},
+      {"p50_incl_errors", json_figure(row.p50_incl_errors)},
+      {"p95_incl_errors", json_figure(row.p95_incl_errors)},
+      {"p99_incl_errors", json_figure(row.p99_incl_errors)},
       {"small_n", {{"p50", row.p50_small_n}, {"p95", row.p95_small_n}, {"p99", row.p99_small_n}}}};
 }
 
@@ -141,6 +144,10 @@ void add_comparisons(Json& doc, const Report& report) {
                         {"ci_high", json_interval_bound(v.ci, true)},
                         {"p_value", json_number(v.p_value)},
                         {"significant", v.significant},
+                        {"error_rate_a", json_figure(v.error_rate_a)},
+                        {"error_rate_b", json_figure(v.error_rate_b)},
+                        {"error_p_value", json_number(v.error_p_value)},
+                        {"faster_fails_more_often", v.faster_fails_more_often},
                         {"text", v.text}});
   }
   doc["break_evens"] = std::move(break_evens);

@@ -25,6 +25,9 @@ std::string tables(const Report& report, bool color) {
   if (report.run.interrupted) out += "interrupted: figures cover the requests finished so far\n\n";
   out += title(kTtftTitle, color) + render_text(ttft_table(report), color);
   if (const auto note = small_n_footnote(report)) out += *note + "\n";
+  if (const auto table = with_failures_table(report)) {
+    out += "\n" + title(kWithFailuresTitle, color) + render_text(*table, color) + kWithFailuresNote + "\n";
+  }
   out += "\n" + title(kCostTitle, color) + render_text(cost_table(report), color);
   for (const std::string& line : break_even_lines(report)) out += line + "\n";
   const auto verdicts = verdict_lines(report);

@@ -28,6 +28,10 @@ std::string_view stat_name(Stat stat) {
     case Stat::n: return "n";
     case Stat::errors: return "errors";
     case Stat::error_rate: return "error_rate";
+    case Stat::p50_incl_errors: return "p50_incl_errors";
+    case Stat::p95_incl_errors: return "p95_incl_errors";
+    case Stat::p99_incl_errors: return "p99_incl_errors";
+    case Stat::goodput: return "goodput";
   }
   return "?";
 }

@@ -1,5 +1,5 @@
 // A CI gate (docs/commands.md ("Assertions")) as plain data: `TARGET.PHASE.METRIC.STAT OP VALUE`,
-// `TARGET.PHASE.{n,errors,error_rate} OP VALUE` or `TARGET.cost.FIELD OP VALUE`, already checked
+// `TARGET.PHASE.{n,errors,error_rate,goodput} OP VALUE` or `TARGET.cost.FIELD OP VALUE`, already checked
 // by the parser, with the threshold converted to the unit the report measures in.
 #pragma once
 
@@ -13,14 +13,18 @@ inline constexpr const char* kWildcard = "*";
 
 enum class Op { less, less_equal, greater, greater_equal, equal, not_equal };
 
-enum class Stat { mean, stdev, min, p50, p95, p99, max, n, errors, error_rate };
+enum class Stat {
+  mean, stdev, min, p50, p95, p99, max, n, errors, error_rate,
+  p50_incl_errors, p95_incl_errors, p99_incl_errors,  // each failure ranked slower than any success
+  goodput,  // of a phase: the share of its requests that met the SLO
+};
 
 enum class CostField { input_usd_per_mtok, output_usd_per_mtok, blended_usd_per_mtok, usd_per_1k_requests };
 
 /// What the left-hand side names.
 enum class Subject {
   metric_stat,  // TARGET.PHASE.METRIC.STAT
-  phase_stat,   // TARGET.PHASE.{n,errors,error_rate}: the phase's requests, not one metric's
+  phase_stat,   // TARGET.PHASE.{n,errors,error_rate,goodput}: the phase's requests, not one metric's
   cost,         // TARGET.cost.FIELD
 };
 
@@ -34,7 +38,8 @@ struct Assertion {
   CostField cost_field = CostField::blended_usd_per_mtok;
   Op op = Op::less;
   // The threshold in the measured quantity's unit: the metric's unit (ms from "s" too), a
-  // fraction for error_rate ("1%" → 0.01), USD for cost fields, a count for n and errors.
+  // fraction for error_rate ("1%" → 0.01) and goodput ("95%" or 0.95), USD for cost fields, a
+  // count for n and errors.
   double threshold = 0;
   std::string value_text;  // the value as written, without inner spaces: "400ms", "1%", "0.5"
   std::size_t target_column = 1, phase_column = 1;  // 1-based, for errors about the names

@@ -51,6 +51,16 @@ std::optional<double> summary_stat(const stats::Summary& s, Stat stat) {
   }
 }
 
+/// The percentiles that count failures, or nullptr for any other stat.
+const std::optional<double>* incl_errors_stat(const report::MetricRow& row, Stat stat) {
+  switch (stat) {
+    case Stat::p50_incl_errors: return &row.p50_incl_errors;
+    case Stat::p95_incl_errors: return &row.p95_incl_errors;
+    case Stat::p99_incl_errors: return &row.p99_incl_errors;
+    default: return nullptr;
+  }
+}
+
 Measured measure_row(const Assertion& a, const report::MetricRow& row) {
   const auto count = [](std::size_t value) {
     return Measured{static_cast<double>(value), fmt::format("{}", value), ""};
@@ -63,6 +73,16 @@ Measured measure_row(const Assertion& a, const report::MetricRow& row) {
     const double rate = static_cast<double>(row.errors) / static_cast<double>(requests);
     const std::string percent = number_text(rate * 100, a.threshold * 100);
     return {rate, fmt::format("{}% ({} of {} failed)", percent, row.errors, requests), ""};
+  }
+  if (const auto* counted = incl_errors_stat(row, a.stat)) {
+    const std::size_t requests = row.n + row.errors;
+    if (requests == 0) return {std::nullopt, "", "not measured: no requests"};
+    if (!*counted) {
+      return {std::nullopt, "",
+              fmt::format("not measured: that percentile falls among the failures ({} of {} failed)", row.errors,
+                          requests)};
+    }
+    return {*counted, fmt::format("{} {}", number_text(**counted, a.threshold), row.unit), ""};
   }
   const auto value = summary_stat(row.summary, a.stat);
   if (!value) return {std::nullopt, "", fmt::format("not measured: n = {}", row.n)};
@@ -87,9 +107,24 @@ Measured measure_cost(const Assertion& a, const report::Report& report, const st
           priced ? "not measured: no successful requests or tokens" : "not measured: no pricing for " + target};
 }
 
+Measured measure_goodput(const Assertion& a, const report::Report& report, const std::string& target,
+                         const std::string& phase) {
+  if (!report.goodput) {
+    return {std::nullopt, "", "not measured: no SLO (give the scenario an \"slo\", or report --slo)"};
+  }
+  for (const report::GoodputRow& row : report.goodput->rows) {
+    if (row.target != target || row.phase != phase) continue;
+    if (!row.goodput) return {std::nullopt, "", "not measured: no requests"};
+    const std::string percent = number_text(*row.goodput * 100, a.threshold * 100);
+    return {row.goodput, fmt::format("{}% ({} of {} met the SLO)", percent, row.met, row.requests), ""};
+  }
+  return {std::nullopt, "", fmt::format("not measured: phase {} has no SLO", phase)};
+}
+
 Measured measure(const Assertion& a, const report::Report& report, const std::string& target,
                  const std::string& phase) {
   if (a.subject == Subject::cost) return measure_cost(a, report, target);
+  if (a.stat == Stat::goodput) return measure_goodput(a, report, target, phase);
   const std::string metric = a.subject == Subject::phase_stat ? "e2e" : a.metric;
   const report::MetricRow* row = report::find_row(report, target, phase, metric);
   if (row == nullptr) return {std::nullopt, "", "not measured: no such row"};

@@ -21,7 +21,10 @@ struct Check {
 /// phases, never to "all"). A name the report lacks, or an unmeasured value (n = 0, no pricing),
 /// is a failed Check. Figures: the metric row's summary; n and errors of the row (for the
 /// phase-level form, of the e2e row: every successful request has an end of stream);
-/// error_rate = errors / (n + errors); cost fields from the target's cost figures, in USD.
+/// error_rate = errors / (n + errors); p50/p95/p99_incl_errors the row's percentiles over every
+/// request (a failure ranked slowest), failed when that percentile falls among the failures;
+/// goodput the share of the phase's requests that met the SLO (failed without an SLO, or for a
+/// phase without one); cost fields from the target's cost figures, in USD.
 std::vector<Check> evaluate(const Assertion& assertion, const report::Report& report);
 
 /// evaluate() over every assertion, in order.

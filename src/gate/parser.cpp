@@ -19,10 +19,12 @@ constexpr const char* kShape = "write TARGET.PHASE.METRIC.STAT (edge.warm.ttft.p
 constexpr const char* kOps = "<, <=, >, >=, ==, !=";
 constexpr const char* kUnits = "ms, s, %, usd";
 
-constexpr std::array<std::pair<std::string_view, Stat>, 10> kStats = {{
+constexpr std::array<std::pair<std::string_view, Stat>, 13> kStats = {{
     {"mean", Stat::mean}, {"stdev", Stat::stdev}, {"min", Stat::min}, {"p50", Stat::p50},
     {"p95", Stat::p95}, {"p99", Stat::p99}, {"max", Stat::max}, {"n", Stat::n},
-    {"errors", Stat::errors}, {"error_rate", Stat::error_rate}}};
+    {"errors", Stat::errors}, {"error_rate", Stat::error_rate}, {"p50_incl_errors", Stat::p50_incl_errors},
+    {"p95_incl_errors", Stat::p95_incl_errors}, {"p99_incl_errors", Stat::p99_incl_errors}}};
+constexpr const char* kPhaseStats = "n, errors, error_rate, goodput";
 constexpr std::array<std::pair<std::string_view, CostField>, 4> kCostFields = {{
     {"input_usd_per_mtok", CostField::input_usd_per_mtok},
     {"output_usd_per_mtok", CostField::output_usd_per_mtok},
@@ -81,12 +83,13 @@ struct Segment {
 };
 
 /// How a value is measured, which decides the units it may carry.
-enum class Kind { time_ms, plain, count, fraction, usd };
+enum class Kind { time_ms, plain, count, fraction, share, usd };
 
 Kind kind_of(const Assertion& a) {
   if (a.subject == Subject::cost) return Kind::usd;
   if (a.stat == Stat::n || a.stat == Stat::errors) return Kind::count;
   if (a.stat == Stat::error_rate) return Kind::fraction;
+  if (a.stat == Stat::goodput) return Kind::share;
   const auto* metric = metrics::find_metric(a.metric);
   return metric != nullptr && metric->unit == "ms" ? Kind::time_ms : Kind::plain;
 }
@@ -95,6 +98,7 @@ std::pair<std::string, std::string> kind_words(Kind kind, const Assertion& a) { 
   switch (kind) {
     case Kind::time_ms: return {"a time", "ms or s"};
     case Kind::fraction: return {"a rate", "%"};
+    case Kind::share: return {"a share", "% or a fraction from 0 to 1"};
     case Kind::usd: return {"a price", "usd or a bare number"};
     case Kind::count: return {"a count", "a bare number"};
     case Kind::plain: break;
@@ -199,7 +203,7 @@ class Parser {
     a.phase_column = column_of(text_, segments[1].offset);
     if (segments.size() == 2) {
       return at(pos_, fmt::format("missing metric after \"{}\"", so_far),
-                fmt::format("metrics: {}; or n, errors, error_rate of the phase", metric_names()));
+                fmt::format("metrics: {}; or {} of the phase", metric_names(), kPhaseStats));
     }
     const Segment& third = segments[2];
     if (segments.size() == 3) return read_phase_stat(third, a);
@@ -207,6 +211,11 @@ class Parser {
       return at(third.offset, fmt::format("unknown metric \"{}\" (expected {})", third.name, metric_names()));
     }
     a.metric = std::string(third.name);
+    if (segments[3].name == "goodput") {
+      const std::string_view path = text_.substr(segments[0].offset, segments[2].offset - 1 - segments[0].offset);
+      return at(segments[3].offset, "goodput is a figure of the phase, not of one metric",
+                fmt::format("write {}.goodput; the SLO names the metrics", path));
+    }
     const auto stat = lookup(kStats, segments[3].name);
     if (!stat) {
       return at(segments[3].offset,
@@ -219,6 +228,10 @@ class Parser {
 
   Failure read_phase_stat(const Segment& third, Assertion& a) {
     a.subject = Subject::phase_stat;
+    if (third.name == "goodput") {
+      a.stat = Stat::goodput;
+      return std::nullopt;
+    }
     const auto stat = lookup(kStats, third.name);
     if (stat == Stat::n || stat == Stat::errors || stat == Stat::error_rate) {
       a.stat = *stat;
@@ -228,8 +241,8 @@ class Parser {
       return at(pos_, fmt::format("missing stat after \"{}\"", third.name), "stats: " + names_of(kStats));
     }
     if (stat) return at(third.offset, fmt::format("\"{}\" needs a metric before it", third.name), kShape);
-    return at(third.offset, fmt::format("unknown metric \"{}\" (expected {}; or n, errors, error_rate)",
-                                        third.name, metric_names()));
+    return at(third.offset, fmt::format("unknown metric \"{}\" (expected {}; or {})", third.name, metric_names(),
+                                        kPhaseStats));
   }
 
   Failure read_op(Assertion& a) {
@@ -290,6 +303,7 @@ class Parser {
     const auto [what, expected] = kind_words(kind, a);
     const bool fits = kind == Kind::time_ms    ? unit == "ms" || unit == "s"
                       : kind == Kind::fraction ? unit == "%"
+                      : kind == Kind::share    ? unit.empty() || unit == "%"
                       : kind == Kind::usd      ? unit.empty() || unit == "usd"
                                                : unit.empty();
     if (!fits && unit.empty()) return at(unit_offset, fmt::format("missing unit for {} (expected {})", what, expected));
@@ -297,7 +311,11 @@ class Parser {
     if (unit == "s") a.threshold *= 1000;  // seconds → the metric's ms
     if (unit == "%") {
       if (a.threshold > 100) return at(value_offset, "expected a percentage from 0% to 100%");
-      a.threshold /= 100;  // error_rate is measured as a fraction
+      a.threshold /= 100;  // error_rate and goodput are measured as fractions
+    }
+    if (kind == Kind::share && unit.empty() && a.threshold > 1) {
+      return at(value_offset, "expected a fraction from 0 to 1, or a percentage with %",
+                fmt::format("did you mean {}%?", a.value_text));
     }
     return std::nullopt;
   }

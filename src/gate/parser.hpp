@@ -3,11 +3,12 @@
 //
 //   assertion := path OP number [UNIT]
 //   path      := NAME "." NAME "." METRIC "." STAT      metric_stat (NAME may be "*")
-//              | NAME "." NAME "." ("n"|"errors"|"error_rate")   phase_stat
+//              | NAME "." NAME "." ("n"|"errors"|"error_rate"|"goodput")   phase_stat
 //              | NAME ".cost." COST_FIELD                cost
 //   OP        := "<" | "<=" | ">" | ">=" | "==" | "!="
 //   number    := DIGITS ["." DIGITS]                    (no sign, no exponent)
-//   UNIT      := "ms" | "s" | "%" | "usd"                (each fits some quantities only)
+//   UNIT      := "ms" | "s" | "%" | "usd"                (each fits some quantities only; goodput
+//                                                        takes "%" or a bare fraction up to 1)
 #pragma once
 
 #include <cstddef>

@@ -38,7 +38,7 @@ const std::vector<MetricDefinition>& metric_definitions() {
       {"ttfb", "ttfb_ms", "ms", "response headers complete, from t0", ms_of<&Sample::ttfb_ns>},
       // decode_tps = output_tokens / (e2e - first_token)
       {"decode_tps", "decode_tps", "tokens/s", "output tokens / (e2e - first_token)",
-       decode_tps_of},
+       decode_tps_of, true},
       // itl_p50 = type-7 median of the gaps between successive content events
       {"itl_p50", "itl_p50_ms", "ms", "median gap between successive content events",
        ms_of<&Sample::itl_p50_ns>},

@@ -17,6 +17,9 @@ struct MetricDefinition {
   std::string_view unit;                                   // "ms" or "tokens/s"
   std::string_view description;                            // one line, as docs/metrics.md defines it
   std::optional<double> (*value)(const samples::Sample&);  // in `unit`; nullopt = not measured
+  // A rate (decode_tps), where more is better: a failed request ranks below every success in the
+  // percentiles that count failures, not above as for a time.
+  bool higher_is_better = false;
 };
 
 /// The summary metrics in report order: ttft, first_token, e2e, ttfb, decode_tps, itl_p50.

@@ -86,8 +86,9 @@ MetricChange metric_change(const TargetPhase& key, const metrics::MetricDefiniti
   std::vector<double> sorted_a = a, sorted_b = b;
   stats::sort_values(sorted_a);
   stats::sort_values(sorted_b);
+  // compare reports latencies only; error rates are left out (zero of zero requests).
   const VerdictInput input{key.second, row.metric, row.unit, "candidate", "baseline", a, b,
-                           group_seed(kCompareSeed, {key.first}), sorted_a, sorted_b};
+                           group_seed(kCompareSeed, {key.first}), sorted_a, sorted_b, {}, {}};
   const Verdict p50 = compare_percentile(input, 50);
   row.p50 = stat_change(p50, a, b, 50, max_regression);
   row.p95 = stat_change(compare_percentile(input, 95), a, b, 95, max_regression);

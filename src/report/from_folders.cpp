@@ -6,6 +6,7 @@
 
 #include "report/idle_threshold.hpp"
 #include "results/folder.hpp"
+#include "results/manifest.hpp"
 
 namespace ttft::report {
 namespace {
@@ -56,10 +57,30 @@ void add_decisions(Report& overall, const IdleSweepCollector& sweep, const std::
   if (volume) overall.cost_at_scale = cost_at_scale(overall.run.targets, overall.run.pricing, overall.costs, *volume);
 }
 
+/// The SLO rows are judged by, decided before they stream past: --slo, else the first folder's.
+/// The manifests are read ahead for it (read_results_folders reads each again beside its rows);
+/// a folder without one stands for a run without an SLO.
+Result<SloChoice> slo_for(const FolderReportOptions& o, Io& io) {
+  if (o.slo) return choose_slo({}, o.slo);
+  std::vector<results::Manifest> runs;
+  for (const std::string& dir : o.dirs) {
+    auto manifest = results::read_manifest(dir);
+    if (!manifest) return tl::unexpected(manifest.error());
+    runs.push_back(*manifest ? std::move(**manifest) : results::Manifest{});
+    if (runs.back().run_id.empty()) runs.back().run_id = dir;
+  }
+  if (runs.empty()) return SloChoice{};
+  SloChoice choice = choose_slo(runs, std::nullopt);
+  if (choice.note) io.err << "warning: " << *choice.note << "\n";
+  return choice;
+}
+
 }  // namespace
 
 Result<FolderReport> report_from_folders(const FolderReportOptions& o, Io& io) {
-  GroupedReportBuilder builder(o.by);
+  auto slo = slo_for(o, io);
+  if (!slo) return tl::unexpected(slo.error());
+  GroupedReportBuilder builder(o.by, slo->slo);
   IdleSweepCollector sweep;  // idle sweeps are judged on the overall samples only
   PlotSamplesBuilder plot_rows;
   const samples::RowSink add_row = [&](samples::Sample& row) {
@@ -79,6 +100,7 @@ Result<FolderReport> report_from_folders(const FolderReportOptions& o, Io& io) {
   }
   out.report = builder.build(runs);
   out.report.notes = std::move(*notes);
+  if (slo->note) out.report.notes.push_back(*slo->note);
   add_decisions(out.report.overall, sweep, runs, o.volume);
   if (o.with_plots) out.plots = build_plot_data(plot_rows.take(), out.report.overall);
   return out;

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/io.hpp"
 #include "cost/monthly_cost.hpp"
+#include "metrics/slo.hpp"
 #include "report/merge.hpp"
 #include "report/plot_data.hpp"
 #include "results/manifest.hpp"
@@ -22,6 +23,7 @@ struct FolderReportOptions {
   std::optional<cost::Volume> volume;  // also the cost at this request volume
   bool allow_mixed = false;            // merge folders of different scenario files (with a note)
   bool with_plots = false;             // also the HTML plots' data (keeps ~80 bytes a row while reading)
+  std::optional<metrics::Slo> slo = std::nullopt;  // report --slo: every phase's SLO, over the manifests'
 };
 
 struct FolderReport {
@@ -33,7 +35,8 @@ struct FolderReport {
 /// Reads every folder (warnings on io.err), checks that they come from one scenario file (unless
 /// allow_mixed), builds the grouped report and adds the idle-sweep estimates (on the overall
 /// samples, with every run's cold gaps from its manifest) and, with a volume, the cost at scale.
-/// Errors name the folder or file.
+/// Goodput judges each row by options.slo, else by the first folder's SLO (merge::choose_slo; a
+/// note when the folders' differ), else there is none. Errors name the folder or file.
 Result<FolderReport> report_from_folders(const FolderReportOptions& options, Io& io);
 
 }  // namespace ttft::report

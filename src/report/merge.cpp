@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "core/check.hpp"
 
 namespace ttft::report {
@@ -73,7 +75,21 @@ RunInfo merge_run_info(const std::vector<results::Manifest>& runs) {
   info.scenario_sha256 = joined(shas);
   info.seed = runs.front().seed;
   info.client_lateness = worst_lateness(runs);
+  info.slo = runs.front().facts.slo;
   return info;
+}
+
+SloChoice choose_slo(const std::vector<results::Manifest>& runs, const std::optional<metrics::Slo>& override) {
+  if (override) return {metrics::SloSpec{*override, {}}, std::nullopt};
+  TTFT_CHECK(!runs.empty(), "an SLO is chosen from at least one run");
+  SloChoice choice{runs.front().facts.slo, std::nullopt};
+  for (const results::Manifest& run : runs) {
+    if (run.facts.slo == choice.slo) continue;
+    choice.note = fmt::format("the merged runs have different SLOs; goodput judges every request by the first "
+                              "run's ({}){}", runs.front().run_id, choice.slo.empty() ? ", which has none" : "");
+    break;
+  }
+  return choice;
 }
 
 std::string_view group_column(GroupBy by) { return by == GroupBy::region ? "region" : "pop"; }
@@ -98,7 +114,7 @@ std::vector<results::Manifest> runs_of(const std::vector<samples::Sample>& sampl
 
 GroupedReport build_grouped_report(const std::vector<samples::Sample>& samples, const std::vector<results::Manifest>& runs,
                                    std::optional<GroupBy> by) {
-  GroupedReportBuilder builder(by);
+  GroupedReportBuilder builder(by, merge_run_info(runs).slo);
   for (const samples::Sample& s : samples) builder.add(s);
   return builder.build(runs);
 }
@@ -109,14 +125,17 @@ void GroupedReportBuilder::add(const samples::Sample& s) {
   const std::string& value = *by_ == GroupBy::region ? s.region : s.pop;
   const std::string_view label = value.empty() ? std::string_view(kNoGroup) : std::string_view(value);
   auto found = std::find_if(groups_.begin(), groups_.end(), [&](const LabelGroup& g) { return g.label == label; });
-  if (found == groups_.end()) found = groups_.insert(groups_.end(), LabelGroup{std::string(label), {}, {}});
+  if (found == groups_.end()) {
+    found = groups_.insert(groups_.end(), LabelGroup{std::string(label), MetricGroupsBuilder(slo_), {}});
+  }
   found->rows.add(s);
   if (found->run_ids.find(s.run_id) == found->run_ids.end()) found->run_ids.insert(s.run_id);
 }
 
 GroupedReport GroupedReportBuilder::build(const std::vector<results::Manifest>& runs) {
   GroupedReport grouped;
-  const RunInfo overall = merge_run_info(runs);
+  RunInfo overall = merge_run_info(runs);
+  overall.slo = slo_;  // what the samples were judged by as they were added
   grouped.overall = build_report(overall_.take(), overall);
   if (!by_) return grouped;
   grouped.column = std::string(group_column(*by_));
@@ -125,6 +144,7 @@ GroupedReport GroupedReportBuilder::build(const std::vector<results::Manifest>& 
     info.targets = grouped.overall.run.targets;  // including names seen only in the rows
     info.phases = grouped.overall.run.phases;
     info.pricing = overall.pricing;
+    info.slo = slo_;
     grouped.groups.emplace_back(group.label, build_report(group.rows.take(), info));
   }
   return grouped;

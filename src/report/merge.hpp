@@ -25,8 +25,17 @@ namespace ttft::report {
 /// targets and phases in first-seen order; name, tool version, seed and each target's pricing
 /// from the first run that has them; distinct scenario SHA-256s joined by ", "; interrupted
 /// when any run was; each lateness figure the worst of the runs' (their percentiles cannot be
-/// merged exactly, the maximum is a bound).
+/// merged exactly, the maximum is a bound); the first run's SLO.
 RunInfo merge_run_info(const std::vector<results::Manifest>& runs);
+
+/// The SLO a report over `runs` judges requests by: `override` (report --slo) for every phase
+/// when given, else the first run's (none when it has none), with a note when another run's
+/// SLO differs from it.
+struct SloChoice {
+  metrics::SloSpec slo;
+  std::optional<std::string> note;
+};
+SloChoice choose_slo(const std::vector<results::Manifest>& runs, const std::optional<metrics::Slo>& override);
 
 enum class GroupBy { region, pop };
 
@@ -61,14 +70,16 @@ struct GroupedReport {
 /// One report as a GroupedReport without groups or notes.
 inline GroupedReport ungrouped(Report overall) { return {{}, {}, std::move(overall), {}}; }
 
+/// The samples judged by merge_run_info(runs).slo.
 GroupedReport build_grouped_report(const std::vector<samples::Sample>& samples, const std::vector<results::Manifest>& runs,
                                    std::optional<GroupBy> by);
 
 /// build_grouped_report one sample at a time, for rows streamed from samples.csv: only each
-/// metric's values are kept, not the rows.
+/// metric's values are kept, not the rows. Samples are judged by `slo` as they are added, and
+/// the reports' RunInfo carries it.
 class GroupedReportBuilder {
  public:
-  explicit GroupedReportBuilder(std::optional<GroupBy> by) : by_(by) {}
+  GroupedReportBuilder(std::optional<GroupBy> by, metrics::SloSpec slo) : by_(by), slo_(std::move(slo)), overall_(slo_) {}
 
   void add(const samples::Sample& sample);
 
@@ -83,6 +94,7 @@ class GroupedReportBuilder {
   };
 
   std::optional<GroupBy> by_;
+  metrics::SloSpec slo_;
   MetricGroupsBuilder overall_;
   std::vector<LabelGroup> groups_;  // first-seen order
 };

@@ -41,7 +41,9 @@ const MetricGroupsBuilder::Route& MetricGroupsBuilder::route_for(const samples::
   MetricGroup* phase_group = &group_for(s.target, s.phase, true);
   MetricGroup* all_group = &group_for(s.target, kAllPhases, false);
   last_route_ = routes_.size();
-  return routes_.emplace_back(Route{s.target, s.phase, phase_group, all_group});
+  const metrics::Slo* slo = slo_.for_phase(s.phase);
+  return routes_.emplace_back(
+      Route{s.target, s.phase, phase_group, all_group, slo ? std::optional(*slo) : std::nullopt});
 }
 
 void MetricGroupsBuilder::add(const samples::Sample& s) {
@@ -56,9 +58,12 @@ void MetricGroupsBuilder::add(const samples::Sample& s) {
     for (std::size_t m = 0; m < metrics.size(); ++m) values_[m] = metrics[m].value(s);
   }
   const Route& route = route_for(s);
+  const bool met_slo = ok && route.slo && metrics::meets_slo(*route.slo, s);
   // The phase's group, then the target's kAllPhases group (the same one, counted twice, for a
   // phase named like kAllPhases).
   for (MetricGroup* group : {route.phase_group, route.all_group}) {
+    ++group->requests;
+    if (met_slo) ++group->slo_met;
     if (!ok) {
       ++group->errors;
       continue;
@@ -72,8 +77,8 @@ void MetricGroupsBuilder::add(const samples::Sample& s) {
   }
 }
 
-MetricGroups group_metric_values(const std::vector<samples::Sample>& samples) {
-  MetricGroupsBuilder builder;
+MetricGroups group_metric_values(const std::vector<samples::Sample>& samples, const metrics::SloSpec& slo) {
+  MetricGroupsBuilder builder(slo);
   for (const samples::Sample& s : samples) builder.add(s);
   return builder.take();
 }

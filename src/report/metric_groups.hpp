@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cost/target_cost.hpp"
+#include "metrics/slo.hpp"
 #include "samples/sample.hpp"
 
 namespace ttft::report {
@@ -24,6 +25,8 @@ struct MetricGroup {
   std::vector<std::vector<double>> values;
   std::vector<cost::TokenCount> tokens;  // successful samples' tokens; kAllPhases groups only
   std::size_t errors = 0;                // failed samples
+  std::size_t requests = 0;              // every sample, failed or not
+  std::size_t slo_met = 0;               // samples that met their phase's SLO (metrics::meets_slo)
 };
 
 /// Orders GroupKeys and also finds them by a pair of views, so lookups copy no strings.
@@ -44,8 +47,11 @@ struct MetricGroups {
 };
 
 /// Builds MetricGroups one sample at a time, so rows streamed from samples.csv need not be kept.
+/// Each sample is judged by its phase's SLO in `slo` as it passes (none: nothing meets one).
 class MetricGroupsBuilder {
  public:
+  explicit MetricGroupsBuilder(metrics::SloSpec slo = {}) : slo_(std::move(slo)) {}
+
   /// Counts `sample` in {target, phase} and {target, kAllPhases} (twice in one group when its
   /// phase is named like kAllPhases, as the two are then the same group).
   void add(const samples::Sample& sample);
@@ -61,16 +67,18 @@ class MetricGroupsBuilder {
     std::string target, phase;
     MetricGroup* phase_group;
     MetricGroup* all_group;
+    std::optional<metrics::Slo> slo;  // the phase's, copied: the builder may move
   };
   const Route& route_for(const samples::Sample& sample);
 
+  metrics::SloSpec slo_;
   MetricGroups groups_;
   std::vector<Route> routes_;
   std::size_t last_route_ = 0;
   std::vector<std::optional<double>> values_;  // per metric, of the sample being added
 };
 
-/// MetricGroupsBuilder over `samples`, in order.
-MetricGroups group_metric_values(const std::vector<samples::Sample>& samples);
+/// MetricGroupsBuilder over `samples`, in order, each judged by its phase's SLO in `slo`.
+MetricGroups group_metric_values(const std::vector<samples::Sample>& samples, const metrics::SloSpec& slo = {});
 
 }  // namespace ttft::report

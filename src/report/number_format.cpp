@@ -72,4 +72,11 @@ std::string format_p_value(double p) {
   return fmt::format("p = {}", format_significant(p, 2));
 }
 
+std::string format_percent(double fraction) {
+  constexpr double kTenth = 0.001;  // 0.1% as a fraction: one decimal of a percentage
+  if (fraction > 0 && fraction < kTenth / 2) return "<0.1%";
+  if (fraction < 1 && fraction >= 1 - kTenth / 2) return ">99.9%";
+  return fmt::format("{:.1f}%", fraction * 100);
+}
+
 }  // namespace ttft::report

@@ -27,4 +27,8 @@ std::string format_prose(double value, double scale);
 /// "p < 0.001" below 0.001, else "p = " and two significant digits ("p = 0.041", "p = 1").
 std::string format_p_value(double p);
 
+/// A fraction in [0, 1] as a percentage with one decimal ("20.0%"); one that would round to 0.0%
+/// or 100.0% without being 0 or 1 reads "<0.1%" or ">99.9%", so only none and all read as such.
+std::string format_percent(double fraction);
+
 }  // namespace ttft::report

@@ -3,7 +3,8 @@
 // figures are made.
 //
 // Rules: latency statistics use successful samples only (error empty) where the metric was
-// measured; `errors` counts the group's failed samples. Each CI's bootstrap seed is
+// measured; `errors` counts the group's failed samples, which enter only the *_incl_errors
+// percentiles (docs/metrics.md, "Failures in the tail"). Each CI's bootstrap seed is
 // group_seed(run.seed, {target, phase, metric, "p50"|"p95"}), so a re-render is identical.
 #include "report/report_model.hpp"
 
@@ -53,19 +54,28 @@ MetricRow make_row(const GroupKey& key, const metrics::MetricDefinition& metric,
   row.p95_ci = stats::bootstrap_ci(
       values.recorded, values.sorted, 95,
       group_seed(run_seed, {key.first, key.second, metric.name, "p95"}));
+  const auto rank = metric.higher_is_better ? stats::FailureRank::below : stats::FailureRank::above;
+  row.p50_incl_errors = stats::percentile_with_failures(values.sorted, errors, 50, rank);
+  row.p95_incl_errors = stats::percentile_with_failures(values.sorted, errors, 95, rank);
+  row.p99_incl_errors = stats::percentile_with_failures(values.sorted, errors, 99, rank);
   row.p50_small_n = stats::too_few_for(50, row.n);
   row.p95_small_n = stats::too_few_for(95, row.n);
   row.p99_small_n = stats::too_few_for(99, row.n);
   return row;
 }
 
-// The verdict metric's values per target and phase, kept from the rows for the verdicts.
-using VerdictValues = std::map<GroupKey, MetricValues>;
+// The verdict metric's values per target and phase, kept from the rows for the verdicts, with
+// the group's failed requests among all of them.
+struct VerdictGroup {
+  MetricValues values;
+  stats::Proportion failed;
+};
+using VerdictValues = std::map<GroupKey, VerdictGroup>;
 
 std::vector<Verdict> make_verdicts(const RunInfo& run, const VerdictValues& by_group) {
-  static const MetricValues kEmpty;
+  static const VerdictGroup kEmpty;
   const metrics::MetricDefinition& metric = *metrics::find_metric(kVerdictMetric);
-  auto values_for = [&](const std::string& target, const std::string& phase) -> const MetricValues& {
+  auto group_for = [&](const std::string& target, const std::string& phase) -> const VerdictGroup& {
     const auto found = by_group.find({target, phase});
     return found == by_group.end() ? kEmpty : found->second;
   };
@@ -73,18 +83,20 @@ std::vector<Verdict> make_verdicts(const RunInfo& run, const VerdictValues& by_g
   for (std::size_t i = 0; i < run.targets.size(); ++i) {
     for (std::size_t j = i + 1; j < run.targets.size(); ++j) {
       for (const std::string& phase : run.phases) {
-        const MetricValues& a = values_for(run.targets[i], phase);
-        const MetricValues& b = values_for(run.targets[j], phase);
+        const VerdictGroup& a = group_for(run.targets[i], phase);
+        const VerdictGroup& b = group_for(run.targets[j], phase);
         const VerdictInput input{phase,
                                  std::string(metric.name),
                                  std::string(metric.unit),
                                  run.targets[i],
                                  run.targets[j],
-                                 a.recorded,
-                                 b.recorded,
+                                 a.values.recorded,
+                                 b.values.recorded,
                                  run.seed,
-                                 a.sorted,
-                                 b.sorted};
+                                 a.values.sorted,
+                                 b.values.sorted,
+                                 a.failed,
+                                 b.failed};
         verdicts.push_back(compare_percentile(input, 50));
         verdicts.push_back(compare_percentile(input, 95));
       }
@@ -153,7 +165,10 @@ VerdictValues add_metric_rows(Report& report, MetricGroups& grouped) {
         }
         report.rows.push_back(
             make_row({target, phase}, metrics[m], values, group ? group->errors : 0, report.run.seed));
-        if (metrics[m].name == kVerdictMetric && !is_all) verdict_values[{target, phase}] = values;
+        if (metrics[m].name == kVerdictMetric && !is_all) {
+          const stats::Proportion failed{group ? group->errors : 0, group ? group->requests : 0};
+          verdict_values[{target, phase}] = {values, failed};
+        }
         if (!is_all && merge_all) by_phase[m].push_back(std::move(values));
       }
     }
@@ -192,7 +207,7 @@ RunInfo with_observed_names(RunInfo run, const std::vector<samples::Sample>& sam
 }
 
 Report build_report(const std::vector<samples::Sample>& samples, const RunInfo& run) {
-  return build_report(group_metric_values(samples), run);
+  return build_report(group_metric_values(samples, run.slo), run);
 }
 
 Report build_report(MetricGroups grouped, const RunInfo& run) {
@@ -206,6 +221,7 @@ Report build_report(MetricGroups grouped, const RunInfo& run) {
   report.errors_by_class = std::move(grouped.errors_by_class);
   add_costs(report, grouped);
   report.verdicts = make_verdicts(report.run, verdict_values);
+  report.goodput = build_goodput(report.run.slo, report.run.targets, report.run.phases, grouped);
   report.client_error_note = client_error_note(report);
   return report;
 }

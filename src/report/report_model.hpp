@@ -13,7 +13,9 @@
 #include "cost/break_even.hpp"
 #include "cost/pricing.hpp"
 #include "cost/target_cost.hpp"
+#include "metrics/slo.hpp"
 #include "report/cost_at_scale.hpp"
+#include "report/goodput.hpp"
 #include "report/idle_threshold.hpp"
 #include "report/metric_groups.hpp"
 #include "report/verdict_types.hpp"
@@ -36,6 +38,7 @@ struct RunInfo {
   std::uint64_t seed = 0;
   bool interrupted = false;
   std::optional<LatenessSummary> client_lateness;
+  metrics::SloSpec slo;  // the SLO each phase's requests were judged by; empty = none (no goodput)
 };
 
 inline constexpr const char* kAllPhases = "all";
@@ -47,6 +50,9 @@ struct MetricRow {
   std::size_t errors = 0;  // failed samples of this target and phase
   stats::Summary summary;
   std::optional<stats::Interval> p50_ci, p95_ci;  // 95% seeded percentile bootstrap
+  // Over every request, each failure ranked slower than any success (stats::percentile_with_failures);
+  // nullopt when that percentile falls among the failures, or there were no requests.
+  std::optional<double> p50_incl_errors, p95_incl_errors, p99_incl_errors;
   bool p50_small_n = false, p95_small_n = false, p99_small_n = false;  // stats::too_few_for
 };
 
@@ -62,6 +68,7 @@ struct Report {
   std::optional<std::string> client_error_note;  // set when the client's own lateness is large
   std::vector<IdleThreshold> idle_thresholds;    // with an idle sweep: docs/metrics.md ("Idle threshold")
   std::optional<CostAtScale> cost_at_scale;      // `report --volume`: docs/metrics.md ("Cost at a volume")
+  std::optional<Goodput> goodput;                // with an SLO (run.slo): docs/metrics.md ("Goodput")
   std::size_t samples = 0, errors = 0;
 };
 
@@ -69,10 +76,12 @@ struct Report {
 RunInfo with_observed_names(RunInfo run, const std::vector<samples::Sample>& samples);
 
 /// Builds every figure from the samples (see report_model.cpp for the rules); deterministic for
-/// a given run.seed. Failed samples (non-empty error) never enter latency statistics.
+/// a given run.seed. Failed samples (non-empty error) never enter latency statistics. Goodput
+/// judges each sample by run.slo.
 Report build_report(const std::vector<samples::Sample>& samples, const RunInfo& run);
 
-/// build_report from samples already grouped (MetricGroupsBuilder), e.g. streamed from a file.
+/// build_report from samples already grouped (MetricGroupsBuilder), e.g. streamed from a file;
+/// the groups must have judged the samples by run.slo.
 Report build_report(MetricGroups groups, const RunInfo& run);
 
 /// The row for target × phase × metric, or nullptr.

@@ -12,6 +12,7 @@
 #include "report/number_format.hpp"
 #include "stats/bootstrap.hpp"
 #include "stats/mann_whitney.hpp"
+#include "stats/proportion.hpp"
 #include "stats/sort_values.hpp"
 
 namespace ttft::report {
@@ -65,6 +66,47 @@ std::string verdict_body(const Verdict& v, const std::string& unit) {
                      format_prose(shown, scale), unit, range_text(low, high, scale, unit), p_text);
 }
 
+// The percentile's difference, CI and p-value into `v`, and the sentence after "<phase> <stat>: ".
+std::string compare_figures(Verdict& v, const VerdictInput& input, double p) {
+  if (std::min(v.n_a, v.n_b) < kMinVerdictSamples) {
+    return fmt::format("too few samples (n = {})", std::min(v.n_a, v.n_b));
+  }
+  const std::uint64_t seed = group_seed(
+      input.run_seed, {"diff", input.target_a, input.target_b, input.phase, input.metric, v.stat});
+  std::vector<double> storage_a, storage_b;
+  const stats::SortedPair samples{input.a, input.b, sorted_view(input.a, input.sorted_a, storage_a),
+                                  sorted_view(input.b, input.sorted_b, storage_b)};
+  const auto diff = stats::bootstrap_diff(samples, p, seed);
+  v.p_value = mann_whitney_p(samples);
+  if (!diff || !diff->ci || !v.p_value) return "no comparison possible";
+  v.diff = diff->diff;
+  v.ci = diff->ci;
+  const bool ci_excludes_zero = v.ci->low > 0 || v.ci->high < 0;
+  v.significant = ci_excludes_zero && *v.p_value < kSignificanceLevel;
+  return verdict_body(v, input.unit);
+}
+
+// Both targets' error rates, their z-test, and what the sentence adds about them: nothing when
+// neither failed, else both rates, and when the significantly faster target also fails
+// significantly more often, that too (docs/metrics.md, "A/B verdicts").
+std::string error_rates_text(Verdict& v, const VerdictInput& input) {
+  v.error_rate_a = input.failed_a.value();
+  v.error_rate_b = input.failed_b.value();
+  v.error_p_value = stats::two_proportion_p_value(input.failed_a, input.failed_b);
+  if (input.failed_a.k == 0 && input.failed_b.k == 0) return {};
+  const auto rate = [](const std::optional<double>& r) { return r ? format_percent(*r) : std::string("-"); };
+  std::string text =
+      fmt::format(" (errors: {} {}, {} {})", v.target_a, rate(v.error_rate_a), v.target_b, rate(v.error_rate_b));
+  if (!v.significant || !v.error_p_value || *v.error_p_value >= kSignificanceLevel) return text;
+  const bool a_faster = *v.diff < 0;
+  const auto& faster_rate = a_faster ? v.error_rate_a : v.error_rate_b;
+  const auto& slower_rate = a_faster ? v.error_rate_b : v.error_rate_a;
+  if (*faster_rate <= *slower_rate) return text;
+  v.faster_fails_more_often = true;
+  return text + fmt::format("; but {} fails more often: {} vs {}, {}", a_faster ? v.target_a : v.target_b,
+                            rate(faster_rate), rate(slower_rate), format_p_value(*v.error_p_value));
+}
+
 }  // namespace
 
 Verdict compare_percentile(const VerdictInput& input, double p) {
@@ -76,27 +118,8 @@ Verdict compare_percentile(const VerdictInput& input, double p) {
   v.target_b = input.target_b;
   v.n_a = input.a.size();
   v.n_b = input.b.size();
-  const std::string prefix = fmt::format("{} {}: ", v.phase, v.stat);
-  if (std::min(v.n_a, v.n_b) < kMinVerdictSamples) {
-    v.text = fmt::format("{}too few samples (n = {})", prefix, std::min(v.n_a, v.n_b));
-    return v;
-  }
-  const std::uint64_t seed = group_seed(
-      input.run_seed, {"diff", input.target_a, input.target_b, input.phase, input.metric, v.stat});
-  std::vector<double> storage_a, storage_b;
-  const stats::SortedPair samples{input.a, input.b, sorted_view(input.a, input.sorted_a, storage_a),
-                                  sorted_view(input.b, input.sorted_b, storage_b)};
-  const auto diff = stats::bootstrap_diff(samples, p, seed);
-  v.p_value = mann_whitney_p(samples);
-  if (!diff || !diff->ci || !v.p_value) {
-    v.text = prefix + "no comparison possible";
-    return v;
-  }
-  v.diff = diff->diff;
-  v.ci = diff->ci;
-  const bool ci_excludes_zero = v.ci->low > 0 || v.ci->high < 0;
-  v.significant = ci_excludes_zero && *v.p_value < kSignificanceLevel;
-  v.text = prefix + verdict_body(v, input.unit);
+  const std::string body = compare_figures(v, input, p);
+  v.text = fmt::format("{} {}: {}{}", v.phase, v.stat, body, error_rates_text(v, input));
   return v;
 }
 

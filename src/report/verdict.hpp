@@ -7,6 +7,7 @@
 #include <string>
 
 #include "report/verdict_types.hpp"
+#include "stats/proportion.hpp"
 
 namespace ttft::report {
 
@@ -21,6 +22,7 @@ struct VerdictInput {
   // a and b in ascending order, when the caller already sorted them (large samples are sorted
   // otherwise); empty = not given. The verdict is the same either way.
   std::span<const double> sorted_a, sorted_b;
+  stats::Proportion failed_a, failed_b;  // failed requests of every request, per target in the phase
 };
 
 /// Compares percentile `p` (50 or 95) of a latency metric (lower is faster) between a and b:
@@ -29,7 +31,9 @@ struct VerdictInput {
 /// values and there are no ties, as scipy's method="auto"; else the normal approximation); the
 /// p-value tests location, so it is the same for p50 and p95. Fewer than 5 samples on either side
 /// gives no figures and the text "too few samples (n = <smaller n>)". Significant = CI excludes 0
-/// and p < 0.05.
+/// and p < 0.05. Either way, when either target failed, the text ends with both error rates, and
+/// a significant verdict whose faster target fails more often (two-proportion z-test, p < 0.05)
+/// says so in the same line.
 Verdict compare_percentile(const VerdictInput& input, double p);
 
 }  // namespace ttft::report

@@ -10,6 +10,7 @@
 #include "results/folder_layout.hpp"
 #include "scenario/json_syntax.hpp"
 #include "scenario/pricing.hpp"
+#include "scenario/slo.hpp"
 
 namespace ttft::results {
 namespace {
@@ -48,7 +49,27 @@ void read_idle_gaps(const Json& phase, std::vector<Nanos>& gaps_ns) {
   }
 }
 
-/// Targets (file order), phases, prices, idle gaps and time scale from the scenario copy.
+/// The scenario copy's top-level and phases' "slo" into `facts.slo` (phases already read).
+Result<void> read_slo_spec(const Json& scenario, const std::string& path, ScenarioFacts& facts) {
+  if (const auto slo = scenario.find("slo"); slo != scenario.end()) {
+    auto parsed = scenario::parse_slo(*slo, path, "/scenario/slo");
+    if (!parsed) return tl::unexpected(parsed.error());
+    facts.slo.every_phase = std::move(*parsed);
+  }
+  const auto phases = scenario.find("phases");
+  if (phases == scenario.end() || !phases->is_array()) return {};
+  for (std::size_t i = 0; i < phases->size(); ++i) {
+    const Json& phase = (*phases)[i];
+    const auto slo = phase.is_object() ? phase.find("slo") : phase.end();
+    if (slo == phase.end()) continue;
+    auto parsed = scenario::parse_slo(*slo, path, fmt::format("/scenario/phases/{}/slo", i));
+    if (!parsed) return tl::unexpected(parsed.error());
+    facts.slo.by_phase.emplace_back(text_of(phase, "name"), std::move(*parsed));
+  }
+  return {};
+}
+
+/// Targets (file order), phases, prices, idle gaps, time scale and SLO from the scenario copy.
 Result<ScenarioFacts> facts_of(const Json& scenario, const std::string& path) {
   ScenarioFacts facts;
   if (!scenario.is_object()) return facts;
@@ -72,6 +93,7 @@ Result<ScenarioFacts> facts_of(const Json& scenario, const std::string& path) {
   if (const auto scale = scenario.find("time_scale"); scale != scenario.end() && scale->is_number()) {
     if (scale->get<double>() > 0) facts.time_scale = scale->get<double>();
   }
+  if (auto slo = read_slo_spec(scenario, path, facts); !slo) return tl::unexpected(slo.error());
   return facts;
 }
 

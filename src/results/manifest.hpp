@@ -16,6 +16,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "cost/pricing.hpp"
+#include "metrics/slo.hpp"
 #include "results/lateness.hpp"
 
 namespace ttft::results {
@@ -35,6 +36,7 @@ struct ScenarioFacts {
   std::map<std::string, cost::Pricing> pricing;  // by target; absent = unpriced
   std::vector<Nanos> idle_gaps_ns;               // every cold phase's idle gaps as written (before time_scale)
   double time_scale = 1.0;                       // the scenario's time_scale (sim:// demos)
+  metrics::SloSpec slo;                          // top-level and phases' "slo"; empty = none
 };
 
 struct Manifest {
@@ -68,8 +70,8 @@ Manifest continued(const Manifest& earlier, Manifest now);
 nlohmann::ordered_json manifest_to_json(const Manifest& manifest);
 
 /// manifest.json's text back; `path` names errors. Unknown keys are ignored; a missing one reads as
-/// empty. Fails on text that is not JSON or not an object, and on prices in the scenario copy that
-/// do not parse.
+/// empty. Fails on text that is not JSON or not an object, and on prices or an SLO in the scenario
+/// copy that do not parse.
 Result<Manifest> parse_manifest(const std::string& text, const std::string& path);
 
 /// Writes <dir>/manifest.json atomically.

@@ -1,5 +1,6 @@
 // Reads "/phases": bounds (requests, duration), exactly one pacing (idle, interval, rate,
-// concurrency), arrival and order. Rejects combinations the schedule could only guess at.
+// concurrency), arrival, order and the phase's own SLO. Rejects combinations the schedule could
+// only guess at.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -9,8 +10,8 @@
 namespace ttft::scenario {
 namespace {
 
-const std::vector<std::string> kPhaseKeys = {"name", "requests", "duration",    "idle", "interval",
-                                             "rate", "arrival",  "concurrency", "order"};
+const std::vector<std::string> kPhaseKeys = {"name", "requests", "duration",    "idle",  "interval",
+                                             "rate", "arrival",  "concurrency", "order", "slo"};
 const std::vector<std::string> kPacingKeys = {"idle", "interval", "rate", "concurrency"};
 const std::string kPacingList = "\"idle\", \"interval\", \"rate\" or \"concurrency\"";
 
@@ -130,6 +131,7 @@ bool read_phase(Reader& reader, const Json& value, const std::string& pointer, P
   if (const Json* v = find_member(value, "duration")) {
     reader.duration(*v, at("duration"), out.duration_ns.emplace());
   }
+  if (const Json* v = find_member(value, "slo")) read_slo(reader, *v, at("slo"), out.slo.emplace());
   return reader.ok() && read_pacing(reader, value, pointer, out) &&
          read_bounds(reader, value, pointer, out) &&
          read_arrival_and_order(reader, value, pointer, out);

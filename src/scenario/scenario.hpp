@@ -12,6 +12,7 @@
 
 #include "core/clock.hpp"
 #include "cost/pricing.hpp"
+#include "metrics/slo.hpp"
 #include "protocol/workload.hpp"
 #include "scenario/sim_profile.hpp"
 
@@ -68,6 +69,7 @@ struct Phase {
   Arrival arrival = Arrival::constant;
   std::optional<std::int64_t> concurrency;  // in flight per target (closed loop)
   Order order = Order::alternate;
+  std::optional<metrics::Slo> slo;       // the phase's own SLO; it wins over the scenario's
 
   bool cold() const { return !idle_ns.empty(); }
 };
@@ -92,6 +94,7 @@ struct Scenario {
   Timeouts timeouts;
   std::string request_id_header = "X-Request-Id";  // empty = not sent
   std::optional<std::uint64_t> seed;   // scenario "seed"; --seed overrides
+  std::optional<metrics::Slo> slo;     // top-level "slo": every phase's without its own
   // Compresses time for demos: schedule gaps (idle, interval, 1/rate, duration) and the
   // simulator's idle thresholds are multiplied by it; latencies are not. Only with sim:// targets.
   double time_scale = 1.0;

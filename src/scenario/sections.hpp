@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cost/pricing.hpp"
+#include "metrics/slo.hpp"
 #include "scenario/json_reader.hpp"
 #include "scenario/scenario.hpp"
 
@@ -34,6 +35,9 @@ Result<std::string> read_file_bytes(const std::string& path);
 /// prompt_cache.
 bool read_workload(Reader& reader, const Json& value, const std::filesystem::path& base_dir,
                    Scenario& out);
+
+/// An "slo" at `pointer` (the top level's or a phase's): see parse_slo in slo.hpp.
+bool read_slo(Reader& reader, const Json& value, const std::string& pointer, metrics::Slo& out);
 
 /// "/phases": a non-empty array of phases with unique names.
 bool read_phases(Reader& reader, const Json& value, std::vector<Phase>& out);

@@ -1,4 +1,5 @@
-// Type-7 percentiles (Hyndman & Fan 1996) on sorted spans and by selection; small-n rules.
+// Type-7 percentiles (Hyndman & Fan 1996) on sorted spans and by selection, with failures ranked
+// beyond the successes; small-n rules.
 #include "stats/percentile.hpp"
 
 #include <algorithm>
@@ -67,6 +68,26 @@ std::optional<double> percentile_select(std::span<double> values, double p) {
 
 std::optional<double> percentile(std::vector<double> values, double p) {
   return percentile_select(values, p);
+}
+
+std::optional<double> percentile_with_failures(std::span<const double> sorted, std::size_t failures, double p,
+                                               FailureRank rank) {
+  check_p(p);
+  if (failures == 0) return percentile_sorted(sorted, p);
+  TTFT_CHECK(is_sorted_finite(sorted), "percentile_with_failures needs ascending finite successes");
+  const std::size_t n = sorted.size();
+  const auto [low, fraction] = type7_position(n + failures, p);
+  if (rank == FailureRank::below) {
+    // Order: failures at 0..failures-1, then the successes. x[low] always has weight 1 - fraction > 0.
+    if (low < failures) return std::nullopt;
+    const std::size_t at = low - failures;
+    if (at + 1 >= n || fraction == 0) return sorted[at];
+    return type7_interpolate(sorted[at], sorted[at + 1], fraction);
+  }
+  // Order: the successes at 0..n-1, then the failures; x[low + 1] has weight `fraction`.
+  if (low >= n || (low + 1 == n && fraction > 0)) return std::nullopt;
+  if (low + 1 == n || fraction == 0) return sorted[low];
+  return type7_interpolate(sorted[low], sorted[low + 1], fraction);
 }
 
 std::size_t min_samples_for(double p) {

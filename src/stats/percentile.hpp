@@ -40,6 +40,18 @@ std::optional<double> percentile_select(std::span<double> values, double p);
 /// Type-7 percentile of an unordered finite sample (works on the copy it is given).
 std::optional<double> percentile(std::vector<double> values, double p);
 
+/// Where failed requests rank among successes in percentile_with_failures: above every success
+/// (a latency, where a failure is slower than any answer) or below (a rate such as decode_tps).
+enum class FailureRank { above, below };
+
+/// Type-7 percentile p of N = n + `failures` requests, where the n successes are `sorted`
+/// (ascending, finite) and each failure ranks beyond every success on the `rank` side. A failure
+/// has no value, so the result is nullopt when the percentile's position draws on one (its rank
+/// falls among the failures, or it interpolates towards one with a non-zero weight), and when
+/// N = 0. With no failures it is percentile_sorted(sorted, p).
+std::optional<double> percentile_with_failures(std::span<const double> sorted, std::size_t failures, double p,
+                                               FailureRank rank = FailureRank::above);
+
 /// Fewest samples for which percentile p (in [0, 100]) is reported without a small-n flag.
 /// Rule: a tail percentile needs at least 100 / min(p, 100 - p) samples (p95 → 20, p99 → 100),
 /// otherwise fewer than one sample is expected beyond it and the "percentile" is just the

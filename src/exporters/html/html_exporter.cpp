@@ -70,6 +70,10 @@ std::string headline_section(const Report& report) {
   std::string out = "<section id=\"headline\">\n";
   out += fmt::format("<h2>{}</h2>\n", escape_xml(kTtftTitle)) + html_table(ttft_table(report));
   if (const auto note = small_n_footnote(report)) out += "<p class=\"note\">" + escape_xml(*note) + "</p>\n";
+  if (const auto table = with_failures_table(report)) {
+    out += fmt::format("<h3>{}</h3>\n", escape_xml(kWithFailuresTitle)) + html_table(*table);
+    out += "<p class=\"note\">" + escape_xml(kWithFailuresNote) + "</p>\n";
+  }
   out += fmt::format("<h2>{}</h2>\n", escape_xml(kCostTitle)) + html_table(cost_table(report));
   const auto break_evens = break_even_lines(report);
   if (!break_evens.empty()) out += "<p>Break-even input:output ratio:</p>\n" + bullet_list(break_evens);

@@ -14,7 +14,7 @@ TEST_CASE("the serving location is read from the headers CDNs and platforms send
   CHECK(pop_from_headers({{"content-type", "text/event-stream"}}).empty());
 }
 
-TEST_CASE("header lines split into name and value; status lines do not") {
+TEST_CASE("header lines split into name and value, status lines do not") {
   std::string name, value;
   REQUIRE(ttft::driver::split_header_line("Retry-After:  7 \r\n", name, value));
   CHECK(name == "Retry-After");

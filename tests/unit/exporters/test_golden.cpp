@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+
 #include "exporters/report_exporters.hpp"
 #include "report/merge.hpp"
 #include "golden.hpp"
@@ -38,14 +40,17 @@ report::RunInfo fixture_run() {
   return run;
 }
 
-// The fixture as one report, as `run` writes it.
+// The samples of tests/fixtures/samples/<file> (`rows` of them) as one report, as `run` writes it.
+report::GroupedReport report_of(const std::string& file, std::size_t rows) {
+  const auto read = samples::read_samples_csv(TTFT_FIXTURES_DIR "/samples/" + file);
+  REQUIRE(read);
+  REQUIRE(read->samples.size() == rows);
+  return report::ungrouped(report::build_report(read->samples, fixture_run()));
+}
+
+// The fixture as one report.
 const report::GroupedReport& fixture_report() {
-  static const report::GroupedReport report = [] {
-    const auto read = samples::read_samples_csv(TTFT_FIXTURES_DIR "/samples/small.csv");
-    REQUIRE(read);
-    REQUIRE(read->samples.size() == 72);
-    return report::ungrouped(report::build_report(read->samples, fixture_run()));
-  }();
+  static const report::GroupedReport report = report_of("small.csv", 72);
   return report;
 }
 
@@ -72,6 +77,31 @@ const report::GroupedReport& fixture_by_pop() {
     return out;
   }();
   return grouped;
+}
+
+// The fixture without its three failed rows: an error-free run, whose tables and verdicts must
+// not change when figures that only concern failures are added.
+const report::GroupedReport& error_free_report() {
+  static const report::GroupedReport report = report_of("small_no_errors.csv", 69);
+  return report;
+}
+
+// The fixture with a third of edge's warm requests rate-limited (429): edge answers faster but
+// fails far more often.
+const report::GroupedReport& error_heavy_report() {
+  static const report::GroupedReport report = report_of("small_error_heavy.csv", 72);
+  return report;
+}
+
+// The fixture judged by an SLO: ttft ≤ 300 ms and e2e ≤ 2 s in every phase, or with the cold
+// phase's own ttft ≤ 800 ms.
+report::GroupedReport slo_report(bool cold_own) {
+  report::RunInfo run = fixture_run();
+  run.slo.every_phase = metrics::Slo{{{"ttft", 300 * kNanosPerMs}, {"e2e", 2000 * kNanosPerMs}}};
+  if (cold_own) run.slo.by_phase.emplace_back("cold", metrics::Slo{{{"ttft", 800 * kNanosPerMs}}});
+  const auto read = samples::read_samples_csv(TTFT_FIXTURES_DIR "/samples/small.csv");
+  REQUIRE(read);
+  return report::ungrouped(report::build_report(read->samples, run));
 }
 
 }  // namespace
@@ -113,4 +143,23 @@ TEST_CASE("golden: one report with a note, Markdown and terminal") {
   noted.notes = {"merged from different scenario files (--allow-mixed): a (1), b (2)"};
   test::check_golden("report/noted.md", exporters::export_markdown(noted));
   test::check_golden("report/noted.txt", exporters::export_terminal(noted, false));
+}
+
+TEST_CASE("golden: an error-free run's summary.csv, report.md and terminal tables") {
+  test::check_golden("report/no_errors.csv", exporters::export_summary_csv(error_free_report()));
+  test::check_golden("report/no_errors.md", exporters::export_markdown(error_free_report()));
+  test::check_golden("report/no_errors.txt", exporters::export_terminal(error_free_report(), false));
+}
+
+TEST_CASE("golden: an error-heavy run: failures in the tail and in the verdicts") {
+  test::check_golden("report/error_heavy.txt", exporters::export_terminal(error_heavy_report(), false));
+  test::check_golden("report/error_heavy.md", exporters::export_markdown(error_heavy_report()));
+  test::check_golden("report/error_heavy.json", exporters::export_summary_json(error_heavy_report()));
+}
+
+TEST_CASE("golden: SLO attainment, one SLO for every phase and a phase's own") {
+  test::check_golden("report/slo.txt", exporters::export_terminal(slo_report(false), false));
+  test::check_golden("report/slo.md", exporters::export_markdown(slo_report(false)));
+  test::check_golden("report/slo.json", exporters::export_summary_json(slo_report(false)));
+  test::check_golden("report/slo_by_phase.txt", exporters::export_terminal(slo_report(true), false));
 }

@@ -87,6 +87,53 @@ TEST_CASE("evaluate: counts and error rates of a target and phase") {
   CHECK(c.detail == "not measured: no requests");
 }
 
+TEST_CASE("evaluate: percentiles that count each failure as slower than any success") {
+  // central warm: 200..209 and one failure, N = 11: p50's h = 5 → 205; p95's h = 9.5 reaches the failure.
+  auto c = single("central.warm.ttft.p50_incl_errors < 206ms");
+  CHECK(c.passed);
+  CHECK(c.detail == "measured 205 ms");
+  c = single("central.warm.ttft.p95_incl_errors < 500ms");
+  CHECK_FALSE(c.passed);
+  CHECK(c.detail == "not measured: that percentile falls among the failures (1 of 11 failed)");
+  // Without failures they are the ordinary percentiles (edge warm p95 of 100..109 = 108.55).
+  CHECK(single("edge.warm.ttft.p95_incl_errors == 108.55ms").passed);
+  CHECK(single("central.cold.ttft.p99_incl_errors < 1s").detail == "not measured: no requests");
+}
+
+TEST_CASE("evaluate: goodput against the report's SLO") {
+  // ttft <= 105 ms: edge warm meets it 6 times in 10 (100..105); central never (200..209, one failure).
+  std::vector<samples::Sample> s;
+  for (int i = 0; i < 10; ++i) s.push_back(test::make_sample("edge", "warm", 100 + i));
+  for (int i = 0; i < 10; ++i) s.push_back(test::make_sample("central", "warm", 200 + i));
+  s.push_back(test::make_sample("central", "warm", 1, "http_5xx"));
+  report::RunInfo run;
+  run.targets = {"edge", "central"};
+  run.phases = {"warm"};
+  const auto goodput_of = [&](const std::string& text, const report::Report& report) {
+    const auto checks = gate::evaluate(*gate::parse_assertion(text), report);
+    REQUIRE(checks.size() == 1);
+    return checks.front();
+  };
+  const report::Report without = report::build_report(s, run);
+  auto c = goodput_of("edge.warm.goodput >= 50%", without);
+  CHECK_FALSE(c.passed);
+  CHECK(c.detail == "not measured: no SLO (give the scenario an \"slo\", or report --slo)");
+  run.slo.every_phase = metrics::Slo{{{"ttft", 105 * kNanosPerMs}}};
+  const report::Report with = report::build_report(s, run);
+  c = goodput_of("edge.warm.goodput >= 50%", with);
+  CHECK(c.passed);
+  CHECK(c.detail == "measured 60% (6 of 10 met the SLO)");
+  CHECK_FALSE(goodput_of("edge.warm.goodput >= 0.95", with).passed);
+  CHECK(goodput_of("edge.all.goodput == 0.6", with).passed);
+  c = goodput_of("central.warm.goodput > 0", with);
+  CHECK_FALSE(c.passed);
+  CHECK(c.detail == "measured 0% (0 of 11 met the SLO)");
+  run.slo = {};
+  run.slo.by_phase.emplace_back("cold", metrics::Slo{{{"ttft", 105 * kNanosPerMs}}});
+  CHECK(goodput_of("edge.warm.goodput > 0", report::build_report(s, run)).detail ==
+        "not measured: phase warm has no SLO");
+}
+
 TEST_CASE("evaluate: wildcards expand to every target or phase, never to all") {
   const auto targets = check("*.warm.ttft.p50 < 150ms");
   REQUIRE(targets.size() == 2);

@@ -56,6 +56,12 @@ TEST_CASE("parser: metric stats with time units converted to the metric's ms") {
   a = parsed("*.warm.first_token.p50 >= 10ms");
   CHECK(a.target == "*");
   CHECK(a.op == Op::greater_equal);
+
+  a = parsed("edge.warm.ttft.p95_incl_errors < 0.5s");  // failures counted: still a time
+  CHECK(a.stat == Stat::p95_incl_errors);
+  CHECK(a.threshold == Approx(500));
+  CHECK(parsed("edge.warm.e2e.p50_incl_errors < 2s").stat == Stat::p50_incl_errors);
+  CHECK(parsed("edge.warm.ttfb.p99_incl_errors < 2s").stat == Stat::p99_incl_errors);
 }
 
 TEST_CASE("parser: unitless metrics, counts and rates") {
@@ -101,6 +107,22 @@ TEST_CASE("parser: cost fields in USD, bare or with usd") {
   CHECK(parsed("edge.cost.input_usd_per_mtok > 0").cost_field == gate::CostField::input_usd_per_mtok);
 }
 
+TEST_CASE("parser: goodput of a phase, as a percentage or a fraction") {
+  auto a = parsed("edge.warm.goodput >= 95%");
+  CHECK(a.subject == Subject::phase_stat);
+  CHECK(a.stat == Stat::goodput);
+  CHECK(a.op == Op::greater_equal);
+  CHECK(a.threshold == Approx(0.95));
+  CHECK(a.value_text == "95%");
+  a = parsed("*.all.goodput > 0.9");
+  CHECK(a.threshold == Approx(0.9));
+  CHECK(a.value_text == "0.9");
+  CHECK(parsed("edge.warm.goodput == 1").threshold == 1);
+  CHECK(gate::parse_assertion("edge.warm.goodput >= 95").error().hint == "did you mean 95%?");
+  CHECK(gate::parse_assertion("edge.warm.ttft.goodput > 0.9").error().hint ==
+        "write edge.warm.goodput; the SLO names the metrics");
+}
+
 TEST_CASE("parser: every mistake is reported at its column") {
   struct Case {
     const char* text;
@@ -112,7 +134,8 @@ TEST_CASE("parser: every mistake is reported at its column") {
       {"edge.warm.ttfx.p95 < 400ms", 11,
        "unknown metric \"ttfx\" (expected ttft, first_token, e2e, ttfb, decode_tps, itl_p50)"},
       {"edge.warm.ttft.p90 < 400ms", 16,
-       "unknown stat \"p90\" (expected mean, stdev, min, p50, p95, p99, max, n, errors, error_rate)"},
+       "unknown stat \"p90\" (expected mean, stdev, min, p50, p95, p99, max, n, errors, error_rate, "
+       "p50_incl_errors, p95_incl_errors, p99_incl_errors)"},
       {"edge.warm.ttft.p95 =< 400ms", 20, "unknown operator \"=<\" (expected <, <=, >, >=, ==, !=)"},
       {"edge.warm.ttft.p95 400ms", 20, "expected an operator (<, <=, >, >=, ==, !=), got \"4\""},
       {"edge.warm.ttft.p95 ~ 4ms", 20, "expected an operator (<, <=, >, >=, ==, !=), got \"~\""},
@@ -143,7 +166,11 @@ TEST_CASE("parser: every mistake is reported at its column") {
       {"edge.warm.p95 < 4ms", 11, "\"p95\" needs a metric before it"},
       {"edge.warm.bogus < 4ms", 11,
        "unknown metric \"bogus\" (expected ttft, first_token, e2e, ttfb, decode_tps, itl_p50; or n, errors, "
-       "error_rate)"},
+       "error_rate, goodput)"},
+      {"edge.warm.ttft.goodput > 0.9", 16, "goodput is a figure of the phase, not of one metric"},
+      {"edge.warm.goodput >= 95", 22, "expected a fraction from 0 to 1, or a percentage with %"},
+      {"edge.warm.goodput >= 101%", 22, "expected a percentage from 0% to 100%"},
+      {"edge.warm.goodput >= 1s", 23, "\"s\" does not apply to a share (expected % or a fraction from 0 to 1)"},
       {"edge.warm.ttft.p95.x < 4ms", 19, "unexpected \".x\" after the stat"},
       {"edge.warm.ttft.p95 < -4ms", 22, "expected a number >= 0, got \"-\""},
       {"edge.warm.ttft.p95 < x", 22, "expected a number, got \"x\""},

@@ -104,7 +104,7 @@ TEST_CASE("gemini: thinking first, signature-only parts, thoughts counted as out
   check_every_split("gemini", bytes);
 }
 
-TEST_CASE("gemini: a stream without a finishReason is cut; blocked and error streams stop") {
+TEST_CASE("gemini: a stream without a finishReason is cut, blocked and error streams stop") {
   const std::string cut = load_stream("gemini/truncated.sse");
   CHECK(decode_bytewise("gemini", cut).events == 1);
   CHECK_FALSE(complete_after(cut));

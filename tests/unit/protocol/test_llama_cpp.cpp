@@ -27,7 +27,7 @@ TEST_CASE("llama-cpp: the body is one prompt with n_predict") {
   CHECK(LlamaCppAdapter().extra_sse_field() == "error");
 }
 
-TEST_CASE("llama-cpp: content is text; stop:true ends; counts from the event or timings") {
+TEST_CASE("llama-cpp: content is text, stop:true ends, counts from the event or timings") {
   CHECK(read_llama("message", R"({"content":"Hel","stop":false})").text == "Hel");
   CHECK_FALSE(read_llama("message", R"({"content":"Hel","stop":false})").end_of_stream);
   const auto last = read_llama("message", R"({"content":"","stop":true,"tokens_predicted":3,"tokens_evaluated":9,)"

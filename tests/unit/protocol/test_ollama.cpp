@@ -104,7 +104,7 @@ TEST_CASE("ollama: thinking first, CRLF lines, multi-byte text") {
   check_every_split("ollama", bytes);
 }
 
-TEST_CASE("ollama: an error line ends the sample; a cut stream is not terminated") {
+TEST_CASE("ollama: an error line ends the sample, a cut stream is not terminated") {
   const std::string error_bytes = load_stream("ollama/error.ndjson");
   const StreamRecord error = decode_bytewise("ollama", error_bytes);
   CHECK(error.stream_error == "an error was encountered while running the model: unexpected EOF");

@@ -27,7 +27,7 @@ TEST_CASE("openai-completions: the body is one prompt with usage asked for") {
         R"("stream":true,"stream_options":{"include_usage":true},"temperature":0})");
 }
 
-TEST_CASE("openai-completions: choices[0].text is text; usage and errors are read") {
+TEST_CASE("openai-completions: choices[0].text is text, usage and errors are read") {
   CHECK(read_completion(R"({"choices":[{"text":"Hel","index":0,"finish_reason":null}]})").text == "Hel");
   CHECK(read_completion(R"({"choices":[{"text":"","finish_reason":"stop"}]})").text.empty());
   CHECK(read_completion(R"({"choices":["odd"]})").text.empty());

@@ -124,7 +124,7 @@ TEST_CASE("openai-responses: error events in either shape and response.failed en
   }
 }
 
-TEST_CASE("openai-responses: a function call is the first answer; usage details are read") {
+TEST_CASE("openai-responses: a function call is the first answer, usage details are read") {
   const std::string bytes = load_stream("openai-responses/reasoning_tool_call.sse");
   const StreamRecord record = decode_bytewise("openai-responses", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 3));  // the reasoning summary

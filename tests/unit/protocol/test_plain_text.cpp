@@ -9,7 +9,7 @@
 using namespace ttft::protocol;
 using namespace ttft::protocol::testing;
 
-TEST_CASE("text: the body AI SDK chat routes read; EOF is the end; reads are not tokens") {
+TEST_CASE("text: the body AI SDK chat routes read, EOF is the end, reads are not tokens") {
   PlainTextAdapter adapter;
   CHECK(adapter.framing() == Framing::text);
   CHECK(adapter.eof_is_normal_end());

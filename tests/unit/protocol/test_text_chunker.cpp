@@ -45,7 +45,7 @@ TEST_CASE("utf8: the unfinished character at the end of a read") {
   CHECK(incomplete_utf8_tail("\xE0\x80") == 0);  // an overlong start
 }
 
-TEST_CASE("text: every read with text is one event; empty reads are none") {
+TEST_CASE("text: every read with text is one event, empty reads are none") {
   CHECK(chunk({"Hel", "", "lo"}) == Events{"Hel", "lo"});
   CHECK(chunk({}).empty());
 }

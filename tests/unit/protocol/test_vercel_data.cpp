@@ -100,7 +100,7 @@ TEST_CASE("vercel-data: reasoning first, CRLF, two steps, the d: total wins") {
   check_every_split("vercel-data", bytes);
 }
 
-TEST_CASE("vercel-data: an error line ends the sample; a cut stream is not terminated") {
+TEST_CASE("vercel-data: an error line ends the sample, a cut stream is not terminated") {
   const std::string error_bytes = load_stream("vercel-data/error.txt");
   const StreamRecord error = decode_bytewise("vercel-data", error_bytes);
   CHECK(error.stream_error == "An error occurred.");

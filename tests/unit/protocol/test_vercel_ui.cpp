@@ -108,7 +108,7 @@ TEST_CASE("vercel-ui: an error part mid-stream ends the sample") {
   check_every_split("vercel-ui", bytes);
 }
 
-TEST_CASE("vercel-ui: tool-input parts are a tool call; metadata may count reasoning and cache") {
+TEST_CASE("vercel-ui: tool-input parts are a tool call, metadata may count reasoning and cache") {
   for (const char* part : {R"({"type":"tool-input-start","toolCallId":"c","toolName":"f"})",
                            R"({"type":"tool-input-delta","toolCallId":"c","inputTextDelta":"{"})",
                            R"({"type":"tool-input-available","toolCallId":"c","input":{}})"}) {

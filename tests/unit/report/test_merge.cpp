@@ -124,3 +124,45 @@ TEST_CASE("grouped report: each region equals its run's own report, overall the 
   REQUIRE(edge);
   CHECK(edge->summary.p50 == Approx(212));  // type 7: halfway from 124 (eu's max) to 300 (us's min)
 }
+
+TEST_CASE("choose_slo: --slo for every phase, else the first run's, with a note when runs differ") {
+  results::Manifest r1 = facts("r1", 1), r2 = facts("r2", 2);
+  const metrics::Slo fast{{{"ttft", 200 * kNanosPerMs}}};
+  const metrics::Slo slow{{{"ttft", 900 * kNanosPerMs}}};
+  r1.facts.slo.every_phase = fast;
+  r2.facts.slo.every_phase = fast;
+  auto choice = report::choose_slo({r1, r2}, std::nullopt);
+  CHECK(*choice.slo.every_phase == fast);
+  CHECK_FALSE(choice.note);
+  r2.facts.slo.every_phase = slow;
+  choice = report::choose_slo({r1, r2}, std::nullopt);
+  CHECK(*choice.slo.every_phase == fast);
+  CHECK(*choice.note == "the merged runs have different SLOs; goodput judges every request by the first run's (r1)");
+  choice = report::choose_slo({r2, facts("r3", 3)}, std::nullopt);  // r3 has none
+  CHECK(*choice.slo.every_phase == slow);
+  REQUIRE(choice.note);
+  choice = report::choose_slo({facts("r3", 3), r1}, std::nullopt);
+  CHECK(choice.slo.empty());
+  CHECK(*choice.note == "the merged runs have different SLOs; goodput judges every request by the first run's "
+                        "(r3), which has none");
+  // --slo replaces every run's, also a phase's own, and needs no note.
+  r1.facts.slo.by_phase.emplace_back("warm", slow);
+  choice = report::choose_slo({r1, r2}, slow);
+  CHECK(choice.slo.every_phase == slow);
+  CHECK(choice.slo.by_phase.empty());
+  CHECK_FALSE(choice.note);
+}
+
+TEST_CASE("grouped report: every group is judged by the same SLO as the overall report") {
+  std::vector<results::Manifest> runs = {facts("r1", 1), facts("r2", 2)};
+  runs[0].facts.slo.every_phase = metrics::Slo{{{"ttft", 200 * kNanosPerMs}}};
+  const auto grouped = report::build_grouped_report(two_runs(), runs, report::GroupBy::region);
+  REQUIRE(grouped.overall.goodput);
+  REQUIRE(grouped.groups.at(1).second.goodput);
+  // us's edge answers in 300..372 ms: none within 200 ms; eu's in 100..124 ms: all.
+  const auto& us_rows = grouped.groups.at(1).second.goodput->rows;
+  CHECK(us_rows.front().target == "edge");
+  CHECK(us_rows.front().met == 0);
+  CHECK(grouped.groups.at(0).second.goodput->rows.front().met == 25);
+  CHECK(grouped.overall.goodput->rows.front().met == 25);
+}

@@ -27,3 +27,14 @@ TEST_CASE("numbers: fixed and readable and significant and p-values") {
   CHECK(format_p_value(0.0412) == "p = 0.041");
   CHECK(format_p_value(1.0) == "p = 1");
 }
+
+TEST_CASE("percentages: one decimal, and only none or all read as 0.0% or 100.0%") {
+  CHECK(format_percent(0) == "0.0%");
+  CHECK(format_percent(1) == "100.0%");
+  CHECK(format_percent(0.2) == "20.0%");
+  CHECK(format_percent(15.0 / 65) == "23.1%");
+  CHECK(format_percent(0.0004) == "<0.1%");
+  CHECK(format_percent(0.0006) == "0.1%");
+  CHECK(format_percent(0.9996) == ">99.9%");
+  CHECK(format_percent(0.999) == "99.9%");
+}

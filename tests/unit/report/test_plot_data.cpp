@@ -160,7 +160,7 @@ TEST_CASE("the cost curve marks where two targets' requests cost the same") {
   CHECK(data.cost_per_mtok.usd_per_mtok[1][1] == Approx(2));
 }
 
-TEST_CASE("started_at parses as UTC milliseconds; anything else does not") {
+TEST_CASE("started_at parses as UTC milliseconds, anything else does not") {
   CHECK(report::utc_ms_of("1970-01-01T00:00:01.500Z") == 1500);
   CHECK(report::utc_ms_of("2000-03-01T00:00:00Z") == 951868800000);  // after a leap day
   CHECK(report::utc_ms_of("2026-11-21T19:53:07.042Z") == 1795290787042);

@@ -84,11 +84,44 @@ TEST_CASE("rows: small-n flags and confidence intervals and unmeasured metrics")
   CHECK_FALSE(itl->p50_ci);
 }
 
+TEST_CASE("rows: percentiles over every request, each failure slower than any success") {
+  const auto report = report::build_report(clear_difference(), two_targets());
+  // a warm: 100..119 and one failure (N = 21): p50's h = 10 → 110; p99's h = 19.8 reaches the failure.
+  const auto* warm = find_row(report, "a", "warm", "ttft");
+  CHECK(*warm->p50_incl_errors == Approx(110));
+  CHECK_FALSE(warm->p99_incl_errors);
+  // b cold: 150, 250, 350 and one failure (N = 4): p50's h = 1.5 → 300; p95's h = 2.85 → failed.
+  const auto* cold = find_row(report, "b", "cold", "e2e");
+  CHECK(*cold->p50_incl_errors == Approx(1300));
+  CHECK_FALSE(cold->p95_incl_errors);
+  // a cold has no failure: the ordinary percentiles.
+  const auto* clean = find_row(report, "a", "cold", "ttft");
+  CHECK(clean->p95_incl_errors == clean->summary.p95);
+}
+
+TEST_CASE("rows: a rate ranks each failure below every success") {
+  std::vector<samples::Sample> s;
+  for (const double tps : {5.0, 6.0, 7.0, 8.0}) {
+    s.push_back(model_sample("a", "warm", 100));
+    s.back().decode_tps = tps;
+  }
+  s.push_back(model_sample("a", "warm", 1, "http_5xx"));
+  s.push_back(model_sample("a", "warm", 1, "truncated"));
+  report::RunInfo run = two_targets();
+  run.phases = {"warm"};
+  const auto report = report::build_report(s, run);
+  // N = 6 with the two failures lowest: p50's h = 2.5 → 5.5, p95's h = 4.75 → 7.75.
+  const auto* tps = find_row(report, "a", "warm", "decode_tps");
+  CHECK(*tps->p50_incl_errors == Approx(5.5));
+  CHECK(*tps->p95_incl_errors == Approx(7.75));
+}
+
 TEST_CASE("verdicts: a clear difference is significant and names the faster target") {
   const auto report = report::build_report(clear_difference(), two_targets());
   REQUIRE(report.verdicts.size() == 4);  // (cold, warm) × (p50, p95) for the one pair
   const auto& cold = report.verdicts[0];
-  CHECK(cold.text == "cold p50: too few samples (n = 3)");
+  // b failed 1 of its 4 cold requests: the line says so even without figures.
+  CHECK(cold.text == "cold p50: too few samples (n = 3) (errors: a 0.0%, b 25.0%)");
   CHECK_FALSE(cold.significant);
   CHECK_FALSE(cold.diff);
   const auto& warm = report.verdicts[2];
@@ -99,7 +132,56 @@ TEST_CASE("verdicts: a clear difference is significant and names the faster targ
   CHECK(warm.ci->high < 0);
   CHECK(warm.p_value < 0.001);
   CHECK_THAT(warm.text, Catch::StartsWith("warm p50: a faster by 100 ms (95% CI "));
-  CHECK_THAT(warm.text, Catch::EndsWith(" ms, p < 0.001)"));
+  CHECK_THAT(warm.text, Catch::EndsWith(" ms, p < 0.001) (errors: a 4.8%, b 4.8%)"));
+  CHECK(*warm.error_rate_a == Approx(1.0 / 21));
+  CHECK(*warm.error_p_value == Approx(1.0));
+  CHECK_FALSE(warm.faster_fails_more_often);
+}
+
+// a: warm 100..149 ms with 15 failures more; b: warm 200..249 ms, never failing.
+std::vector<samples::Sample> faster_but_failing() {
+  std::vector<samples::Sample> s;
+  for (int i = 0; i < 50; ++i) s.push_back(model_sample("a", "warm", 100 + i));
+  for (int i = 0; i < 15; ++i) s.push_back(model_sample("a", "warm", 1, "rate_limited"));
+  for (int i = 0; i < 50; ++i) s.push_back(model_sample("b", "warm", 200 + i));
+  return s;
+}
+
+TEST_CASE("verdicts: a faster target that fails significantly more often is called out") {
+  report::RunInfo run = two_targets();
+  run.phases = {"warm"};
+  const auto report = report::build_report(faster_but_failing(), run);
+  const auto& p50 = report.verdicts[0];
+  REQUIRE(p50.significant);
+  // 15/65 = 23.1% against 0/50: pooled 15/115, z = 0.2308 / sqrt(0.1304 · 0.8696 · (1/65 + 1/50))
+  // = 0.2308 / 0.0634 = 3.64, p = 0.00027.
+  CHECK(*p50.error_rate_a == Approx(15.0 / 65));
+  CHECK(*p50.error_rate_b == 0);
+  CHECK(*p50.error_p_value == Approx(0.00027).epsilon(0.01));
+  CHECK(p50.faster_fails_more_often);
+  CHECK_THAT(p50.text, Catch::StartsWith("warm p50: a faster by 100 ms (95% CI "));
+  CHECK_THAT(p50.text, Catch::EndsWith(", p < 0.001) (errors: a 23.1%, b 0.0%); but a fails more often: "
+                                       "23.1% vs 0.0%, p < 0.001"));
+}
+
+TEST_CASE("verdicts: the slower target failing more, or a difference in chance, adds the rates only") {
+  std::vector<samples::Sample> s = faster_but_failing();
+  for (auto& sample : s) {
+    if (!sample.error.empty()) sample.target = "b";  // now the slower one fails
+  }
+  report::RunInfo run = two_targets();
+  run.phases = {"warm"};
+  auto report = report::build_report(s, run);
+  CHECK_FALSE(report.verdicts[0].faster_fails_more_often);
+  CHECK_THAT(report.verdicts[0].text, Catch::EndsWith(" (errors: a 0.0%, b 23.1%)"));
+  CHECK(*report.verdicts[0].error_p_value < 0.001);
+  // One failure in 51 against none in 50: p = 0.32, not significant.
+  s = faster_but_failing();
+  s.erase(s.begin() + 51, s.begin() + 65);
+  report = report::build_report(s, run);
+  CHECK(*report.verdicts[0].error_p_value > 0.05);
+  CHECK_FALSE(report.verdicts[0].faster_fails_more_often);
+  CHECK_THAT(report.verdicts[0].text, Catch::EndsWith(" (errors: a 2.0%, b 0.0%)"));
 }
 
 TEST_CASE("verdicts: overlapping samples give no significant difference") {

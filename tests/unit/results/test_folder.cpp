@@ -34,7 +34,7 @@ struct CapturedIo {
 
 }  // namespace
 
-TEST_CASE("results folder: rows and manifest are read; a folder without a manifest stands in by its rows") {
+TEST_CASE("results folder: rows and manifest are read, a folder without a manifest stands in by its rows") {
   test::TempDir dir;
   write_text(dir / "samples.csv", samples::header_row() + samples::format_row(row("r1", 0)) +
                                       samples::format_row(row("r1", 1)));
@@ -83,7 +83,7 @@ TEST_CASE("results folder: a missing folder, a folder without rows and a broken 
   CHECK(broken.error().where.find("manifest.json:1:") != std::string::npos);
 }
 
-TEST_CASE("results folders: warnings for a missing manifest; the first failure ends the read") {
+TEST_CASE("results folders: warnings for a missing manifest, the first failure ends the read") {
   test::TempDir dir;
   write_text(dir / "samples.csv", samples::header_row());
   CapturedIo c;

@@ -109,7 +109,7 @@ TEST_CASE("manifest: text that is not a manifest is an error naming the file and
   CHECK(prices.error().where.find("/scenario/targets/edge/pricing") != std::string::npos);
 }
 
-TEST_CASE("manifest: written atomically into a folder and read back; no file reads as none") {
+TEST_CASE("manifest: written atomically into a folder and read back, no file reads as none") {
   test::TempDir dir;
   const auto none = results::read_manifest(dir.path());
   REQUIRE(none);
@@ -139,4 +139,22 @@ TEST_CASE("manifest: display rows name what was run and leave out what was not r
   rows = results::manifest_display_rows(m);
   CHECK(has("region"));
   CHECK(rows.back() == std::pair<std::string, std::string>{"resumed", "1 time(s)"});
+}
+
+TEST_CASE("manifest: the scenario copy's SLO, top level and per phase, and a bad one is an error") {
+  results::Manifest m = sample_manifest();
+  CHECK(results::parse_manifest(results::manifest_to_json(m).dump(), "manifest.json")->facts.slo.empty());
+  m.scenario["slo"] = {{"ttft", "200ms"}};
+  m.scenario["phases"][1]["slo"] = {{"e2e", "8s"}};
+  const auto back = results::parse_manifest(results::manifest_to_json(m).dump(), "manifest.json");
+  REQUIRE(back);
+  const metrics::SloSpec& slo = back->facts.slo;
+  REQUIRE(slo.every_phase);
+  CHECK(slo.every_phase->bounds.at(0).metric == "ttft");
+  CHECK(slo.for_phase("cold")->bounds.at(0).limit_ns == 200 * kNanosPerMs);
+  CHECK(slo.for_phase("warm")->bounds.at(0).metric == "e2e");
+  m.scenario["phases"][1]["slo"] = {{"e2e", "soon"}};
+  const auto bad = results::parse_manifest(results::manifest_to_json(m).dump(), "manifest.json");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().where == "manifest.json: /scenario/phases/1/slo/e2e");
 }

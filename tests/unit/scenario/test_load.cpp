@@ -100,7 +100,7 @@ TEST_CASE("substitution errors and escapes are located by JSON pointer") {
   CHECK(ok->redacted["targets"]["a"]["model"] == "${X} d ***");
 }
 
-TEST_CASE("a variable in a target URL's query string is a secret; one in its path only is not") {
+TEST_CASE("a variable in a target URL's query string is a secret, one in its path only is not") {
   const std::string text = R"({"name": "t", "targets": {
   "a": {"protocol": "sse", "url": "http://127.0.0.1:1/${ACCOUNT}/x?alt=sse&key=${KEY}"},
   "b": {"protocol": "sse", "url": "http://127.0.0.1:2/${REGION_PATH}/y"}},
@@ -120,7 +120,7 @@ TEST_CASE("a variable in a target URL's query string is a secret; one in its pat
   CHECK(ok->redacted["targets"]["b"]["url"] == "http://127.0.0.1:2/region-eu-west-1/y");
 }
 
-TEST_CASE("credential headers are masked by whole words; only key-length values are hunted elsewhere") {
+TEST_CASE("credential headers are masked by whole words, only key-length values are hunted elsewhere") {
   const auto ok = scenario::parse_scenario(
       with_target_extra(R"(, "model": "m-4", "headers": {"X-Auth-Token": "4", "x-api-key": "key-0123456789",
                            "x-sim-tokens": "4", "x-sim-token-interval-ms": "0"})"),
@@ -176,7 +176,7 @@ TEST_CASE("workload.prompt_cache is bust by default, allow on request, nothing e
   CHECK(wrong.hint == R"(did you mean "allow"?)");
 }
 
-TEST_CASE("a target's http is auto, 1.1 or 2; multiplex needs HTTP/2 and kept-alive connections") {
+TEST_CASE("a target's http is auto, 1.1 or 2, multiplex needs HTTP/2 and kept-alive connections") {
   const auto parse = [](const std::string& extra) {
     return scenario::parse_scenario(with_target_extra(extra), "s.json", test::no_env);
   };

@@ -37,7 +37,7 @@ TEST_CASE("comments are stripped everywhere except inside strings") {
   CHECK(s.path == (kValidDir / "comments.json").string());
 }
 
-TEST_CASE("environment substitution with defaults; header secrets are recorded and redacted") {
+TEST_CASE("environment substitution with defaults, header secrets are recorded and redacted") {
   const scenario::Scenario s =
       load_valid("env.json", fake_env({{"CF_ACCOUNT_ID", "acct42"},
                                        {"CF_API_TOKEN", "cf-token-0123456789"},
@@ -68,7 +68,7 @@ TEST_CASE("environment substitution with defaults; header secrets are recorded a
   CHECK(s.redacted.dump().find("cf-token-0123456789") == std::string::npos);
 }
 
-TEST_CASE("targets keep file order; phases, sweeps and top-level options are read") {
+TEST_CASE("targets keep file order, phases, sweeps and top-level options are read") {
   const scenario::Scenario s = load_valid("ordered_targets.json");
   REQUIRE(s.targets.size() == 3);
   CHECK(s.targets[0].name == "zeta");
@@ -126,7 +126,7 @@ TEST_CASE("every pricing kind is read into integer money") {
   CHECK(s.max_tokens == 256);
 }
 
-TEST_CASE("prompt-cache prices are read beside the token prices; absent, they are unset") {
+TEST_CASE("prompt-cache prices are read beside the token prices, absent, they are unset") {
   const scenario::Scenario s = load_valid("pricing_cache.json");
   const cost::Pricing& anthropic = s.targets[0].pricing;
   REQUIRE(anthropic.tokens);

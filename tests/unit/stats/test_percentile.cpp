@@ -79,3 +79,56 @@ TEST_CASE("small samples are flagged per percentile") {
   CHECK(too_few_for(99, 99));
   CHECK_FALSE(too_few_for(99, 100));
 }
+
+TEST_CASE("percentiles with failures ranked above every success") {
+  using ttft::stats::percentile_with_failures;
+  const std::vector<double> four{10, 20, 30, 40};
+  // N = 4 successes + 1 failure = 5 values; h = 4p/100; x[4] is the failure.
+  CHECK(*percentile_with_failures(four, 1, 25) == 20);          // h = 1
+  CHECK(*percentile_with_failures(four, 1, 50) == 30);          // h = 2
+  CHECK(*percentile_with_failures(four, 1, 60) == Approx(34));  // h = 2.4 → 30 + 0.4 * 10
+  CHECK(*percentile_with_failures(four, 1, 75) == 40);          // h = 3: the last success exactly
+  CHECK_FALSE(percentile_with_failures(four, 1, 80));           // h = 3.2: 0.2 of the way to the failure
+  CHECK_FALSE(percentile_with_failures(four, 1, 95));           // h = 3.8
+  CHECK_FALSE(percentile_with_failures(four, 1, 100));          // h = 4: the failure itself
+  // Half the requests failed: the median's rank is among the failures.
+  CHECK_FALSE(percentile_with_failures(four, 4, 50));           // N = 8, h = 3.5
+  CHECK(*percentile_with_failures(four, 4, 25) == Approx(27.5));  // h = 1.75 → 20 + 0.75 * 10
+}
+
+TEST_CASE("percentiles with failures: where the tail crosses into the failures") {
+  using ttft::stats::percentile_with_failures;
+  std::vector<double> successes;
+  for (int i = 1; i <= 39; ++i) successes.push_back(i);  // 1..39, then one failure: N = 40
+  // p95: h = 39 * 0.95 = 37.05 → x[37] + 0.05 (x[38] - x[37]) = 38.05, both successes.
+  CHECK(*percentile_with_failures(successes, 1, 95) == Approx(38.05));
+  // p99: h = 38.61 → between x[38] = 39 and the failure.
+  CHECK_FALSE(percentile_with_failures(successes, 1, 99));
+  // Three failures (N = 42): p95's h = 38.95 sits between the last success and a failure.
+  CHECK_FALSE(percentile_with_failures(successes, 3, 95));
+  CHECK(*percentile_with_failures(successes, 3, 90) == Approx(37.9));  // h = 36.9 → 37 + 0.9
+}
+
+TEST_CASE("percentiles with failures: none, or nothing at all") {
+  using ttft::stats::percentile_with_failures;
+  using ttft::stats::percentile_sorted;
+  const std::vector<double> five{15, 20, 35, 40, 50};
+  for (const double p : {0.0, 5.0, 50.0, 95.0, 99.0, 100.0}) {
+    CHECK(percentile_with_failures(five, 0, p) == percentile_sorted(five, p));
+  }
+  CHECK_FALSE(percentile_with_failures({}, 0, 50));
+  CHECK_FALSE(percentile_with_failures({}, 3, 0));   // every request failed
+  CHECK_FALSE(percentile_with_failures({}, 3, 100));
+}
+
+TEST_CASE("percentiles with failures ranked below every success (a rate, higher is better)") {
+  using ttft::stats::FailureRank;
+  using ttft::stats::percentile_with_failures;
+  const std::vector<double> rates{5, 6, 7, 8};
+  // N = 6: x[0], x[1] are the failures, then 5 6 7 8; h = 5p/100.
+  CHECK(*percentile_with_failures(rates, 2, 50, FailureRank::below) == Approx(5.5));   // h = 2.5
+  CHECK(*percentile_with_failures(rates, 2, 95, FailureRank::below) == Approx(7.75));  // h = 4.75
+  CHECK(*percentile_with_failures(rates, 2, 100, FailureRank::below) == 8);
+  CHECK_FALSE(percentile_with_failures(rates, 2, 25, FailureRank::below));  // h = 1.25: a failure
+  CHECK_FALSE(percentile_with_failures(rates, 2, 0, FailureRank::below));
+}

@@ -117,7 +117,7 @@ TEST_CASE("requests no path answers are errors, never latencies") {
   CHECK_FALSE(o.usd_per_mtok.has_value());     // no tokens served
 }
 
-TEST_CASE("a policy naming a target without samples is an error; unpriced means no cost") {
+TEST_CASE("a policy naming a target without samples is an error, unpriced means no cost") {
   const auto no_central = pools({answered(100)}, {});
   const auto result = replay({policy("hedge after=1s")}, no_central, {100, 1});
   REQUIRE_FALSE(result.has_value());

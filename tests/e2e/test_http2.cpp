@@ -1,18 +1,27 @@
 // HTTP versions and connections proved by a real server: the simulator behind Debian's nginx with
 // TLS and HTTP/2 (tests/e2e/nginx_fixture.hpp), whose access log, not libcurl, says which protocol
-// and which client connection carried each request. The fixture on its own, with curl and probe.
+// and which client connection carried each request. First the fixture on its own (curl, probe),
+// then the targets' `http` and `multiplex` options and the `http_version` column (docs/scenario.md).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "e2e/nginx_fixture.hpp"
+#include "e2e/run_fixture.hpp"
 #include "e2e/sim_fixture.hpp"
 #include "support/process.hpp"
+#include "support/temp_dir.hpp"
 
+namespace fs = std::filesystem;
+using ttft::test::CsvTable;
+using ttft::test::NginxLogEntry;
 using ttft::test::NginxProxy;
+using ttft::test::TempDir;
 
 namespace {
 
@@ -39,6 +48,61 @@ ttft::test::ProcessResult run_curl(const std::vector<std::string>& options,
     argv.insert(argv.end(), requests[i].begin(), requests[i].end());
   }
   return ttft::test::run_process(argv, std::chrono::seconds(30));
+}
+
+/// `ttftbench run FIXTURE --out OUT` with the fixture's variables naming `nginx`, its simulator and CA.
+CsvTable run_scenario(const NginxProxy& nginx, const std::string& fixture, const fs::path& out) {
+  const auto run = ttft::test::run_ttftbench(
+      {"run", ttft::test::scenario_fixture("e2e", fixture).string(), "--out", out.string()},
+      {"TTFT_SIM_URL=" + nginx.simulator_url(kPath), "TTFT_NGINX_URL=" + nginx.url(kPath),
+       "TTFT_NGINX_CACERT=" + nginx.cacert().string()},
+      std::chrono::seconds(60));
+  INFO(fixture << ": " << run.err);
+  REQUIRE(run.exit_code == 0);
+  return ttft::test::parse_csv(ttft::test::read_file(out / "samples.csv"));
+}
+
+struct Row {
+  std::string request_id;
+  std::string http_version;
+  std::string error;
+};
+
+/// samples.csv's rows of `target`, in file order.
+std::vector<Row> rows_of(const CsvTable& csv, const std::string& target) {
+  std::vector<Row> rows;
+  for (std::size_t row = 0; row < csv.rows.size(); ++row) {
+    if (csv.cell(row, "target") != target) continue;
+    rows.push_back({csv.cell(row, "request_id"), csv.cell(row, "http_version"), csv.cell(row, "error")});
+  }
+  return rows;
+}
+
+/// Checks that every row of `target` succeeded over `http_version` and that nginx logged each of
+/// them as `server_protocol`; nginx's entries for those rows.
+std::vector<NginxLogEntry> check_version(const NginxProxy& nginx, const CsvTable& csv, const std::string& target,
+                                         const std::string& http_version, const std::string& server_protocol) {
+  std::vector<std::string> request_ids;
+  for (const auto& row : rows_of(csv, target)) {
+    INFO(target << " " << row.request_id);
+    CHECK(row.error == "");
+    CHECK(row.http_version == http_version);
+    request_ids.push_back(row.request_id);
+  }
+  const auto entries = nginx.log_entries_for(request_ids);
+  for (const auto& entry : entries) {
+    INFO(target << " " << entry.request_id);
+    CHECK(entry.protocol == server_protocol);
+    CHECK(entry.status == 200);
+  }
+  return entries;
+}
+
+/// The distinct client connections, by nginx's serial number, that carried `entries`.
+std::set<std::int64_t> connections_of(const std::vector<NginxLogEntry>& entries) {
+  std::set<std::int64_t> connections;
+  for (const auto& entry : entries) connections.insert(entry.connection);
+  return connections;
 }
 
 }  // namespace
@@ -85,4 +149,46 @@ TEST_CASE("nginx fixture: logs the protocol and connection of curl's HTTP/2 and 
   const auto probed = nginx.log_entries_for({probe.sample["request_id"].get<std::string>()});
   CHECK(probed[0].protocol == "HTTP/2.0");
   CHECK(probe.sample["e2e_ms"].get<double>() - probe.sample["first_token_ms"].get<double>() >= 75);
+}
+
+TEST_CASE("http_version: 1.1 straight to the simulator, 2 through nginx over https with http auto") {
+  const NginxProxy nginx;
+  TempDir tmp;
+  const auto csv = run_scenario(nginx, "http2_versions.json", tmp / "out");
+  REQUIRE(csv.rows.size() == 6);
+  for (const auto& row : rows_of(csv, "direct")) {
+    CHECK(row.error == "");
+    CHECK(row.http_version == "1.1");
+  }
+  CHECK(check_version(nginx, csv, "proxied", "2", "HTTP/2.0").size() == 3);
+  // The direct requests never passed through nginx.
+  CHECK(nginx.log_entries().size() == 3);
+}
+
+TEST_CASE("reuse_connections with 10 in flight over HTTP/2: 10 or more connections, fewer with multiplex") {
+  const NginxProxy nginx;
+  TempDir tmp;
+
+  const auto separate_csv = run_scenario(nginx, "http2_one_per_connection.json", tmp / "separate");
+  REQUIRE(separate_csv.rows.size() == 60);
+  const auto separate = check_version(nginx, separate_csv, "proxied", "2", "HTTP/2.0");
+  CHECK(connections_of(separate).size() >= 10);
+  // Kept alive: 30 requests did not need 30 connections, and none carried two at once.
+  CHECK(connections_of(separate).size() < 30);
+  CHECK_FALSE(ttft::test::concurrent_on_a_connection(separate));
+
+  const auto shared_csv = run_scenario(nginx, "http2_multiplexed.json", tmp / "shared");
+  REQUIRE(shared_csv.rows.size() == 60);
+  const auto shared = check_version(nginx, shared_csv, "proxied", "2", "HTTP/2.0");
+  CHECK(connections_of(shared).size() < 10);
+  CHECK(ttft::test::concurrent_on_a_connection(shared));
+}
+
+TEST_CASE("http 1.1 speaks HTTP/1.1 to a server that offers HTTP/2, while auto beside it gets 2") {
+  const NginxProxy nginx;
+  TempDir tmp;
+  const auto csv = run_scenario(nginx, "http2_pinned_h1.json", tmp / "out");
+  REQUIRE(csv.rows.size() == 6);
+  CHECK(check_version(nginx, csv, "pinned", "1.1", "HTTP/1.1").size() == 3);
+  CHECK(check_version(nginx, csv, "negotiated", "2", "HTTP/2.0").size() == 3);
 }

@@ -40,7 +40,7 @@ std::string chunk(const StreamSpec& spec, Json part, Counts counts, std::string_
   return "data: " + response.dump() + "\r\n\r\n";
 }
 
-Json text_part(std::string_view text) { return Json{{"text", text}}; }
+Json gemini_text_part(std::string_view text) { return Json{{"text", text}}; }
 
 }  // namespace
 
@@ -55,10 +55,10 @@ std::vector<Frame> gemini_stream(const StreamSpec& spec) {
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
     const bool last = i + 1 == spec.output_tokens;
     frames.push_back({FrameKind::kContent, thoughts + i,
-                      chunk(spec, text_part(token_text(spec, i)), {i + 1, thoughts}, last ? finish : "")});
+                      chunk(spec, gemini_text_part(token_text(spec, i)), {i + 1, thoughts}, last ? finish : "")});
   }
   if (spec.output_tokens == 0) {
-    frames.push_back({FrameKind::kTail, thoughts > 0 ? thoughts - 1 : 0, chunk(spec, text_part(""), {0, thoughts}, finish)});
+    frames.push_back({FrameKind::kTail, thoughts > 0 ? thoughts - 1 : 0, chunk(spec, gemini_text_part(""), {0, thoughts}, finish)});
   }
   return frames;
 }

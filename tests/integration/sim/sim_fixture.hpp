@@ -16,6 +16,9 @@
 
 namespace ttft::test {
 
+// Gemini's streaming route, as the simulator serves it.
+inline const std::string kGeminiPath = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
+
 inline std::unique_ptr<sim::Server> start_sim(const std::string& log_path = "",
                                               sim::Profile profile = sim::builtin_profile("fast").value()) {
   sim::Server::Options options;

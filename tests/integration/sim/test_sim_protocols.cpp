@@ -6,6 +6,7 @@
 #include "sim_fixture.hpp"
 
 using ttft::test::HttpRequest;
+using ttft::test::kGeminiPath;
 using ttft::test::instant_request;
 using ttft::test::perform;
 using ttft::test::start_sim;
@@ -25,7 +26,6 @@ bool ends_with(const std::string& text, const std::string& tail) {
   return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-const std::string kGeminiPath = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
 
 }  // namespace
 

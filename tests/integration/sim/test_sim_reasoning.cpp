@@ -19,13 +19,13 @@ using nlohmann::json;
 using ttft::kNanosPerMs;
 using ttft::protocol::StreamRecord;
 using ttft::test::instant_request;
+using ttft::test::kGeminiPath;
 using ttft::test::perform;
 using ttft::test::read_log;
 using ttft::test::start_sim;
 
 namespace {
 
-const std::string kGeminiPath = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
 
 // 2 reasoning tokens, 3 answer tokens, of the 6 input tokens 4 cached and 1 written.
 const std::vector<std::string> kReasoningCache = {"x-sim-reasoning-tokens: 2", "x-sim-cached-tokens: 4",

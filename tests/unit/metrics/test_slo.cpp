@@ -14,10 +14,10 @@ using metrics::SloSpec;
 
 namespace {
 
-constexpr Nanos kMs = kNanosPerMs;
+constexpr Nanos kOneMs = kNanosPerMs;
 
 // ttft <= 200 ms and e2e <= 8 s.
-Slo ttft_and_e2e() { return Slo{{{"ttft", 200 * kMs}, {"e2e", 8000 * kMs}}}; }
+Slo ttft_and_e2e() { return Slo{{{"ttft", 200 * kOneMs}, {"e2e", 8000 * kOneMs}}}; }
 
 }  // namespace
 
@@ -37,7 +37,7 @@ TEST_CASE("a request meets an SLO when it succeeded and every bound holds") {
   CHECK_FALSE(metrics::meets_slo(slo, test::make_sample("a", "warm", 150, "", {.decode_ms = 7900})));  // e2e 8.05 s
   CHECK_FALSE(metrics::meets_slo(slo, test::make_sample("a", "warm", 150, "rate_limited")));
   // A bound on a metric the request never reached is missed.
-  const Slo first_token{{{"first_token", 200 * kMs}}};
+  const Slo first_token{{{"first_token", 200 * kOneMs}}};
   CHECK_FALSE(metrics::meets_slo(first_token, test::make_sample("a", "warm", 150)));
   CHECK(metrics::meets_slo(first_token, test::make_sample("a", "warm", 150, "", {.first_token = true})));
 }
@@ -46,9 +46,9 @@ TEST_CASE("a phase's own SLO wins over the one for every phase") {
   SloSpec spec;
   CHECK(spec.empty());
   CHECK(spec.for_phase("warm") == nullptr);
-  spec.by_phase.emplace_back("cold", Slo{{{"ttft", 1000 * kMs}}});
+  spec.by_phase.emplace_back("cold", Slo{{{"ttft", 1000 * kOneMs}}});
   CHECK(spec.for_phase("warm") == nullptr);
-  CHECK(spec.for_phase("cold")->bounds.front().limit_ns == 1000 * kMs);
+  CHECK(spec.for_phase("cold")->bounds.front().limit_ns == 1000 * kOneMs);
   spec.every_phase = ttft_and_e2e();
   CHECK(*spec.for_phase("warm") == ttft_and_e2e());
   CHECK(spec.for_phase("cold")->bounds.size() == 1);
@@ -56,6 +56,6 @@ TEST_CASE("a phase's own SLO wins over the one for every phase") {
 
 TEST_CASE("an SLO in words: ms below a second, else seconds") {
   CHECK(metrics::slo_text(ttft_and_e2e()) == "ttft \u2264 200 ms, e2e \u2264 8 s");
-  CHECK(metrics::slo_text(Slo{{{"ttfb", 1500 * kMs}, {"first_token", kMs / 4}}}) ==
+  CHECK(metrics::slo_text(Slo{{{"ttfb", 1500 * kOneMs}, {"first_token", kOneMs / 4}}}) ==
         "ttfb \u2264 1.5 s, first_token \u2264 0.25 ms");
 }

@@ -77,7 +77,7 @@ void setup_whatif_command(CLI::App& app, WhatifOptions& o) {
   cmd->add_option("--format", o.format, "Output format (default table)")
       ->check(CLI::IsMember(exporters::format_names(exporters::whatif_formats())));
   cmd->add_option("--metric", o.metric, "Latency replayed (default ttft)")
-      ->check(CLI::IsMember({"ttft", "first_token"}));
+      ->check(CLI::IsMember({"ttft", "first_token", "first_answer"}));
   cmd->add_option("--phase", o.phase, "Draw from this phase only (default every phase)");
   cmd->add_option("--requests", o.requests, "Simulated requests per policy (default 10000)")
       ->check(CLI::Range(std::int64_t{1}, kMaxReplayRequests));

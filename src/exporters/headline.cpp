@@ -20,8 +20,20 @@ using report::Verdict;
 
 namespace {
 
-constexpr const char* kTtft = "ttft";
 constexpr int kCostDigits = 4;
+
+// The headline metric's name in titles: "time to first token", "first token", "first answer".
+std::string headline_words(const Report& report) {
+  const std::string metric = report::headline_metric(report.run);
+  if (metric == "first_token") return "first token";
+  if (metric == "first_answer") return "first answer";
+  return "time to first token";
+}
+
+std::string capitalized(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
 
 std::string percentile_cell(std::optional<double> value, bool small_n) {
   std::string cell = format_readable(value);
@@ -35,9 +47,10 @@ struct Flags {
 };
 
 Flags small_n_flags(const Report& report) {
+  const std::string headline = report::headline_metric(report.run);
   Flags flags;
   for (const MetricRow& row : report.rows) {
-    if (row.metric != kTtft || row.phase == kAllPhases || row.n == 0) continue;
+    if (row.metric != headline || row.phase == kAllPhases || row.n == 0) continue;
     flags.p50 = flags.p50 || row.p50_small_n;
     flags.p95 = flags.p95 || row.p95_small_n;
   }
@@ -64,16 +77,25 @@ Table phase_columns(const Report& report, std::vector<std::string> more) {
 
 }  // namespace
 
+std::string headline_title(const Report& report) { return capitalized(headline_words(report)) + " (ms)"; }
+
+std::string verdicts_title(const Report& report) { return fmt::format("A/B verdicts ({})", headline_words(report)); }
+
+std::string with_failures_title(const Report& report) {
+  return capitalized(headline_words(report)) + ", each failure counted as slower than any success (ms)";
+}
+
 Table ttft_table(const Report& report) {
+  const std::string headline = report::headline_metric(report.run);
   Table table = phase_columns(report, {"n", "errors"});
   for (const std::string& target : report.run.targets) {
     std::vector<std::string> cells{target};
     for (const std::string& phase : report.run.phases) {
-      const MetricRow* row = find_row(report, target, phase, kTtft);
+      const MetricRow* row = find_row(report, target, phase, headline);
       cells.push_back(row ? percentile_cell(row->summary.p50, row->p50_small_n) : "-");
       cells.push_back(row ? percentile_cell(row->summary.p95, row->p95_small_n) : "-");
     }
-    const MetricRow* all = find_row(report, target, kAllPhases, kTtft);
+    const MetricRow* all = find_row(report, target, kAllPhases, headline);
     cells.push_back(fmt::format("{}", all ? all->n : 0));
     cells.push_back(fmt::format("{}", all ? all->errors : 0));
     table.rows.push_back(std::move(cells));
@@ -83,6 +105,7 @@ Table ttft_table(const Report& report) {
 
 std::optional<Table> with_failures_table(const Report& report) {
   if (report.errors == 0) return std::nullopt;
+  const std::string headline = report::headline_metric(report.run);
   Table table = phase_columns(report, {});
   const auto cell = [](const MetricRow* row, const std::optional<double> MetricRow::*stat) -> std::string {
     if (row == nullptr || row->n + row->errors == 0) return "-";
@@ -91,7 +114,7 @@ std::optional<Table> with_failures_table(const Report& report) {
   for (const std::string& target : report.run.targets) {
     std::vector<std::string> cells{target};
     for (const std::string& phase : report.run.phases) {
-      const MetricRow* row = find_row(report, target, phase, kTtft);
+      const MetricRow* row = find_row(report, target, phase, headline);
       cells.push_back(cell(row, &MetricRow::p50_incl_errors));
       cells.push_back(cell(row, &MetricRow::p95_incl_errors));
     }
@@ -146,10 +169,11 @@ Table errors_table(const Report& report) {
 
 std::vector<std::string> verdict_lines(const Report& report) {
   const bool several_pairs = report.run.targets.size() > 2;
+  const std::string headline = report::headline_metric(report.run);
   std::vector<std::string> lines;
   for (const Verdict& v : report.verdicts) {
-    lines.push_back(several_pairs ? fmt::format("{} vs {}, {}", v.target_a, v.target_b, v.text)
-                                  : v.text);
+    std::string text = v.metric == headline ? v.text : fmt::format("{} {}", v.metric, v.text);
+    lines.push_back(several_pairs ? fmt::format("{} vs {}, {}", v.target_a, v.target_b, text) : text);
   }
   return lines;
 }

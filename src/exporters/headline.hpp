@@ -12,10 +12,16 @@
 
 namespace ttft::exporters {
 
-inline constexpr const char* kTtftTitle = "Time to first token (ms)";
 inline constexpr const char* kCostTitle = "Cost per million tokens (USD)";
 
-/// target, "<phase> p50", "<phase> p95" per phase in run order, n (successful samples over all
+/// The headline table's title by the run's headline metric: "Time to first token (ms)" (ttft),
+/// "First token (ms)" or "First answer (ms)".
+std::string headline_title(const report::Report& report);
+
+/// "A/B verdicts (time to first token)", "(first token)" or "(first answer)" by the headline metric.
+std::string verdicts_title(const report::Report& report);
+
+/// target, "<phase> p50", "<phase> p95" of the headline metric per phase in run order, n (successful samples over all
 /// phases) and errors; "-" when unmeasured and a "*" suffix on small-n percentiles.
 Table ttft_table(const report::Report& report);
 
@@ -25,8 +31,11 @@ Table ttft_table(const report::Report& report);
 /// error-free report prints exactly as it did before these figures existed.
 std::optional<Table> with_failures_table(const report::Report& report);
 
-/// The title and footnote of with_failures_table.
-inline constexpr const char* kWithFailuresTitle = "Time to first token, each failure counted as slower than any success (ms)";
+/// The title of with_failures_table: "Time to first token, each failure counted as slower than
+/// any success (ms)", with the headline metric's name.
+std::string with_failures_title(const report::Report& report);
+
+/// The footnote of with_failures_table.
 inline constexpr const char* kWithFailuresNote = "failed: that percentile falls among the failed requests";
 
 /// "* fewer than 20 samples: p95 is not reliable" (plus the p50 rule when that applies) when
@@ -39,7 +48,8 @@ Table cost_table(const report::Report& report);
 /// target, class, count: one row per error class of each target, targets in run order.
 Table errors_table(const report::Report& report);
 
-/// One line per verdict: its text, prefixed with "<a> vs <b>, " when there are several pairs.
+/// One line per verdict: its text, prefixed with "<a> vs <b>, " when there are several pairs and
+/// with "first_answer " when its metric is not the headline's (report.reasoning_note).
 std::vector<std::string> verdict_lines(const report::Report& report);
 
 /// "send lag p50 0.05 / p99 0.21 / max 1.3 ms; ..." for the figures present; nullopt when the

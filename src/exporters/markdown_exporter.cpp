@@ -42,17 +42,18 @@ std::string notes_lines(const std::vector<std::string>& notes) {
 /// One report below its title: the run line and every section, headed by `h` ("##" or "###").
 std::string sections(const Report& report, const std::string& h) {
   std::string out = run_line(report);
-  out += fmt::format("\n{} {}\n\n", h, kTtftTitle) + render_markdown(ttft_table(report));
+  if (report.reasoning_note) out += "\n**Note:** " + *report.reasoning_note + "\n";
+  out += fmt::format("\n{} {}\n\n", h, headline_title(report)) + render_markdown(ttft_table(report));
   if (const auto note = small_n_footnote(report)) out += "\n\\" + *note + "\n";  // "\*": not a list
   if (const auto table = with_failures_table(report)) {
-    out += fmt::format("\n{} {}\n\n", h, kWithFailuresTitle) + render_markdown(*table);
+    out += fmt::format("\n{} {}\n\n", h, with_failures_title(report)) + render_markdown(*table);
     out += fmt::format("\n{}\n", kWithFailuresNote);
   }
   out += fmt::format("\n{} {}\n\n", h, kCostTitle) + render_markdown(cost_table(report));
   const auto break_evens = break_even_lines(report);
   if (!break_evens.empty()) out += "\nBreak-even input:output ratio:\n\n" + bullets(break_evens);
   const auto verdicts = verdict_lines(report);
-  if (!verdicts.empty()) out += fmt::format("\n{} A/B verdicts (time to first token)\n\n", h) + bullets(verdicts);
+  if (!verdicts.empty()) out += fmt::format("\n{} {}\n\n", h, verdicts_title(report)) + bullets(verdicts);
   for (const Section& section : decision_sections(report)) {
     out += fmt::format("\n{} {}\n", h, section.title);
     for (const Table& table : section.tables) out += "\n" + render_markdown(table);

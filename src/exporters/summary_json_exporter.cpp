@@ -40,13 +40,16 @@ const char* kind_name(cost::BreakEvenKind kind) {
   return "unpriced";
 }
 
+// "headline" only when the scenario chose another than ttft: files of ttft runs stay as they were.
 Json run_json(const RunInfo& run) {
-  return {{"run_id", run.run_id},
-          {"scenario", {{"name", run.scenario_name}, {"sha256", run.scenario_sha256}}},
-          {"seed", run.seed},
-          {"interrupted", run.interrupted},
-          {"targets", run.targets},
-          {"phases", run.phases}};
+  Json json = {{"run_id", run.run_id},
+               {"scenario", {{"name", run.scenario_name}, {"sha256", run.scenario_sha256}}},
+               {"seed", run.seed},
+               {"interrupted", run.interrupted},
+               {"targets", run.targets},
+               {"phases", run.phases}};
+  if (const std::string headline = report::headline_metric(run); headline != "ttft") json["headline"] = headline;
+  return json;
 }
 
 Json metrics_json() {
@@ -152,6 +155,10 @@ void add_comparisons(Json& doc, const Report& report) {
   }
   doc["break_evens"] = std::move(break_evens);
   doc["verdicts"] = std::move(verdicts);
+  if (report.reasoning_note) {
+    doc["reasoning_targets"] = report.reasoning_targets;
+    doc["reasoning_note"] = *report.reasoning_note;
+  }
 }
 
 Json lateness_json(const Report& report) {

@@ -23,16 +23,17 @@ std::string title(const std::string& text, bool color) {
 std::string tables(const Report& report, bool color) {
   std::string out;
   if (report.run.interrupted) out += "interrupted: figures cover the requests finished so far\n\n";
-  out += title(kTtftTitle, color) + render_text(ttft_table(report), color);
+  if (report.reasoning_note) out += "note: " + *report.reasoning_note + "\n\n";
+  out += title(headline_title(report), color) + render_text(ttft_table(report), color);
   if (const auto note = small_n_footnote(report)) out += *note + "\n";
   if (const auto table = with_failures_table(report)) {
-    out += "\n" + title(kWithFailuresTitle, color) + render_text(*table, color) + kWithFailuresNote + "\n";
+    out += "\n" + title(with_failures_title(report), color) + render_text(*table, color) + kWithFailuresNote + "\n";
   }
   out += "\n" + title(kCostTitle, color) + render_text(cost_table(report), color);
   for (const std::string& line : break_even_lines(report)) out += line + "\n";
   const auto verdicts = verdict_lines(report);
   if (!verdicts.empty()) {
-    out += "\n" + title("A/B verdicts (time to first token)", color);
+    out += "\n" + title(verdicts_title(report), color);
     for (const std::string& line : verdicts) out += line + "\n";
   }
   for (const Section& section : decision_sections(report)) {

@@ -31,6 +31,10 @@ const std::vector<MetricDefinition>& metric_definitions() {
        "first event that carries non-empty generated text (role-only or metadata events do not "
        "count), from t0",
        ms_of<&Sample::first_token_ns>},
+      // first_answer = first event with visible answer text or a tool call - t0
+      {"first_answer", "first_answer_ms", "ms",
+       "first event with visible answer text or a tool call; reasoning does not count",
+       ms_of<&Sample::first_answer_ns>},
       // e2e = end of stream - t0
       {"e2e", "e2e_ms", "ms", "end of stream (terminator or connection end), from t0",
        ms_of<&Sample::e2e_ns>},

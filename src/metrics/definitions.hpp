@@ -22,7 +22,7 @@ struct MetricDefinition {
   bool higher_is_better = false;
 };
 
-/// The summary metrics in report order: ttft, first_token, e2e, ttfb, decode_tps, itl_p50.
+/// The summary metrics in report order: ttft, first_token, first_answer, e2e, ttfb, decode_tps, itl_p50.
 const std::vector<MetricDefinition>& metric_definitions();
 
 /// The definition named `metric` ("ttft"), or nullptr when there is none.

@@ -13,7 +13,7 @@
 namespace ttft::metrics {
 namespace {
 
-// Times from t0 that a request has once. first_answer joins when metric_definitions() has it;
+// Times from t0 that a request has once;
 // itl_p50 (a gap) and decode_tps (a rate) are not a moment a user waits for.
 constexpr std::string_view kBoundable[] = {"ttft", "first_token", "first_answer", "e2e", "ttfb"};
 

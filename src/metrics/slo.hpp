@@ -41,7 +41,7 @@ struct SloSpec {
 };
 
 /// The metrics an SLO may bound, in report order: the times from t0 among metric_definitions()
-/// that a request has once (ttft, first_token, first_answer when the samples carry it, e2e, ttfb).
+/// that a request has once (ttft, first_token, first_answer, e2e, ttfb).
 std::vector<std::string> slo_metric_names();
 
 /// nullopt when an SLO may bound `metric`; else what is wrong, naming the metrics that may be.

@@ -46,6 +46,14 @@ std::vector<double> values_of(const Side& side, const TargetPhase& key, const me
   return values;
 }
 
+// Whether any successful row of `key` on `side` has `metric`.
+bool measured(const Side& side, const TargetPhase& key, const metrics::MetricDefinition& metric) {
+  const auto found = side.ok.find(key);
+  if (found == side.ok.end()) return false;
+  return std::any_of(found->second.begin(), found->second.end(),
+                     [&](const samples::Sample* s) { return metric.value(*s).has_value(); });
+}
+
 // `verdict` compares percentile p of a (the candidate) and b (the baseline).
 StatChange stat_change(const Verdict& verdict, const std::vector<double>& a, const std::vector<double>& b, double p,
                        double max_regression) {
@@ -125,7 +133,10 @@ Comparison compare_runs(const CompareInput& input) {
       }
       if (!in_baseline || !in_candidate) continue;
       for (const std::string_view name : kCompareMetrics) {
-        out.rows.push_back(metric_change(key, *metrics::find_metric(name), baseline, candidate, input.max_regression));
+        const metrics::MetricDefinition& metric = *metrics::find_metric(name);
+        if (name == kCompareIfMeasured && !measured(baseline, key, metric) && !measured(candidate, key, metric))
+          continue;
+        out.rows.push_back(metric_change(key, metric, baseline, candidate, input.max_regression));
       }
     }
   }

@@ -17,7 +17,11 @@
 namespace ttft::report {
 
 /// The metrics compared: latencies, where lower is better (names as in the report and --assert).
-inline constexpr std::array<std::string_view, 3> kCompareMetrics = {"ttft", "first_token", "e2e"};
+inline constexpr std::array<std::string_view, 4> kCompareMetrics = {"ttft", "first_token", "first_answer", "e2e"};
+
+/// Compared only where either side measured it: folders written before samples.csv had its
+/// column, and streams without an answer, would otherwise add a row of "no successful samples".
+inline constexpr std::string_view kCompareIfMeasured = "first_answer";
 
 inline constexpr double kDefaultMaxRegression = 0.10;
 
@@ -60,12 +64,13 @@ struct CompareInput {
   double max_regression = kDefaultMaxRegression;
 };
 
-/// Compares every target × phase that has rows on both sides, for each of kCompareMetrics, from
-/// the successful rows only. Each percentile's difference, CI and p-value are compare_percentile's
-/// (candidate minus baseline; bootstrap seeded from a fixed seed and the target, so the same
-/// folders always give the same output); the CI of the change is that of the difference divided
-/// by the baseline's percentile. Fewer than kMinVerdictSamples on a side gives no figures, only
-/// a note; a target × phase with rows on one side only is listed, never a regression.
+/// Compares every target × phase that has rows on both sides, for each of kCompareMetrics
+/// (kCompareIfMeasured only where measured), from the successful rows only. Each percentile's
+/// difference, CI and p-value are compare_percentile's (candidate minus baseline; bootstrap
+/// seeded from a fixed seed and the target, so the same folders always give the same output);
+/// the CI of the change is that of the difference divided by the baseline's percentile. Fewer
+/// than kMinVerdictSamples on a side gives no figures, only a note; a target × phase with rows
+/// on one side only is listed, never a regression.
 Comparison compare_runs(const CompareInput& input);
 
 }  // namespace ttft::report

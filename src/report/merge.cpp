@@ -76,6 +76,7 @@ RunInfo merge_run_info(const std::vector<results::Manifest>& runs) {
   info.seed = runs.front().seed;
   info.client_lateness = worst_lateness(runs);
   info.slo = runs.front().facts.slo;
+  info.headline = runs.front().facts.headline;
   return info;
 }
 

@@ -59,11 +59,13 @@ void MetricGroupsBuilder::add(const samples::Sample& s) {
   }
   const Route& route = route_for(s);
   const bool met_slo = ok && route.slo && metrics::meets_slo(*route.slo, s);
+  const bool reasoning_first = s.first_token_kind == "reasoning";
   // The phase's group, then the target's kAllPhases group (the same one, counted twice, for a
   // phase named like kAllPhases).
   for (MetricGroup* group : {route.phase_group, route.all_group}) {
     ++group->requests;
     if (met_slo) ++group->slo_met;
+    if (reasoning_first) ++group->reasoning_first;
     if (!ok) {
       ++group->errors;
       continue;
@@ -72,7 +74,9 @@ void MetricGroupsBuilder::add(const samples::Sample& s) {
       if (values_[m]) group->values[m].push_back(*values_[m]);
     }
     if (group == route.all_group) {
-      group->tokens.push_back({s.input_tokens.value_or(0), s.output_tokens.value_or(0)});
+      // The cache parts too, so the run cost prices them as each row's cost_usd does.
+      group->tokens.push_back({s.input_tokens.value_or(0), s.output_tokens.value_or(0),
+                               s.cached_input_tokens.value_or(0), s.cache_write_tokens.value_or(0)});
     }
   }
 }

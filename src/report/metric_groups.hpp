@@ -27,6 +27,7 @@ struct MetricGroup {
   std::size_t errors = 0;                // failed samples
   std::size_t requests = 0;              // every sample, failed or not
   std::size_t slo_met = 0;               // samples that met their phase's SLO (metrics::meets_slo)
+  std::size_t reasoning_first = 0;       // samples whose first token was reasoning (first_token_kind)
 };
 
 /// Orders GroupKeys and also finds them by a pair of views, so lookups copy no strings.

@@ -6,9 +6,12 @@
 // measured; `errors` counts the group's failed samples, which enter only the *_incl_errors
 // percentiles (docs/metrics.md, "Failures in the tail"). Each CI's bootstrap seed is
 // group_seed(run.seed, {target, phase, metric, "p50"|"p95"}), so a re-render is identical.
+// Verdicts compare the run's headline metric (docs/metrics.md, "Reasoning models"), and also
+// first_answer when a target streamed reasoning under another headline.
 #include "report/report_model.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <span>
@@ -24,7 +27,8 @@ namespace ttft::report {
 namespace {
 
 constexpr double kLatenessWarnFraction = 0.1;  // own p99 lateness vs the fastest median TTFT
-constexpr const char* kVerdictMetric = "ttft";
+constexpr const char* kLatenessMetric = "ttft";  // the client-lateness note's yardstick
+constexpr const char* kAnswerMetric = "first_answer";
 constexpr std::size_t kMaxMergedPhases = 4;  // merging k phases takes k passes, a radix sort ~6
 
 void append_unique(std::vector<std::string>& names, const std::string& name) {
@@ -71,15 +75,17 @@ struct VerdictGroup {
   stats::Proportion failed;
 };
 using VerdictValues = std::map<GroupKey, VerdictGroup>;
+using VerdictValuesByMetric = std::map<std::string, VerdictValues, std::less<>>;
 
-std::vector<Verdict> make_verdicts(const RunInfo& run, const VerdictValues& by_group) {
+// The p50 and p95 verdicts of `metric` for every pair of targets in every phase, appended to `verdicts`.
+void add_verdicts(const RunInfo& run, const std::string& metric_name, const VerdictValues& by_group,
+                  std::vector<Verdict>& verdicts) {
   static const VerdictGroup kEmpty;
-  const metrics::MetricDefinition& metric = *metrics::find_metric(kVerdictMetric);
+  const metrics::MetricDefinition& metric = *metrics::find_metric(metric_name);
   auto group_for = [&](const std::string& target, const std::string& phase) -> const VerdictGroup& {
     const auto found = by_group.find({target, phase});
     return found == by_group.end() ? kEmpty : found->second;
   };
-  std::vector<Verdict> verdicts;
   for (std::size_t i = 0; i < run.targets.size(); ++i) {
     for (std::size_t j = i + 1; j < run.targets.size(); ++j) {
       for (const std::string& phase : run.phases) {
@@ -102,7 +108,26 @@ std::vector<Verdict> make_verdicts(const RunInfo& run, const VerdictValues& by_g
       }
     }
   }
-  return verdicts;
+}
+
+// Targets whose first token was reasoning in any row, in run order.
+std::vector<std::string> reasoning_targets(const RunInfo& run, const MetricGroups& grouped) {
+  std::vector<std::string> targets;
+  for (const std::string& target : run.targets) {
+    const auto found = grouped.groups.find(GroupKeyLess::View{target, kAllPhases});
+    if (found != grouped.groups.end() && found->second.reasoning_first > 0) targets.push_back(target);
+  }
+  return targets;
+}
+
+// A reasoning model must never win or lose on a number the user does not see (docs/metrics.md,
+// "Reasoning models"): the one-line note beside a headline that counts reasoning tokens.
+std::string reasoning_note(const std::vector<std::string>& targets) {
+  const bool one = targets.size() == 1;
+  return fmt::format(
+      "{} streamed reasoning before {} answer: the headline counts {} first reasoning token; the "
+      "first_answer verdicts below count what the user sees",
+      fmt::join(targets, ", "), one ? "its" : "their", one ? "its" : "their");
 }
 
 void add_costs(Report& report, const MetricGroups& grouped) {
@@ -131,11 +156,12 @@ void add_costs(Report& report, const MetricGroups& grouped) {
 }
 
 // The rows of every target × (phase..., kAllPhases) × metric, taking each group's values;
-// returns the verdict metric's values per target and phase.
-VerdictValues add_metric_rows(Report& report, MetricGroups& grouped) {
+// returns the values per target and phase of each metric in `verdict_metrics`.
+VerdictValuesByMetric add_metric_rows(Report& report, MetricGroups& grouped,
+                                      const std::vector<std::string>& verdict_metrics) {
   const auto& metrics = metrics::metric_definitions();
   stats::ValueSorter sorter;
-  VerdictValues verdict_values;
+  VerdictValuesByMetric verdict_values;
   // Every sample of a target is in exactly one of its phases, so its kAllPhases values sorted
   // are its phases' sorted values merged: one pass per phase instead of a sort's six. Not when
   // a phase is itself named like kAllPhases (its samples count twice in that group).
@@ -165,9 +191,11 @@ VerdictValues add_metric_rows(Report& report, MetricGroups& grouped) {
         }
         report.rows.push_back(
             make_row({target, phase}, metrics[m], values, group ? group->errors : 0, report.run.seed));
-        if (metrics[m].name == kVerdictMetric && !is_all) {
+        const bool verdict_metric =
+            std::find(verdict_metrics.begin(), verdict_metrics.end(), metrics[m].name) != verdict_metrics.end();
+        if (verdict_metric && !is_all) {
           const stats::Proportion failed{group ? group->errors : 0, group ? group->requests : 0};
-          verdict_values[{target, phase}] = {values, failed};
+          verdict_values[std::string(metrics[m].name)][{target, phase}] = {values, failed};
         }
         if (!is_all && merge_all) by_phase[m].push_back(std::move(values));
       }
@@ -186,7 +214,7 @@ std::optional<std::string> client_error_note(const Report& report) {
   }
   std::optional<double> fastest;
   for (const MetricRow& row : report.rows) {
-    if (row.metric != kVerdictMetric || row.phase != kAllPhases || !row.summary.p50) continue;
+    if (row.metric != kLatenessMetric || row.phase != kAllPhases || !row.summary.p50) continue;
     if (!fastest || *row.summary.p50 < *fastest) fastest = row.summary.p50;
   }
   if (!worst || !fastest || *worst <= kLatenessWarnFraction * *fastest) return std::nullopt;
@@ -215,15 +243,28 @@ Report build_report(MetricGroups grouped, const RunInfo& run) {
   report.run = run;
   for (const std::string& target : grouped.targets) append_unique(report.run.targets, target);
   for (const std::string& phase : grouped.phases) append_unique(report.run.phases, phase);
-  const VerdictValues verdict_values = add_metric_rows(report, grouped);
+  const std::string headline = headline_metric(report.run);
+  std::vector<std::string> verdict_metrics{headline};
+  report.reasoning_targets = reasoning_targets(report.run, grouped);
+  if (!report.reasoning_targets.empty() && headline != kAnswerMetric) {
+    report.reasoning_note = reasoning_note(report.reasoning_targets);
+    verdict_metrics.emplace_back(kAnswerMetric);
+  }
+  VerdictValuesByMetric verdict_values = add_metric_rows(report, grouped, verdict_metrics);
   report.samples = grouped.samples;
   report.errors = grouped.errors;
   report.errors_by_class = std::move(grouped.errors_by_class);
   add_costs(report, grouped);
-  report.verdicts = make_verdicts(report.run, verdict_values);
+  for (const std::string& metric : verdict_metrics)
+    add_verdicts(report.run, metric, verdict_values[metric], report.verdicts);
   report.goodput = build_goodput(report.run.slo, report.run.targets, report.run.phases, grouped);
   report.client_error_note = client_error_note(report);
   return report;
+}
+
+std::string headline_metric(const RunInfo& run) {
+  const bool known = run.headline == "first_token" || run.headline == kAnswerMetric;
+  return known ? run.headline : "ttft";
 }
 
 const MetricRow* find_row(const Report& report, const std::string& target, const std::string& phase,

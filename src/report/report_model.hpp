@@ -39,6 +39,7 @@ struct RunInfo {
   bool interrupted = false;
   std::optional<LatenessSummary> client_lateness;
   metrics::SloSpec slo;  // the SLO each phase's requests were judged by; empty = none (no goodput)
+  std::string headline = "ttft";  // the metric of the headline table and verdicts (scenario "headline")
 };
 
 inline constexpr const char* kAllPhases = "all";
@@ -69,6 +70,10 @@ struct Report {
   std::vector<IdleThreshold> idle_thresholds;    // with an idle sweep: docs/metrics.md ("Idle threshold")
   std::optional<CostAtScale> cost_at_scale;      // `report --volume`: docs/metrics.md ("Cost at a volume")
   std::optional<Goodput> goodput;                // with an SLO (run.slo): docs/metrics.md ("Goodput")
+  // Targets with a row whose first token was reasoning, in run order; when there are any and the
+  // headline is not first_answer, the note saying so, and `verdicts` also holds first_answer's.
+  std::vector<std::string> reasoning_targets;
+  std::optional<std::string> reasoning_note;
   std::size_t samples = 0, errors = 0;
 };
 
@@ -77,12 +82,16 @@ RunInfo with_observed_names(RunInfo run, const std::vector<samples::Sample>& sam
 
 /// Builds every figure from the samples (see report_model.cpp for the rules); deterministic for
 /// a given run.seed. Failed samples (non-empty error) never enter latency statistics. Goodput
-/// judges each sample by run.slo.
+/// judges each sample by run.slo; verdicts compare headline_metric(run) (and first_answer beside it
+/// when a target's first token was reasoning).
 Report build_report(const std::vector<samples::Sample>& samples, const RunInfo& run);
 
 /// build_report from samples already grouped (MetricGroupsBuilder), e.g. streamed from a file;
 /// the groups must have judged the samples by run.slo.
 Report build_report(MetricGroups groups, const RunInfo& run);
+
+/// run.headline when it names a headline metric (ttft, first_token, first_answer); "ttft" otherwise.
+std::string headline_metric(const RunInfo& run);
 
 /// The row for target × phase × metric, or nullptr.
 const MetricRow* find_row(const Report& report, const std::string& target, const std::string& phase,

@@ -69,7 +69,7 @@ Result<void> read_slo_spec(const Json& scenario, const std::string& path, Scenar
   return {};
 }
 
-/// Targets (file order), phases, prices, idle gaps, time scale and SLO from the scenario copy.
+/// Targets (file order), phases, prices, idle gaps, time scale, SLO and headline from the scenario copy.
 Result<ScenarioFacts> facts_of(const Json& scenario, const std::string& path) {
   ScenarioFacts facts;
   if (!scenario.is_object()) return facts;
@@ -92,6 +92,9 @@ Result<ScenarioFacts> facts_of(const Json& scenario, const std::string& path) {
   }
   if (const auto scale = scenario.find("time_scale"); scale != scenario.end() && scale->is_number()) {
     if (scale->get<double>() > 0) facts.time_scale = scale->get<double>();
+  }
+  if (const auto headline = scenario.find("headline"); headline != scenario.end() && headline->is_string()) {
+    facts.headline = headline->get<std::string>();
   }
   if (auto slo = read_slo_spec(scenario, path, facts); !slo) return tl::unexpected(slo.error());
   return facts;

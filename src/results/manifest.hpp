@@ -37,6 +37,7 @@ struct ScenarioFacts {
   std::vector<Nanos> idle_gaps_ns;               // every cold phase's idle gaps as written (before time_scale)
   double time_scale = 1.0;                       // the scenario's time_scale (sim:// demos)
   metrics::SloSpec slo;                          // top-level and phases' "slo"; empty = none
+  std::string headline = "ttft";                 // "headline": ttft | first_token | first_answer
 };
 
 struct Manifest {

@@ -20,7 +20,9 @@ namespace {
 
 const std::vector<std::string> kRootKeys = {
     "name",     "description",       "targets", "workload",   "phases",
-    "timeouts", "request_id_header", "seed",    "time_scale", "reuse_connections", "slo"};
+    "timeouts", "request_id_header", "seed",    "time_scale", "reuse_connections", "slo",
+    "headline"};
+const std::vector<std::string> kHeadlines = {"ttft", "first_token", "first_answer"};
 const std::vector<std::string> kTimeoutKeys = {"connect", "first_event", "total"};
 
 bool read_timeouts(Reader& reader, const Json& value, Timeouts& out) {
@@ -98,6 +100,7 @@ bool read_root(Reader& reader, const Json& root, const std::filesystem::path& ba
   if (const Json* v = reader.required(root, "", "phases")) read_phases(reader, *v, out.phases);
   if (const Json* v = find_member(root, "timeouts")) read_timeouts(reader, *v, out.timeouts);
   if (const Json* v = find_member(root, "slo")) read_slo(reader, *v, "/slo", out.slo.emplace());
+  if (const Json* v = find_member(root, "headline")) reader.one_of(*v, "/headline", kHeadlines, out.headline);
   if (const Json* v = find_member(root, "request_id_header"); v != nullptr && reader.ok()) {
     read_request_id_header(reader, *v, out.request_id_header);
   }

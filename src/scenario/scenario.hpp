@@ -95,6 +95,8 @@ struct Scenario {
   std::string request_id_header = "X-Request-Id";  // empty = not sent
   std::optional<std::uint64_t> seed;   // scenario "seed"; --seed overrides
   std::optional<metrics::Slo> slo;     // top-level "slo": every phase's without its own
+  // "headline": the metric of the headline table and the A/B verdicts (docs/scenario.md).
+  std::string headline = "ttft";  // ttft | first_token | first_answer
   // Compresses time for demos: schedule gaps (idle, interval, 1/rate, duration) and the
   // simulator's idle thresholds are multiplied by it; latencies are not. Only with sim:// targets.
   double time_scale = 1.0;

@@ -29,7 +29,7 @@ struct TargetPool {
 };
 
 struct PoolOptions {
-  std::string metric = "ttft";  // "ttft" or "first_token"
+  std::string metric = "ttft";  // "ttft", "first_token" or "first_answer"
   std::string phase;            // empty = every phase
 };
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "samples/sample.hpp"
@@ -34,6 +35,24 @@ inline samples::Sample make_sample(const std::string& target, const std::string&
   s.output_tokens = shape.output_tokens;
   s.error = error;
   return s;
+}
+
+/// 25 warm samples each of "thinker" (first event at 100..124 ms; when `thinker_reasons` its first
+/// token is reasoning and its answer comes 300 ms later, else its answer comes with it) and
+/// "plain" (text at 200..224 ms, its answer with it), interleaved.
+inline std::vector<samples::Sample> thinker_and_plain(bool thinker_reasons = true) {
+  std::vector<samples::Sample> rows;
+  for (int i = 0; i < 25; ++i) {
+    samples::Sample thinker = make_sample("thinker", "warm", 100 + i, {}, {.first_token = true});
+    thinker.first_token_kind = thinker_reasons ? "reasoning" : "text";
+    thinker.first_answer_ns = *thinker.ttft_ns + (thinker_reasons ? 300'000'000 : 0);
+    rows.push_back(thinker);
+    samples::Sample plain = make_sample("plain", "warm", 200 + i, {}, {.first_token = true});
+    plain.first_token_kind = "text";
+    plain.first_answer_ns = plain.ttft_ns;
+    rows.push_back(plain);
+  }
+  return rows;
 }
 
 }  // namespace ttft::test

@@ -68,17 +68,19 @@ std::string page_run_line(const Report& report) {
 
 std::string headline_section(const Report& report) {
   std::string out = "<section id=\"headline\">\n";
-  out += fmt::format("<h2>{}</h2>\n", escape_xml(kTtftTitle)) + html_table(ttft_table(report));
+  if (report.reasoning_note) out += "<p class=\"warning\">Note: " + escape_xml(*report.reasoning_note) + "</p>\n";
+  out += fmt::format("<h2>{}</h2>\n", escape_xml(headline_title(report))) + html_table(ttft_table(report));
   if (const auto note = small_n_footnote(report)) out += "<p class=\"note\">" + escape_xml(*note) + "</p>\n";
   if (const auto table = with_failures_table(report)) {
-    out += fmt::format("<h3>{}</h3>\n", escape_xml(kWithFailuresTitle)) + html_table(*table);
+    out += fmt::format("<h3>{}</h3>\n", escape_xml(with_failures_title(report))) + html_table(*table);
     out += "<p class=\"note\">" + escape_xml(kWithFailuresNote) + "</p>\n";
   }
   out += fmt::format("<h2>{}</h2>\n", escape_xml(kCostTitle)) + html_table(cost_table(report));
   const auto break_evens = break_even_lines(report);
   if (!break_evens.empty()) out += "<p>Break-even input:output ratio:</p>\n" + bullet_list(break_evens);
   const auto verdicts = verdict_lines(report);
-  if (!verdicts.empty()) out += "<h2>A/B verdicts (time to first token)</h2>\n" + bullet_list(verdicts);
+  if (!verdicts.empty())
+    out += fmt::format("<h2>{}</h2>\n", escape_xml(verdicts_title(report))) + bullet_list(verdicts);
   for (const Section& section : decision_sections(report)) {  // the decision sections, as report.md shows them
     out += fmt::format("<h2>{}</h2>\n", escape_xml(section.title));
     for (const Table& table : section.tables) out += html_table(table);

@@ -62,7 +62,7 @@ TEST_CASE("slo option: METRIC=DURATION bounds in the order given") {
 
 TEST_CASE("slo option: every mistake is an error naming --slo") {
   auto e = slo_error("ttfx=200ms");
-  CHECK(e.message == "unknown SLO metric \"ttfx\" (expected ttft, first_token, e2e, ttfb)");
+  CHECK(e.message == "unknown SLO metric \"ttfx\" (expected ttft, first_token, first_answer, e2e, ttfb)");
   CHECK(e.hint == "did you mean \"ttft\"?");
   CHECK(slo_error("ttft=200").message ==
         "ttft: expected a duration such as \"250ms\", \"30s\", \"5m\" or \"1h\", got \"200\"");
@@ -70,7 +70,8 @@ TEST_CASE("slo option: every mistake is an error naming --slo") {
   CHECK(slo_error("ttft").message == "expected METRIC=DURATION, got \"ttft\"");
   CHECK(slo_error("ttft=1s,").message == "an empty bound in \"ttft=1s,\"");
   CHECK(slo_error("ttft=1s,ttft=2s").message == "\"ttft\" is bounded twice");
-  CHECK(slo_error("itl_p50=1s").message == "unknown SLO metric \"itl_p50\" (expected ttft, first_token, e2e, ttfb)");
+  CHECK(slo_error("itl_p50=1s").message ==
+        "unknown SLO metric \"itl_p50\" (expected ttft, first_token, first_answer, e2e, ttfb)");
 }
 
 TEST_CASE("report --slo: goodput after the fact, no section without an SLO, exit 2 for a bad --slo") {

@@ -72,7 +72,7 @@ TEST_CASE("whatif: a policy, phase or option it cannot use exits 2 naming it, no
       {{"--requests", "0"},
        "ttftbench: error: --requests: Value 0 not in range 1 to 10000000\n  hint: see 'ttftbench --help'\n"},
       {{"--metric", "e2e"},
-       "ttftbench: error: --metric: e2e not in {ttft,first_token}\n  hint: see 'ttftbench --help'\n"},
+       "ttftbench: error: --metric: e2e not in {ttft,first_token,first_answer}\n  hint: see 'ttftbench --help'\n"},
   };
   for (const Case& c : cases) {
     INFO(c.extra.back());

@@ -132,7 +132,7 @@ TEST_CASE("parser: every mistake is reported at its column") {
   const Case cases[] = {
       {"edge.warm.ttft.p95 < 400mss", 25, "unknown unit \"mss\" (expected ms, s, %, usd)"},
       {"edge.warm.ttfx.p95 < 400ms", 11,
-       "unknown metric \"ttfx\" (expected ttft, first_token, e2e, ttfb, decode_tps, itl_p50)"},
+       "unknown metric \"ttfx\" (expected ttft, first_token, first_answer, e2e, ttfb, decode_tps, itl_p50)"},
       {"edge.warm.ttft.p90 < 400ms", 16,
        "unknown stat \"p90\" (expected mean, stdev, min, p50, p95, p99, max, n, errors, error_rate, "
        "p50_incl_errors, p95_incl_errors, p99_incl_errors)"},
@@ -165,7 +165,7 @@ TEST_CASE("parser: every mistake is reported at its column") {
       {"edge.warm.ttft < 4ms", 15, "missing stat after \"ttft\""},
       {"edge.warm.p95 < 4ms", 11, "\"p95\" needs a metric before it"},
       {"edge.warm.bogus < 4ms", 11,
-       "unknown metric \"bogus\" (expected ttft, first_token, e2e, ttfb, decode_tps, itl_p50; or n, errors, "
+       "unknown metric \"bogus\" (expected ttft, first_token, first_answer, e2e, ttfb, decode_tps, itl_p50; or n, errors, "
        "error_rate, goodput)"},
       {"edge.warm.ttft.goodput > 0.9", 16, "goodput is a figure of the phase, not of one metric"},
       {"edge.warm.goodput >= 95", 22, "expected a fraction from 0 to 1, or a percentage with %"},

@@ -13,10 +13,12 @@ using namespace ttft;
 
 namespace {
 
-// e2e = ttft + 20 ms, first token at the first event.
+// e2e = ttft + 20 ms, first token and first answer at the first event.
 samples::Sample compare_sample(const std::string& target, const std::string& phase, double ttft_ms,
                                const std::string& error = {}) {
-  return test::make_sample(target, phase, ttft_ms, error, {.decode_ms = 20, .first_token = true});
+  samples::Sample s = test::make_sample(target, phase, ttft_ms, error, {.decode_ms = 20, .first_token = true});
+  s.first_answer_ns = s.first_token_ns;
+  return s;
 }
 
 // n values around `median_ms` with a spread of ±5%, in an order that does not sort them.
@@ -172,4 +174,17 @@ TEST_CASE("compare: the same input gives the same intervals (fixed bootstrap see
     }
     CHECK(a.rows[i].p_value == b.rows[i].p_value);
   }
+}
+
+TEST_CASE("compare: first_answer only where either side measured it") {
+  std::vector<samples::Sample> baseline = rows("edge", "warm", spread(100, 10));
+  std::vector<samples::Sample> candidate = rows("edge", "warm", spread(100, 10, 3));
+  for (auto& s : baseline) s.first_answer_ns.reset();
+  const auto one_side = report::compare_runs(input(baseline, candidate));
+  CHECK(row_of(one_side, "edge", "first_answer").n_baseline == 0);
+  CHECK(row_of(one_side, "edge", "first_answer").n_candidate == 10);
+  for (auto& s : candidate) s.first_answer_ns.reset();
+  const auto neither = report::compare_runs(input(baseline, candidate));
+  REQUIRE(neither.rows.size() == report::kCompareMetrics.size() - 1);
+  for (const auto& row : neither.rows) CHECK(row.metric != "first_answer");
 }

@@ -67,7 +67,7 @@ void check_same_rows(const report::Report& a, const report::Report& b) {
 
 }  // namespace
 
-TEST_CASE("merge_run_info: first-seen names, first seed and pricing, worst lateness") {
+TEST_CASE("merge_run_info: first-seen names, first seed, pricing and headline, worst lateness") {
   auto a = facts("r1", 1);
   a.client_lateness = report::LatenessSummary{};
   a.client_lateness->send_lag_p99_ms = 2;
@@ -81,7 +81,10 @@ TEST_CASE("merge_run_info: first-seen names, first seed and pricing, worst laten
   b.client_lateness->send_lag_p99_ms = 7;
   b.client_lateness->wake_max_ms = 1;
   b.facts.pricing["edge"].per_request_uusd = 9;
+  a.facts.headline = "first_answer";
+  b.facts.headline = "first_token";
   const auto info = report::merge_run_info({a, b});
+  CHECK(info.headline == "first_answer");  // the first run's
   CHECK(info.run_id == "r1, r2");
   CHECK(info.targets == std::vector<std::string>{"edge", "central", "third"});
   CHECK(info.phases == std::vector<std::string>{"warm", "cold"});

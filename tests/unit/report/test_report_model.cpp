@@ -257,7 +257,7 @@ TEST_CASE("metric definitions: one table with values in the metric's unit") {
   std::vector<std::string> names;
   for (const auto& d : defs) names.emplace_back(d.name);
   CHECK(names ==
-        std::vector<std::string>{"ttft", "first_token", "e2e", "ttfb", "decode_tps", "itl_p50"});
+        std::vector<std::string>{"ttft", "first_token", "first_answer", "e2e", "ttfb", "decode_tps", "itl_p50"});
   samples::Sample s;
   s.ttft_ns = 50'312'000;
   s.decode_tps = 140.5;

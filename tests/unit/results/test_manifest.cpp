@@ -20,7 +20,7 @@ results::Manifest sample_manifest() {
     "name": "demo",
     "targets": {"edge": {"pricing": {"input_usd_per_mtok": 0.15, "output_usd_per_mtok": 0.6}}, "central": {}},
     "phases": [{"name": "cold", "idle": ["1m", "3m"]}, {"name": "warm"}],
-    "time_scale": 0.5})");
+    "time_scale": 0.5, "headline": "first_answer"})");
   m.host = "box";
   m.seed = 42;
   m.started_at = "2026-01-01T00:00:00.000Z";
@@ -54,6 +54,7 @@ TEST_CASE("manifest: what is written reads back, with the facts of its scenario 
   CHECK(back->facts.pricing.count("central") == 0);
   CHECK(back->facts.idle_gaps_ns == std::vector<Nanos>{60'000'000'000, 180'000'000'000});
   CHECK(back->facts.time_scale == 0.5);
+  CHECK(back->facts.headline == "first_answer");
   CHECK(results::manifest_to_json(*back).dump(2) == text);
 }
 

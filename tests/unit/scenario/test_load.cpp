@@ -202,3 +202,30 @@ TEST_CASE("a target's http is auto, 1.1 or 2, multiplex needs HTTP/2 and kept-al
   CHECK(fresh.message == "multiplexing shares kept-alive connections, got reuse_connections false");
   CHECK(parse_error(with_target_extra(R"(, "multiplex": "yes")")).where == "s.json: /targets/a/multiplex");
 }
+
+TEST_CASE("the headline is ttft by default, first_token or first_answer on request, nothing else") {
+  const auto with_headline = [](const std::string& extra) {
+    return R"({"name": "t", "targets": {
+  "a": {"protocol": "sse", "url": "http://127.0.0.1:1/"},
+  "b": {"protocol": "sse", "url": "http://127.0.0.1:2/"}},
+ "workload": {"messages": [{"role": "user", "content": "hi"}]},
+ "phases": [{"name": "p", "requests": 1, "interval": "1s"}])" +
+           extra + "}";
+  };
+  const auto absent = scenario::parse_scenario(with_headline(""), "s.json", test::no_env);
+  REQUIRE(absent);
+  CHECK(absent->headline == "ttft");
+  for (const std::string metric : {"ttft", "first_token", "first_answer"}) {
+    const auto chosen =
+        scenario::parse_scenario(with_headline(R"(, "headline": ")" + metric + "\""), "s.json", test::no_env);
+    REQUIRE(chosen);
+    CHECK(chosen->headline == metric);
+    CHECK(chosen->redacted["headline"] == metric);  // the manifest's copy records it
+  }
+  const Error wrong = parse_error(with_headline(R"(, "headline": "first_anwser")"));
+  CHECK(wrong.where == "s.json: /headline");
+  CHECK(wrong.message == R"(expected "ttft", "first_token" or "first_answer", got "first_anwser")");
+  CHECK(wrong.hint == R"(did you mean "first_answer"?)");
+  CHECK(parse_error(with_headline(R"(, "headline": 1)")).message ==
+        R"(expected "ttft", "first_token" or "first_answer", got number 1)");
+}

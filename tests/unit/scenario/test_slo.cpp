@@ -55,7 +55,7 @@ TEST_CASE("slo: top-level bounds in file order, a phase's own beside them") {
 TEST_CASE("slo: an unknown metric is located, with a near miss suggested") {
   Error e = load_error(with_slo(R"(, "slo": {"ttfx": "200ms"})"));
   CHECK(e.where == "s.json: /slo/ttfx");
-  CHECK(e.message == "unknown SLO metric \"ttfx\" (expected ttft, first_token, e2e, ttfb)");
+  CHECK(e.message == "unknown SLO metric \"ttfx\" (expected ttft, first_token, first_answer, e2e, ttfb)");
   CHECK(e.hint == "did you mean \"ttft\"?");
   e = load_error(with_slo("", R"(, "slo": {"decode_tps": "1s"})"));
   CHECK(e.where == "s.json: /phases/1/slo/decode_tps");
@@ -69,7 +69,7 @@ TEST_CASE("slo: durations and shapes") {
   e = load_error(with_slo(R"(, "slo": {})"));
   CHECK(e.where == "s.json: /slo");
   CHECK(e.message == "expected an object of one or more bounds such as {\"ttft\": \"200ms\"}, got {}");
-  CHECK(e.hint == "bound any of ttft, first_token, e2e, ttfb");
+  CHECK(e.hint == "bound any of ttft, first_token, first_answer, e2e, ttfb");
   e = load_error(with_slo(R"(, "slo": "200ms")"));
   CHECK(e.message == "expected an object of one or more bounds such as {\"ttft\": \"200ms\"}, got string \"200ms\"");
 }

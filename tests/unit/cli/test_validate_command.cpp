@@ -127,3 +127,21 @@ TEST_CASE("validate: an unreadable scenario file exits 2 naming it") {
                              ": cannot read scenario: No such file or directory\n",
                          0) == 0);
 }
+
+// The scenarios shipped in scenarios/ are what users copy: each must stay valid. Their ${VAR}s
+// get placeholder values (validate sends nothing).
+TEST_CASE("validate: every scenario in scenarios/ is valid") {
+  const std::map<std::string, std::string> env = {
+      {"CF_ACCOUNT_ID", "0123456789abcdef"}, {"CF_API_TOKEN", "cf-test-token-0123456789"},
+      {"OPENAI_API_KEY", "sk-test-0123456789"}};
+  int checked = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(TTFT_SOURCE_DIR) / "scenarios")) {
+    if (entry.path().extension() != ".json") continue;
+    INFO(entry.path().string());
+    const auto result = run_cli({"validate", entry.path().string()}, env);
+    INFO(result.err);
+    CHECK(result.exit_code == to_int(ExitCode::ok));
+    ++checked;
+  }
+  CHECK(checked >= 5);
+}

@@ -155,6 +155,7 @@ Json manifest_to_json(const Manifest& m) {
   j["region"] = text_or_null(m.region);
   j["shard"] = text_or_null(m.shard);
   j["seed"] = m.seed;
+  j["prompt_cache"] = text_or_null(m.prompt_cache);
   j["tls_insecure"] = m.tls_insecure;  // a run without certificate verification says so, and for which targets
   j["tls_insecure_targets"] = m.tls_insecure_targets;
   j["started_at"] = m.started_at;
@@ -184,6 +185,7 @@ Result<Manifest> parse_manifest(const std::string& text, const std::string& path
   m.region = text_of(j, "region");
   m.shard = text_of(j, "shard");
   if (const auto seed = j.find("seed"); seed != j.end() && seed->is_number_unsigned()) m.seed = seed->get<std::uint64_t>();
+  m.prompt_cache = text_of(j, "prompt_cache");
   m.tls_insecure = flag_of(j, "tls_insecure");
   m.tls_insecure_targets = texts_of(j, "tls_insecure_targets");
   m.started_at = text_of(j, "started_at");
@@ -228,6 +230,7 @@ std::vector<std::pair<std::string, std::string>> manifest_display_rows(const Man
   if (!m.region.empty()) rows.emplace_back("region", m.region);
   if (!m.shard.empty()) rows.emplace_back("shard", m.shard);
   rows.emplace_back("seed", std::to_string(m.seed));
+  if (!m.prompt_cache.empty()) rows.emplace_back("prompt cache", m.prompt_cache);
   rows.emplace_back("started (UTC)", m.started_at);
   if (m.ended_at) rows.emplace_back("ended (UTC)", *m.ended_at);
   rows.emplace_back("interrupted", m.interrupted ? "yes" : "no");

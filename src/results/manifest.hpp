@@ -49,6 +49,7 @@ struct Manifest {
   nlohmann::ordered_json scenario;        // the scenario as parsed, secrets replaced by "***"
   std::string host, region, shard;        // region, shard: empty = none
   std::uint64_t seed = 0;
+  std::string prompt_cache;               // "bust" or "allow": how prompts were sent (docs/scenario.md ("Prompt cache"))
   bool tls_insecure = false;              // run --insecure (every target unverified)
   std::vector<std::string> tls_insecure_targets;
   std::string started_at;                 // UTC, ISO 8601 with ms: the first start

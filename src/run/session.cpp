@@ -139,6 +139,7 @@ Session::Session(Prepared prepared, RunSettings settings, RunDisplay display, Io
   m.region = p_.region;
   m.shard = shard_label();
   m.seed = p_.seed;
+  m.prompt_cache = s.prompt_cache == scenario::PromptCache::bust ? "bust" : "allow";
   m.tls_insecure = p_.insecure;
   m.tls_insecure_targets = insecure_targets(s);
   m.started_at = format_utc_ms(wall_now());

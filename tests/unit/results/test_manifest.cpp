@@ -23,6 +23,7 @@ results::Manifest sample_manifest() {
     "time_scale": 0.5, "headline": "first_answer"})");
   m.host = "box";
   m.seed = 42;
+  m.prompt_cache = "bust";
   m.started_at = "2026-01-01T00:00:00.000Z";
   return m;
 }
@@ -41,6 +42,7 @@ TEST_CASE("manifest: what is written reads back, with the facts of its scenario 
   CHECK(back->run_id == m.run_id);
   CHECK(back->command_line == m.command_line);
   CHECK(back->seed == 42);
+  CHECK(back->prompt_cache == "bust");
   CHECK(back->region == "eu");
   CHECK(back->shard.empty());
   CHECK(back->ended_at == m.ended_at);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a synthetic but valid results folder for benchmarking `ttftbench report`.
 
-The folder holds samples.csv (exactly the header `run` writes, first_token_kind included),
+The folder holds samples.csv (the 34 columns `run` wrote up to first_token_kind; readers take
+files without the five later columns, docs/results.md ("Reading a folder back")),
 manifest.json (with the scenario copy `report` reads targets, phases and prices from) and
 expected.json (the counts a correct report must show, for bench/analysis.sh to check).
 Deterministic for a given --seed. Standard library only; never touches the network.
@@ -18,7 +19,7 @@ import random
 import statistics
 import sys
 
-# Column order of src/samples/sample.cpp (docs/results.md ("Columns"), first_token_kind last).
+# Column order of src/samples/sample.cpp up to first_token_kind (docs/results.md ("Columns")).
 HEADER = (
     "run_id,region,shard,phase,cold,seq,target,protocol,model,request_id,started_at,"
     "send_lag_ms,idle_before_s,connection_reused,pop,http_status,error,error_detail,"

@@ -58,18 +58,12 @@ void add_decisions(Report& overall, const IdleSweepCollector& sweep, const std::
 }
 
 /// The SLO rows are judged by, decided before they stream past: --slo, else the first folder's.
-/// The manifests are read ahead for it (read_results_folders reads each again beside its rows);
-/// a folder without one stands for a run without an SLO.
-Result<SloChoice> slo_for(const FolderReportOptions& o, Io& io) {
+/// A folder without a manifest stands for a run without an SLO.
+SloChoice slo_for(const FolderReportOptions& o, const std::vector<ResultsFolder>& folders, Io& io) {
   if (o.slo) return choose_slo({}, o.slo);
+  if (folders.empty()) return SloChoice{};
   std::vector<results::Manifest> runs;
-  for (const std::string& dir : o.dirs) {
-    auto manifest = results::read_manifest(dir);
-    if (!manifest) return tl::unexpected(manifest.error());
-    runs.push_back(*manifest ? std::move(**manifest) : results::Manifest{});
-    if (runs.back().run_id.empty()) runs.back().run_id = dir;
-  }
-  if (runs.empty()) return SloChoice{};
+  for (const ResultsFolder& folder : folders) runs.push_back(folder.manifest_or_stand_in());
   SloChoice choice = choose_slo(runs, std::nullopt);
   if (choice.note) io.err << "warning: " << *choice.note << "\n";
   return choice;
@@ -78,9 +72,11 @@ Result<SloChoice> slo_for(const FolderReportOptions& o, Io& io) {
 }  // namespace
 
 Result<FolderReport> report_from_folders(const FolderReportOptions& o, Io& io) {
-  auto slo = slo_for(o, io);
-  if (!slo) return tl::unexpected(slo.error());
-  GroupedReportBuilder builder(o.by, slo->slo);
+  // Every manifest first: the SLO decides how each row is judged as it streams past.
+  auto folders = results::open_results_folders(o.dirs);
+  if (!folders) return tl::unexpected(folders.error());
+  const SloChoice slo = slo_for(o, *folders, io);
+  GroupedReportBuilder builder(o.by, slo.slo);
   IdleSweepCollector sweep;  // idle sweeps are judged on the overall samples only
   PlotSamplesBuilder plot_rows;
   const samples::RowSink add_row = [&](samples::Sample& row) {
@@ -88,8 +84,7 @@ Result<FolderReport> report_from_folders(const FolderReportOptions& o, Io& io) {
     if (o.with_plots) plot_rows.add(row);
     sweep.add(row);
   };
-  auto folders = results::read_results_folders(o.dirs, io, &add_row);
-  if (!folders) return tl::unexpected(folders.error());
+  if (auto read = results::read_rows(*folders, io, &add_row); !read) return tl::unexpected(read.error());
   auto notes = check_scenarios(*folders, o.allow_mixed, io);
   if (!notes) return tl::unexpected(notes.error());
   FolderReport out;
@@ -100,7 +95,7 @@ Result<FolderReport> report_from_folders(const FolderReportOptions& o, Io& io) {
   }
   out.report = builder.build(runs);
   out.report.notes = std::move(*notes);
-  if (slo->note) out.report.notes.push_back(*slo->note);
+  if (slo.note) out.report.notes.push_back(*slo.note);
   add_decisions(out.report.overall, sweep, runs, o.volume);
   if (o.with_plots) out.plots = build_plot_data(plot_rows.take(), out.report.overall);
   return out;

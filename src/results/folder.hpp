@@ -28,13 +28,27 @@ struct ResultsFolder {
   Manifest manifest_or_stand_in() const;
 };
 
-/// Reads DIR/samples.csv (required: its absence is an error naming the folder) and
-/// DIR/manifest.json when present; unreadable or malformed files are errors naming the file.
-/// With `on_row`, the rows are streamed to it instead of kept (see samples::RowSink).
+/// DIR with its manifest.json read (nullopt when there is none) and its rows not yet: fails naming
+/// the folder when it has no samples.csv, or the file when the manifest is malformed.
+Result<ResultsFolder> open_results_folder(const std::string& dir);
+
+/// Reads the folder's samples.csv into `folder.samples`, or with `on_row` streams the rows to it.
+Result<void> read_rows(ResultsFolder& folder, const samples::RowSink* on_row = nullptr);
+
+/// open_results_folder for each of `dirs` in order, the first failure returned: every manifest is
+/// known before any row is read (`report` decides from them how rows are judged).
+Result<std::vector<ResultsFolder>> open_results_folders(const std::vector<std::string>& dirs);
+
+/// read_rows for each folder in order, the first failure returned; warns on io.err about a torn
+/// last row or a missing manifest.
+Result<void> read_rows(std::vector<ResultsFolder>& folders, Io& io, const samples::RowSink* on_row = nullptr);
+
+/// open_results_folder and read_rows: DIR/manifest.json when present and DIR/samples.csv (required:
+/// its absence is an error naming the folder); unreadable or malformed files are errors naming the
+/// file. With `on_row`, the rows are streamed to it instead of kept (see samples::RowSink).
 Result<ResultsFolder> read_results_folder(const std::string& dir, const samples::RowSink* on_row = nullptr);
 
-/// read_results_folder for each of `dirs` in order, the first failure returned; warns on io.err
-/// about a torn last row or a missing manifest.
+/// open_results_folders and read_rows: every folder's manifest, then every folder's rows.
 Result<std::vector<ResultsFolder>> read_results_folders(const std::vector<std::string>& dirs, Io& io,
                                                         const samples::RowSink* on_row = nullptr);
 

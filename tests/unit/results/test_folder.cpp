@@ -108,3 +108,19 @@ TEST_CASE("short_sha256: twelve hex digits and an ellipsis") {
   CHECK(results::short_sha256("0123456789abcdef") == "0123456789ab…");
   CHECK(results::short_sha256("abc") == "abc");
 }
+
+TEST_CASE("results folder: opened, its manifest is read and its rows are not, until read_rows") {
+  test::TempDir dir;
+  write_text(dir / "samples.csv", samples::header_row() + samples::format_row(row("r1", 0)));
+  results::Manifest m;
+  m.run_id = "r1";
+  REQUIRE(results::write_manifest(dir.path(), m));
+  auto folders = results::open_results_folders({dir.path().string()});
+  REQUIRE(folders);
+  REQUIRE(folders->front().manifest);
+  CHECK(folders->front().samples.empty());
+  CapturedIo c;
+  REQUIRE(results::read_rows(*folders, c.io));
+  CHECK(folders->front().samples.size() == 1);
+  CHECK(c.err.str().empty());
+}

@@ -20,27 +20,10 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
-void take_worst(std::optional<double>& into, const std::optional<double>& other) {
-  if (other && (!into || *other > *into)) into = other;
-}
-
 std::optional<LatenessSummary> worst_lateness(const std::vector<results::Manifest>& runs) {
   std::optional<LatenessSummary> worst;
   for (const results::Manifest& run : runs) {
-    if (!run.client_lateness) continue;
-    if (!worst) {
-      worst = run.client_lateness;
-      continue;
-    }
-    const LatenessSummary& l = *run.client_lateness;
-    take_worst(worst->send_lag_p50_ms, l.send_lag_p50_ms);
-    take_worst(worst->send_lag_p99_ms, l.send_lag_p99_ms);
-    take_worst(worst->send_lag_max_ms, l.send_lag_max_ms);
-    take_worst(worst->wake_p50_ms, l.wake_p50_ms);
-    take_worst(worst->wake_p99_ms, l.wake_p99_ms);
-    take_worst(worst->wake_max_ms, l.wake_max_ms);
-    take_worst(worst->busy_p99_ms, l.busy_p99_ms);
-    take_worst(worst->busy_max_ms, l.busy_max_ms);
+    if (run.client_lateness) worst = worst ? results::worst_of(*worst, *run.client_lateness) : run.client_lateness;
   }
   return worst;
 }

@@ -26,6 +26,15 @@ Json lateness_to_json(const LatenessSummary& lateness) {
   return record;
 }
 
+LatenessSummary worst_of(const LatenessSummary& a, const LatenessSummary& b) {
+  LatenessSummary worst = a;
+  for (const auto& [key, field] : kFields) {
+    const auto& other = b.*field;
+    if (other && (!(worst.*field) || *other > *(worst.*field))) worst.*field = other;
+  }
+  return worst;
+}
+
 LatenessSummary lateness_from_json(const Json& record) {
   LatenessSummary lateness;
   if (!record.is_object()) return lateness;

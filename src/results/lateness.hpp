@@ -18,6 +18,10 @@ struct LatenessSummary {
 /// {"send_lag_p50_ms": …, …, "busy_max_ms": …}, null for what was not measured.
 nlohmann::ordered_json lateness_to_json(const LatenessSummary& lateness);
 
+/// Each figure the larger of `a`'s and `b`'s (a measured figure beats an unmeasured one): the bound
+/// merged runs report, since percentiles of separate runs cannot be merged exactly.
+LatenessSummary worst_of(const LatenessSummary& a, const LatenessSummary& b);
+
 /// The record back; a key that is missing or not a number reads as not measured.
 LatenessSummary lateness_from_json(const nlohmann::ordered_json& record);
 

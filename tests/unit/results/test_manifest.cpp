@@ -161,3 +161,16 @@ TEST_CASE("manifest: the scenario copy's SLO, top level and per phase, and a bad
   REQUIRE_FALSE(bad);
   CHECK(bad.error().where == "manifest.json: /scenario/phases/1/slo/e2e");
 }
+
+TEST_CASE("lateness: the worst of two records takes each figure's larger, a measured one over none") {
+  results::LatenessSummary a, b;
+  a.send_lag_p99_ms = 2;
+  a.wake_max_ms = 5;
+  b.send_lag_p99_ms = 7;
+  b.busy_max_ms = 1;
+  const auto worst = results::worst_of(a, b);
+  CHECK(worst.send_lag_p99_ms == 7);
+  CHECK(worst.wake_max_ms == 5);
+  CHECK(worst.busy_max_ms == 1);
+  CHECK_FALSE(worst.send_lag_p50_ms);
+}

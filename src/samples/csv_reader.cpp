@@ -177,6 +177,11 @@ const std::array<ColumnDecoder, kColumnCount> kDecoders = {{
     {"cached_input_tokens", kOptInt, set_opt_int<std::int64_t, &Sample::cached_input_tokens>, true},
     {"cache_write_tokens", kOptInt, set_opt_int<std::int64_t, &Sample::cache_write_tokens>, true},
     {"http_version", "1.0, 1.1, 2, 3 or empty", set_http_version, true},
+    {"input_tokens_requested", kOptInt, set_opt_int<std::int64_t, &Sample::input_tokens_requested>, true},
+    {"max_tokens_requested", kOptInt, set_opt_int<std::int64_t, &Sample::max_tokens_requested>, true},
+    {"sweep_value", "a number or empty", set_opt_real<&Sample::sweep_value>, true},
+    {"conversation", kOptInt, set_opt_int<std::int64_t, &Sample::conversation>, true},
+    {"turn", kOptInt, set_opt_int<std::int64_t, &Sample::turn>, true},
 }};
 
 std::string where(const std::string& source, std::size_t line) {

@@ -70,6 +70,11 @@ std::array<Field, kColumnCount> fields_of(const Sample& s) {
       {"cached_input_tokens", opt(s.cached_input_tokens)},
       {"cache_write_tokens", opt(s.cache_write_tokens)},
       {"http_version", text(s.http_version)},
+      {"input_tokens_requested", opt(s.input_tokens_requested)},
+      {"max_tokens_requested", opt(s.max_tokens_requested)},
+      {"sweep_value", opt(s.sweep_value)},
+      {"conversation", opt(s.conversation)},
+      {"turn", opt(s.turn)},
   }};
 }
 

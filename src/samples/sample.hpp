@@ -47,6 +47,12 @@ struct Sample {
   std::optional<std::int64_t> cached_input_tokens;  // from usage; part of input_tokens
   std::optional<std::int64_t> cache_write_tokens;   // from usage; part of input_tokens
   std::string http_version;           // "1.0", "1.1", "2" or "3"; "" = no response
+  // Appended after http_version (docs/results.md ("Columns")): what the workload asked for.
+  std::optional<std::int64_t> input_tokens_requested;  // a synthetic prompt's drawn length
+  std::optional<std::int64_t> max_tokens_requested;    // the max_tokens the request sent
+  std::optional<double> sweep_value;                   // a sweep phase's value (phase "<name>@<value>")
+  std::optional<std::int64_t> conversation;            // per target and phase, from 0
+  std::optional<std::int64_t> turn;                    // within the conversation, from 1
 };
 
 /// A cell's value before formatting: empty, integer, real, milliseconds (from ns), text, bool.
@@ -60,10 +66,11 @@ struct Field {
   Cell value;
 };
 
-/// The columns of docs/results.md ("Columns"): 33, then first_token_kind and the five of honest
-/// A/B (first_answer_ms … http_version). The later ones are appended, so readers that select
-/// columns by name keep working; readers of older files treat them as optional (csv_reader).
-constexpr std::size_t kColumnCount = 39;
+/// The columns of docs/results.md ("Columns"): 33, then first_token_kind, the five of honest
+/// A/B (first_answer_ms … http_version) and the five of workloads (input_tokens_requested …
+/// turn). The later ones are appended, so readers that select columns by name keep working;
+/// readers of older files treat them as optional (csv_reader).
+constexpr std::size_t kColumnCount = 44;
 
 /// The sample as named cells in column order. Views point into `sample`.
 std::array<Field, kColumnCount> fields_of(const Sample& sample);

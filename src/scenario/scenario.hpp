@@ -15,6 +15,7 @@
 #include "metrics/slo.hpp"
 #include "protocol/workload.hpp"
 #include "scenario/sim_profile.hpp"
+#include "workload/distribution.hpp"
 
 namespace ttft::scenario {
 
@@ -58,6 +59,31 @@ enum class Order { alternate, blocks, sequential };
 enum class PromptCache { bust, allow };
 enum class Arrival { constant, poisson };
 
+/// What a sweep phase varies (docs/scenario.md ("Sweeps")).
+enum class SweepParameter { concurrency, rate, input_tokens };
+
+/// "concurrency", "rate" or "input_tokens".
+std::string_view sweep_parameter_name(SweepParameter parameter);
+
+/// A phase written with a list of values runs once per value: the loader makes one Phase of each,
+/// named "<name>@<value>" (sweep_phase_name), in the order written.
+struct Sweep {
+  std::string base_name;         // the phase's name as written
+  SweepParameter parameter = SweepParameter::concurrency;
+  double value = 0;              // this phase's value
+  std::vector<double> values;    // every value of the sweep, in order
+};
+
+/// "<base>@<value>", the value as written in shortest form ("ramp@4", "ramp@0.5").
+std::string sweep_phase_name(std::string_view base, double value);
+
+/// One line of a replayed trace (docs/scenario.md ("Trace replay")).
+struct TraceLine {
+  Nanos offset_ns = 0;          // from the trace's first line, before speedup and time_scale
+  std::int64_t input_tokens = 0;
+  std::int64_t output_tokens = 0;
+};
+
 struct Phase {
   std::string name;
   std::optional<std::int64_t> requests;  // per target
@@ -70,8 +96,25 @@ struct Phase {
   std::optional<std::int64_t> concurrency;  // in flight per target (closed loop)
   Order order = Order::alternate;
   std::optional<metrics::Slo> slo;       // the phase's own SLO; it wins over the scenario's
+  // The phase's own prompt length (an input_tokens sweep's value); wins over workload.input_tokens.
+  std::optional<workload::Distribution> input_tokens;
+  std::optional<Sweep> sweep;            // set on each phase a sweep was expanded into
+  // Trace replay: every line sent to every target at offset / speedup (requests = lines).
+  std::vector<TraceLine> trace;
+  std::string trace_path;                // resolved; empty = not a replay
+  double speedup = 1;
 
   bool cold() const { return !idle_ns.empty(); }
+  bool replay() const { return !trace_path.empty(); }
+};
+
+/// workload.dataset (docs/scenario.md ("Datasets")): how the k-th request picks its prompt.
+enum class Sampling { sequential, random };
+
+/// workload.conversation (docs/scenario.md ("Conversations")).
+struct ConversationSpec {
+  std::int64_t turns = 1;
+  Nanos think_ns = 0;  // from a turn's end to the next turn's start (before time_scale)
 };
 
 struct Timeouts {
@@ -85,10 +128,17 @@ struct Scenario {
   std::string sha256;                  // hex SHA-256 of the file's bytes before substitution
   std::string name;
   std::vector<Target> targets;         // in file order; at least two
-  // Prompts: one message list per prompt; requests cycle through them in order.
+  // Prompts: one message list per prompt (inline, prompts_file or dataset); the k-th request of
+  // every target picks one as `sampling` says. Empty when every request's prompt is synthetic.
   std::vector<std::vector<protocol::Message>> prompts;
-  std::string prompts_file;            // resolved path of workload.prompts_file; empty = inline
+  // Per prompt, its user turns in order (a conversation's turns; datasets), else empty.
+  std::vector<std::vector<std::string>> user_turns;
+  std::string prompts_file;            // resolved path of workload.prompts_file or dataset; empty = inline
+  Sampling sampling = Sampling::sequential;
   std::int64_t max_tokens = 256;
+  std::optional<workload::Distribution> input_tokens;   // synthetic prompts of this length
+  std::optional<workload::Distribution> output_tokens;  // max_tokens drawn per request
+  std::optional<ConversationSpec> conversation;
   PromptCache prompt_cache = PromptCache::bust;  // workload.prompt_cache; absent: bust
   std::vector<Phase> phases;           // at least one
   Timeouts timeouts;

@@ -2,7 +2,9 @@
 // its struct through a Reader, which keeps the first error. Internal to the scenario module.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,32 @@ bool read_sim_profile(Reader& reader, const Json& value, const std::string& poin
 
 /// The whole file as bytes; the error message is the system's ("No such file or directory").
 Result<std::string> read_file_bytes(const std::string& path);
+
+/// A message list at `pointer`: [{"role": "system"|"user"|"assistant", "content": "..."}, ...].
+bool read_messages(Reader& reader, const Json& value, const std::string& pointer,
+                   std::vector<protocol::Message>& out);
+
+/// The prompts JSONL at `path` (workload.prompts_file at `pointer`): one {"messages": [...]} or
+/// {"prompt": "..."} per line; bad lines are errors at "<path>:<line>".
+bool read_prompts_file(Reader& reader, const std::string& pointer, const std::string& path,
+                       std::vector<std::vector<protocol::Message>>& out);
+
+/// workload.dataset's "format".
+enum class DatasetFormat { sharegpt, openai, prompts };
+
+/// A dataset file (workload.dataset at `pointer`, docs/scenario.md ("Datasets")), at most `limit`
+/// entries in file order: each entry's prompt (ShareGPT: its first human turn; OpenAI: its
+/// messages; prompts: as read_prompts_file) appended to `prompts`, and its user turns in order to
+/// `user_turns` (one vector per entry, for conversations). Bad entries are errors at "<path>:<line>".
+bool read_dataset(Reader& reader, const std::string& pointer, const std::string& path, DatasetFormat format,
+                  std::optional<std::int64_t> limit, std::vector<std::vector<protocol::Message>>& prompts,
+                  std::vector<std::vector<std::string>>& user_turns);
+
+/// A replay trace (a phase's "trace" at `pointer`, docs/scenario.md ("Trace replay")): Mooncake
+/// JSONL ({"timestamp": MS, "input_length": N, "output_length": M, ...}) or CSV
+/// (offset_ms,input_tokens,output_tokens), by content. Offsets are from the first line; times must
+/// not decrease. Bad lines are errors at "<path>:<line>".
+bool read_trace(Reader& reader, const std::string& pointer, const std::string& path, std::vector<TraceLine>& out);
 
 /// "/workload": messages or prompts_file (resolved against `base_dir`), max_tokens and
 /// prompt_cache.

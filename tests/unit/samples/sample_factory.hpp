@@ -47,6 +47,11 @@ inline samples::Sample full_sample() {
   s.cached_input_tokens = 100;
   s.cache_write_tokens = 12;
   s.http_version = "2";
+  s.input_tokens_requested = 118;
+  s.max_tokens_requested = 256;
+  s.sweep_value = 0.5;
+  s.conversation = 3;
+  s.turn = 2;
   return s;
 }
 

@@ -114,7 +114,8 @@ std::string without_last_cells(const std::string& line, std::size_t cells) {
   return kept + "\n";
 }
 
-constexpr std::size_t kAppendedAfterFirstTokenKind = 5;  // first_answer_ms .. http_version
+constexpr std::size_t kWorkloadColumns = 5;  // input_tokens_requested .. turn
+constexpr std::size_t kAppendedAfterFirstTokenKind = 5 + kWorkloadColumns;  // first_answer_ms .. turn
 
 }  // namespace
 
@@ -134,6 +135,8 @@ TEST_CASE("the appended columns may be absent (files written before them) and re
     CHECK_FALSE(back.cached_input_tokens);
     CHECK_FALSE(back.cache_write_tokens);
     CHECK(back.http_version.empty());
+    CHECK_FALSE(back.input_tokens_requested);
+    CHECK_FALSE(back.turn);
     CHECK(back.cost_pusd == full.cost_pusd);
     CHECK(read->columns.size() == kColumnCount - cells);
   }
@@ -146,6 +149,15 @@ TEST_CASE("the appended columns may be absent (files written before them) and re
     CHECK_FALSE(read->samples[0].first_answer_ns);
     CHECK(read->samples[0].http_version.empty());
   }
+  SECTION("a file from before the workload columns") {
+    const auto read = parse_samples_csv(without_last_cells(header, kWorkloadColumns) +
+                                            without_last_cells(row, kWorkloadColumns),
+                                        "old.csv");
+    REQUIRE(read);
+    CHECK(read->samples[0].http_version == "2");
+    CHECK_FALSE(read->samples[0].sweep_value);
+    CHECK_FALSE(read->samples[0].conversation);
+  }
   SECTION("the columns read back") {
     const auto read = parse_samples_csv(header + row, "s.csv");
     REQUIRE(read);
@@ -156,6 +168,11 @@ TEST_CASE("the appended columns may be absent (files written before them) and re
     CHECK(back.cached_input_tokens == 100);
     CHECK(back.cache_write_tokens == 12);
     CHECK(back.http_version == "2");
+    CHECK(back.input_tokens_requested == 118);
+    CHECK(back.max_tokens_requested == 256);
+    CHECK(back.sweep_value == 0.5);
+    CHECK(back.conversation == 3);
+    CHECK(back.turn == 2);
     CHECK(read->columns.size() == kColumnCount);
   }
   SECTION("the results fixtures written before the columns still read") {
@@ -173,7 +190,7 @@ TEST_CASE("the appended columns may be absent (files written before them) and re
     REQUIRE_FALSE(read);
     CHECK(read.error().message == "column \"first_token_kind\": expected text, reasoning or empty, found \"thinking\"");
     bad = row;
-    bad.replace(bad.size() - 2, 1, "1.2");
+    bad.replace(bad.find(",2,118,"), 3, ",1.2,");
     read = parse_samples_csv(header + bad, "s.csv");
     REQUIRE_FALSE(read);
     CHECK(read.error().message == "column \"http_version\": expected 1.0, 1.1, 2, 3 or empty, found \"1.2\"");
@@ -211,7 +228,7 @@ TEST_CASE("row errors name path:line and the column") {
     const auto read = parse_samples_csv(first + "a,b\n", "s.csv");
     REQUIRE_FALSE(read);
     CHECK(read.error().where == "s.csv:3");
-    CHECK(read.error().message == "expected 39 fields, found 2");
+    CHECK(read.error().message == "expected 44 fields, found 2");
   }
   SECTION("line numbers count the lines inside quoted fields") {
     const auto read = parse_samples_csv(first + row + "a,b\n", "s.csv");

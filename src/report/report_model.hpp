@@ -19,6 +19,7 @@
 #include "report/idle_threshold.hpp"
 #include "report/metric_groups.hpp"
 #include "report/verdict_types.hpp"
+#include "report/workload_report.hpp"
 #include "results/lateness.hpp"
 #include "samples/sample.hpp"
 #include "stats/bootstrap.hpp"
@@ -74,6 +75,8 @@ struct Report {
   // headline is not first_answer, the note saying so, and `verdicts` also holds first_answer's.
   std::vector<std::string> reasoning_targets;
   std::optional<std::string> reasoning_note;
+  std::vector<SweepReport> sweeps;  // one per sweep phase as written, in run order (docs/metrics.md ("Sweeps"))
+  std::vector<TurnRow> turns;       // target × turn, with conversations (docs/metrics.md ("Conversations"))
   std::size_t samples = 0, errors = 0;
 };
 

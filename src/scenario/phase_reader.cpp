@@ -59,6 +59,10 @@ bool read_pacing(Reader& reader, const Json& value, const std::string& pointer, 
     reader.duration(*v, at("interval"), out.interval_ns.emplace());
   }
   // A swept key's list is read by read_sweep; the phase keeps its first value until expanded.
+  for (const char* key : {"rate", "concurrency"}) {
+    const Json* v = find_member(value, key);
+    if (v != nullptr && v->is_array() && !reader.array(*v, at(key), true)) return false;
+  }
   if (const Json* v = find_member(value, "rate")) {
     reader.number(v->is_array() && !v->empty() ? (*v)[0] : *v, at("rate"), true, out.rate_per_s.emplace());
   }

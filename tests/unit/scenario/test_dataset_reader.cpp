@@ -3,9 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
+#include "scenario/load.hpp"
 #include "scenario/sections.hpp"
+#include "support/temp_dir.hpp"
 #include "support/text.hpp"
+#include "no_env.hpp"
 
 namespace fs = std::filesystem;
 using namespace ttft;
@@ -160,4 +164,44 @@ TEST_CASE("broken datasets fail with the entry's file and line and what is wrong
     CHECK_FALSE(d.ok);
     CHECK(d.error == c.error);
   }
+}
+
+TEST_CASE("workload.dataset loads its file relative to the scenario with sample and limit") {
+  test::TempDir dir;
+  fs::copy_file(kDir / "sharegpt.json", dir.path() / "data.json");
+  const std::string workload =
+      R"("workload": {"dataset": {"path": "data.json", "format": "sharegpt", "sample": "random", "limit": 2}})";
+  const std::string text = R"({"name": "t", "targets": {
+    "a": {"protocol": "sse", "url": "http://127.0.0.1:1/"}, "b": {"protocol": "sse", "url": "http://127.0.0.1:2/"}},
+    )" + workload + R"(, "phases": [{"name": "p", "requests": 1, "interval": "1s"}]})";
+  std::ofstream(dir.path() / "s.json") << text;
+  const auto loaded = scenario::load_scenario((dir.path() / "s.json").string(), test::no_env);
+  if (!loaded) FAIL(render_error(loaded.error()));
+  CHECK(loaded->prompts_file == (dir.path() / "data.json").string());
+  CHECK(loaded->sampling == scenario::Sampling::random);
+  REQUIRE(loaded->prompts.size() == 2);
+  CHECK(loaded->prompts[1][0].content == "Name a prime, \"small\" please");
+  REQUIRE(loaded->user_turns.size() == 2);
+  CHECK(loaded->user_turns[1].size() == 2);
+}
+
+TEST_CASE("workload.dataset refuses unknown keys, bad values and a second prompt source") {
+  const auto error = [](const std::string& workload) {
+    const std::string text = R"({"name": "t", "targets": {
+      "a": {"protocol": "sse", "url": "http://127.0.0.1:1/"}, "b": {"protocol": "sse", "url": "http://127.0.0.1:2/"}},
+      "workload": )" + workload + R"(, "phases": [{"name": "p", "requests": 1, "interval": "1s"}]})";
+    const auto result = scenario::parse_scenario(text, "s.json", test::no_env);
+    REQUIRE_FALSE(result);
+    return result.error().where + ": " + result.error().message;
+  };
+  CHECK(error(R"({"dataset": {"path": "d.jsonl", "format": "sharegpt", "limt": 2}})") ==
+        "s.json: /workload/dataset/limt: unknown key \"limt\"");
+  CHECK(error(R"({"dataset": {"path": "d.jsonl", "format": "csv"}})") ==
+        "s.json: /workload/dataset/format: expected \"sharegpt\", \"openai\" or \"prompts\", got \"csv\"");
+  CHECK(error(R"({"dataset": {"path": "d.jsonl", "format": "openai", "limit": 0}})") ==
+        "s.json: /workload/dataset/limit: expected an integer greater than 0, got 0");
+  CHECK(error(R"({"dataset": {"format": "openai"}})") == "s.json: /workload/dataset: missing required key \"path\"");
+  CHECK(error(R"({"dataset": {"path": "d.jsonl", "format": "openai"},
+                  "messages": [{"role": "user", "content": "hi"}]})") ==
+        "s.json: /workload/dataset: expected one prompt source, got \"dataset\" and \"messages\"");
 }

@@ -1,6 +1,7 @@
 // Prompt sources read from files (docs/scenario.md ("Datasets")): the prompts JSONL and the
 // ShareGPT and OpenAI-messages datasets. Every bad entry is an error located at file:line; the
 // file is streamed, so a `limit` stops the read early.
+#include <algorithm>
 #include <functional>
 
 #include <fmt/format.h>
@@ -20,7 +21,7 @@ struct Entry {
   std::vector<std::string> user_turns;
 };
 
-using EntryReader = bool (*)(Reader& line_reader, const Json& value, Entry& out);
+using EntryReader = bool (*)(Reader& line_reader, Json& value, Entry& out);
 
 struct Source {
   std::string path;
@@ -31,6 +32,9 @@ struct Source {
   std::function<void(Entry&&)> sink;
 };
 
+// The member `key` of `object` to move strings out of, or nullptr.
+Json* member(Json& object, std::string_view key) { return const_cast<Json*>(find_member(object, key)); }
+
 void add_user_turns(Entry& entry) {
   for (const protocol::Message& message : entry.prompt) {
     if (message.role == "user") entry.user_turns.push_back(message.content);
@@ -38,7 +42,7 @@ void add_user_turns(Entry& entry) {
 }
 
 // One prompts line: {"messages": [...]} or {"prompt": "text"} (one user message).
-bool read_prompt_line(Reader& line_reader, const Json& value, Entry& out) {
+bool read_prompt_line(Reader& line_reader, Json& value, Entry& out) {
   if (find_member(value, "prompt") != nullptr) {
     if (!line_reader.object(value, "", {"prompt"})) return false;
     protocol::Message message{"user", ""};
@@ -76,8 +80,8 @@ bool read_sharegpt_turn(Reader& line_reader, const Json& turn, const std::string
 }
 
 // A ShareGPT entry: the prompt is its first "human" turn, its user turns are all of them.
-bool read_sharegpt_entry(Reader& line_reader, const Json& value, Entry& out) {
-  const Json* turns = find_member(value, "conversations");
+bool read_sharegpt_entry(Reader& line_reader, Json& value, Entry& out) {
+  Json* turns = member(value, "conversations");
   if (turns == nullptr || !turns->is_array()) {
     return line_reader.fail("", fmt::format("expected a \"conversations\" array, got {}",
                                             turns != nullptr    ? describe_value(*turns)
@@ -85,12 +89,12 @@ bool read_sharegpt_entry(Reader& line_reader, const Json& value, Entry& out) {
                                                                 : describe_value(value)));
   }
   for (std::size_t i = 0; i < turns->size(); ++i) {
-    const Json& turn = (*turns)[i];
+    Json& turn = (*turns)[i];
     const Json* from = find_member(turn, "from");
-    const Json* text = find_member(turn, "value");
+    Json* text = member(turn, "value");
     if (from != nullptr && from->is_string() && text != nullptr && text->is_string()) {
       // The common case, without building a pointer string per turn.
-      if (from->get_ref<const std::string&>() == "human") out.user_turns.push_back(text->get<std::string>());
+      if (from->get_ref<const std::string&>() == "human") out.user_turns.push_back(std::move(text->get_ref<std::string&>()));
     } else if (!read_sharegpt_turn(line_reader, turn, pointer_child("/conversations", i), out)) {
       return false;
     }
@@ -103,15 +107,36 @@ bool read_sharegpt_entry(Reader& line_reader, const Json& value, Entry& out) {
   return true;
 }
 
+// Whether `message` is exactly {"role": ROLE, "content": "..."} with a known role.
+bool plain_message(Json& message) {
+  const Json* role = message.size() == 2 ? member(message, "role") : nullptr;
+  const Json* content = member(message, "content");
+  return role != nullptr && role->is_string() && content != nullptr && content->is_string() &&
+         std::find(kRoles.begin(), kRoles.end(), role->get_ref<const std::string&>()) != kRoles.end();
+}
+
+// Moves the messages of `list` into `out` when all are plain, the common case, without building
+// pointer strings; false (nothing moved) leaves read_messages to find and name the problem.
+bool take_plain_messages(Json& list, std::vector<protocol::Message>& out) {
+  if (!list.is_array() || list.empty() || !std::all_of(list.begin(), list.end(), plain_message)) return false;
+  for (Json& message : list) {
+    out.push_back(protocol::Message{std::move(member(message, "role")->get_ref<std::string&>()),
+                                    std::move(member(message, "content")->get_ref<std::string&>())});
+  }
+  return true;
+}
+
 // An OpenAI-messages entry: the prompt is the whole list, its user turns are the user messages.
-bool read_openai_entry(Reader& line_reader, const Json& value, Entry& out) {
-  const Json* messages = find_member(value, "messages");
+bool read_openai_entry(Reader& line_reader, Json& value, Entry& out) {
+  Json* messages = member(value, "messages");
   if (messages == nullptr) {
     return line_reader.fail("", fmt::format("expected {{\"messages\": [...]}}, got {}",
                                             value.is_object() ? std::string("an object without \"messages\"")
                                                               : describe_value(value)));
   }
-  if (!read_messages(line_reader, *messages, "/messages", out.prompt)) return false;
+  if (!take_plain_messages(*messages, out.prompt) && !read_messages(line_reader, *messages, "/messages", out.prompt)) {
+    return false;
+  }
   add_user_turns(out);
   if (out.user_turns.empty()) return line_reader.fail("/messages", "entry has no \"user\" message");
   return true;
@@ -122,7 +147,7 @@ bool stop_early(const Source& source, std::int64_t entries) {
 }
 
 // One entry's text at `where` (its line) through `source`; false with the error in `reader`.
-bool take_entry(Reader& reader, const Source& source, const Json& value, const std::string& where) {
+bool take_entry(Reader& reader, const Source& source, Json& value, const std::string& where) {
   Reader line_reader(where);
   Entry entry;
   if (!source.read_entry(line_reader, value, entry)) return reader.adopt(line_reader.error());

@@ -10,11 +10,14 @@
 namespace ttft::scenario {
 namespace {
 
-const std::vector<std::string> kWorkloadKeys = {"messages",      "prompts_file",  "max_tokens",  "prompt_cache",
-                                                "input_tokens",  "output_tokens", "conversation"};
+const std::vector<std::string> kWorkloadKeys = {"messages",     "prompts_file",  "dataset",     "max_tokens",
+                                                "prompt_cache", "input_tokens",  "output_tokens", "conversation"};
 const std::vector<std::string> kPromptCacheModes = {"bust", "allow"};
+const std::vector<std::string> kDatasetKeys = {"path", "format", "sample", "limit"};
+const std::vector<std::string> kDatasetFormats = {"sharegpt", "openai", "prompts"};
+const std::vector<std::string> kSamplings = {"sequential", "random"};
 const std::vector<std::string> kDistKinds = {"fixed", "uniform", "normal", "lognormal"};
-const std::vector<std::string> kPromptSources = {"messages", "prompts_file", "input_tokens"};
+const std::vector<std::string> kPromptSources = {"messages", "prompts_file", "dataset", "input_tokens"};
 
 struct DistKeys {
   workload::DistKind kind;
@@ -59,6 +62,33 @@ bool prompt_source(Reader& reader, const Json& value, std::string& source) {
     source = key;
   }
   return true;
+}
+
+// workload.dataset (docs/scenario.md ("Datasets")): {path, format, sample, limit}, read now.
+bool read_dataset_key(Reader& reader, const Json& value, const std::filesystem::path& base_dir, Scenario& out) {
+  const std::string at = "/workload/dataset";
+  if (!reader.object(value, at, kDatasetKeys)) return false;
+  std::string relative;
+  std::string format;
+  if (const Json* v = reader.required(value, at, "path")) reader.string(*v, at + "/path", relative);
+  if (const Json* v = reader.required(value, at, "format")) reader.one_of(*v, at + "/format", kDatasetFormats, format);
+  if (const Json* v = find_member(value, "sample")) {
+    std::string sample;
+    if (reader.one_of(*v, at + "/sample", kSamplings, sample)) {
+      out.sampling = sample == "random" ? Sampling::random : Sampling::sequential;
+    }
+  }
+  std::optional<std::int64_t> limit;
+  if (const Json* v = find_member(value, "limit")) {
+    std::int64_t n = 0;
+    if (reader.integer(*v, at + "/limit", 1, n)) limit = n;
+  }
+  if (!reader.ok()) return false;
+  const DatasetFormat kind = format == "sharegpt" ? DatasetFormat::sharegpt
+                             : format == "openai" ? DatasetFormat::openai
+                                                  : DatasetFormat::prompts;
+  out.prompts_file = (base_dir / relative).string();
+  return read_dataset(reader, at + "/path", out.prompts_file, kind, limit, out.prompts, out.user_turns);
 }
 
 }  // namespace
@@ -117,6 +147,8 @@ bool read_workload(Reader& reader, const Json& value, const std::filesystem::pat
       out.prompts_file = (base_dir / relative).string();
       read_prompts_file(reader, "/workload/prompts_file", out.prompts_file, out.prompts);
     }
+  } else if (source == "dataset") {
+    read_dataset_key(reader, value["dataset"], base_dir, out);
   } else if (source == "input_tokens" && value["input_tokens"].is_array()) {
     return reader.fail("/workload/input_tokens", "expected a number of tokens or a distribution, got a list",
                        "a list of lengths is a sweep: give it to a phase, \"input_tokens\": [256, 1024, 4096]");

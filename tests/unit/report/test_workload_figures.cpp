@@ -5,12 +5,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "report/from_folders.hpp"
 #include "report/merge.hpp"
 #include "report/report_model.hpp"
+#include "results/manifest.hpp"
+#include "samples/csv_writer.hpp"
 #include "support/sample_factory.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace ttft;
 
@@ -248,4 +254,50 @@ TEST_CASE("merged runs: sweep values and rows of both, and their turns") {
   CHECK(sweep.points[0][2].requests == 10);
   REQUIRE(merged.overall.turns.size() == 1);
   CHECK(merged.overall.turns[0].requests == 20);  // r2's rows
+}
+
+TEST_CASE("two results folders: the sweep's values from both manifests, fits over both folders' rows") {
+  // One scenario file run twice, each run with its own half of the lengths: 50 + 0.02 x in both.
+  test::TempDir tmp;
+  const std::vector<std::vector<double>> halves{{128, 1024}, {4096, 16384}};
+  std::vector<std::string> dirs;
+  for (std::size_t run = 0; run < 2; ++run) {
+    const auto dir = tmp / fmt::format("run{}", run);
+    std::filesystem::create_directories(dir);
+    results::Manifest m;
+    m.run_id = fmt::format("r{}", run);
+    m.scenario_sha256 = "abc";
+    m.ended_at = "2026-01-01T00:00:00.000Z";
+    m.scenario = nlohmann::ordered_json::parse(fmt::format(
+        R"({{"targets": {{"edge": {{}}}}, "phases": [{{"name": "length", "input_tokens": [{}, {}]}}]}})",
+        halves[run][0], halves[run][1]));
+    REQUIRE(results::write_manifest(dir, m));
+    auto writer = samples::CsvWriter::create((dir / "samples.csv").string());
+    REQUIRE(writer);
+    for (const double x : halves[run]) {
+      for (int i = 0; i < 3; ++i) {
+        samples::Sample s = sweep_row("edge", "length", x, 50 + 0.02 * x + i);
+        s.run_id = m.run_id;
+        s.input_tokens = static_cast<std::int64_t>(x);
+        s.started_at = iso_at(i * 100);
+        REQUIRE(writer->append(s));
+      }
+    }
+    dirs.push_back(dir.string());
+  }
+  std::ostringstream out, err;
+  Io io{out, err, false, false, [](const std::string&) { return std::optional<std::string>{}; }};
+  report::FolderReportOptions options;
+  options.dirs = dirs;
+  const auto folder = report::report_from_folders(options, io);
+  REQUIRE(folder);
+  const report::Report& r = folder->report.overall;
+  REQUIRE(r.sweeps.size() == 1);
+  CHECK(r.sweeps[0].parameter == "input_tokens");
+  CHECK(r.sweeps[0].values == std::vector<double>{128, 1024, 4096, 16384});
+  CHECK(r.sweeps[0].points[0][3].requests == 3);
+  REQUIRE(r.sweeps[0].fits.at(0));
+  CHECK(r.sweeps[0].fits[0]->n == 12);
+  CHECK(r.sweeps[0].fits[0]->slope_ms_per_1k == Approx(20).epsilon(1e-6));
+  CHECK(r.sweeps[0].fits[0]->intercept_ms == Approx(51).epsilon(1e-6));  // the rows' +0, +1, +2 average 1
 }

@@ -12,6 +12,7 @@
 #include "scenario/load.hpp"
 #include "run/tls_options.hpp"
 #include "schedule/scheduler.hpp"
+#include "workload/distribution.hpp"
 
 namespace ttft::cli {
 namespace {
@@ -27,6 +28,8 @@ std::string describe_phase(const scenario::Phase& phase, double time_scale) {
   } else if (phase.rate_per_s) {
     pacing = fmt::format("{} req/s ({})", *phase.rate_per_s,
                          phase.arrival == scenario::Arrival::poisson ? "poisson" : "constant");
+  } else if (phase.replay()) {
+    pacing = fmt::format("replays {} trace lines at speedup {}", phase.trace.size(), phase.speedup);
   } else if (phase.concurrency) {
     pacing = fmt::format("{} in flight per target", *phase.concurrency);
   }
@@ -40,10 +43,20 @@ std::string describe_phase(const scenario::Phase& phase, double time_scale) {
   return text;
 }
 
+// For the cost estimate: the workload's median synthetic length, else the first prompt's (4 bytes
+// a token), else the first phase's own lengths or trace line.
 std::int64_t prompt_tokens_estimate(const scenario::Scenario& s) {
-  std::int64_t chars = 0;
-  for (const auto& message : s.prompts.front()) chars += static_cast<std::int64_t>(message.content.size());
-  return (chars + 3) / 4;
+  if (s.input_tokens) return workload::median_length(*s.input_tokens);
+  if (!s.prompts.empty()) {
+    std::int64_t chars = 0;
+    for (const auto& message : s.prompts.front()) chars += static_cast<std::int64_t>(message.content.size());
+    return (chars + 3) / 4;
+  }
+  for (const auto& phase : s.phases) {
+    if (phase.input_tokens) return workload::median_length(*phase.input_tokens);
+    if (!phase.trace.empty()) return phase.trace.front().input_tokens;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -67,13 +80,14 @@ int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io)
   const std::int64_t total = scheduler.total_requests();
   const auto per_target = total / static_cast<std::int64_t>(s.targets.size());
   const std::int64_t input_tokens = prompt_tokens_estimate(s);
+  const std::int64_t output_tokens = s.output_tokens ? workload::median_length(*s.output_tokens) : s.max_tokens;
 
   io.out << fmt::format("scenario {} is valid ({}, sha256 {})\n\ntargets\n", s.name, s.path, s.sha256.substr(0, 12));
   cost::Pusd total_cost_pusd = 0;
   bool any_priced = false;
   const Redactor redactor(s.secrets);  // a key may sit in a URL's query
   for (const auto& target : s.targets) {
-    const cost::Pusd cost_pusd = cost::request_cost(target.pricing, input_tokens, s.max_tokens) * per_target;
+    const cost::Pusd cost_pusd = cost::request_cost(target.pricing, input_tokens, output_tokens) * per_target;
     total_cost_pusd += cost_pusd;
     any_priced = any_priced || !target.pricing.empty();
     io.out << fmt::format("  {:<12} {:<12} {}{}\n", target.name, target.protocol, redactor.apply(target.url),
@@ -90,7 +104,7 @@ int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io)
                         format_duration(schedule::kAssumedResponseNs));
   if (any_priced) {
     io.out << fmt::format("estimated cost      ${:.4f} (at most: {} output tokens per request, ~{} input)\n",
-                          cost::pusd_to_usd(total_cost_pusd), s.max_tokens, input_tokens);
+                          cost::pusd_to_usd(total_cost_pusd), output_tokens, input_tokens);
   } else {
     io.out << "estimated cost      not priced (no target has pricing)\n";
   }

@@ -44,6 +44,7 @@ struct RequestSpec {
   bool tls_insecure = false;
   std::string cacert;              // CA bundle path; empty = system store
   std::size_t max_event_bytes = protocol::kDefaultMaxEventBytes;
+  bool keep_answer_text = false;   // collect the answer into Outcome::stream.answer_text
 };
 
 /// Everything measured about one request. Times are nanoseconds after t0 (the moment the

@@ -69,6 +69,7 @@ bool is_tls_error(CURLcode code) {
 Result<std::unique_ptr<Transfer>> Transfer::create(RequestSpec spec) {
   auto decoder = protocol::StreamDecoder::for_protocol(spec.protocol, spec.url, spec.max_event_bytes);
   if (!decoder) return tl::unexpected(decoder.error());
+  if (spec.keep_answer_text) decoder->keep_answer_text();
   // `auto` sends the headers of the protocol whose body it sends.
   auto request_adapter = protocol::make_adapter(protocol::request_protocol(spec.protocol, spec.url));
   if (!request_adapter) return tl::unexpected(request_adapter.error());

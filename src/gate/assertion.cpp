@@ -32,6 +32,11 @@ std::string_view stat_name(Stat stat) {
     case Stat::p95_incl_errors: return "p95_incl_errors";
     case Stat::p99_incl_errors: return "p99_incl_errors";
     case Stat::goodput: return "goodput";
+    case Stat::throughput: return "throughput";
+    case Stat::output_tps: return "output_tps";
+    case Stat::saturation: return "saturation";
+    case Stat::slope: return "slope";
+    case Stat::intercept: return "intercept";
   }
   return "?";
 }
@@ -49,7 +54,8 @@ std::string_view cost_field_name(CostField field) {
 std::string path_for(const Assertion& a, const std::string& target, const std::string& phase) {
   switch (a.subject) {
     case Subject::cost: return fmt::format("{}.cost.{}", target, cost_field_name(a.cost_field));
-    case Subject::phase_stat: return fmt::format("{}.{}.{}", target, phase, stat_name(a.stat));
+    case Subject::phase_stat:
+    case Subject::sweep_stat: return fmt::format("{}.{}.{}", target, phase, stat_name(a.stat));
     case Subject::metric_stat: break;
   }
   return fmt::format("{}.{}.{}.{}", target, phase, a.metric, stat_name(a.stat));

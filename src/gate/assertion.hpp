@@ -1,6 +1,6 @@
 // A CI gate (docs/commands.md ("Assertions")) as plain data: `TARGET.PHASE.METRIC.STAT OP VALUE`,
-// `TARGET.PHASE.{n,errors,error_rate,goodput} OP VALUE` or `TARGET.cost.FIELD OP VALUE`, already checked
-// by the parser, with the threshold converted to the unit the report measures in.
+// `TARGET.PHASE.{n,errors,...} OP VALUE`, `TARGET.SWEEP.{saturation,slope,intercept} OP VALUE` or
+// `TARGET.cost.FIELD OP VALUE`, checked by the parser, the threshold in the unit the report measures in.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +17,8 @@ enum class Stat {
   mean, stdev, min, p50, p95, p99, max, n, errors, error_rate,
   p50_incl_errors, p95_incl_errors, p99_incl_errors,  // each failure ranked slower than any success
   goodput,  // of a phase: the share of its requests that met the SLO
+  throughput, output_tps,       // of one sweep value (PHASE = "<sweep>@<value>"): requests/s, output tokens/s
+  saturation, slope, intercept,  // of a whole sweep (docs/metrics.md ("Sweeps"))
 };
 
 enum class CostField { input_usd_per_mtok, output_usd_per_mtok, blended_usd_per_mtok, usd_per_1k_requests };
@@ -24,7 +26,8 @@ enum class CostField { input_usd_per_mtok, output_usd_per_mtok, blended_usd_per_
 /// What the left-hand side names.
 enum class Subject {
   metric_stat,  // TARGET.PHASE.METRIC.STAT
-  phase_stat,   // TARGET.PHASE.{n,errors,error_rate,goodput}: the phase's requests, not one metric's
+  phase_stat,   // TARGET.PHASE.{n,errors,error_rate,goodput,throughput,output_tps}: the phase's requests
+  sweep_stat,   // TARGET.SWEEP.{saturation,slope,intercept}: SWEEP is a sweep phase as written ("ramp")
   cost,         // TARGET.cost.FIELD
 };
 
@@ -32,14 +35,15 @@ struct Assertion {
   std::string text;    // as given on the command line
   Subject subject = Subject::metric_stat;
   std::string target;  // a name or kWildcard
-  std::string phase;   // a name, kWildcard, or "all"; empty for cost
+  std::string phase;   // a name ("ramp@4" too), kWildcard, or "all"; the sweep's name for sweep_stat; empty for cost
   std::string metric;  // a metrics::metric_definitions() name; empty unless metric_stat
   Stat stat = Stat::p50;
   CostField cost_field = CostField::blended_usd_per_mtok;
   Op op = Op::less;
   // The threshold in the measured quantity's unit: the metric's unit (ms from "s" too), a
   // fraction for error_rate ("1%" → 0.01) and goodput ("95%" or 0.95), USD for cost fields, a
-  // count for n and errors.
+  // count for n and errors; ms for intercept and for slope (per 1,000 input tokens); the swept
+  // value for saturation; per second for throughput (requests) and output_tps (tokens).
   double threshold = 0;
   std::string value_text;  // the value as written, without inner spaces: "400ms", "1%", "0.5"
   std::size_t target_column = 1, phase_column = 1;  // 1-based, for errors about the names

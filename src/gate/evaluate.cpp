@@ -8,29 +8,11 @@
 #include <algorithm>
 #include <optional>
 
-#include "report/number_format.hpp"
+#include "gate/measured.hpp"
+#include "gate/sweep_figures.hpp"
 
 namespace ttft::gate {
 namespace {
-
-constexpr int kMinDigits = 4;
-constexpr int kMaxDigits = 15;
-
-struct Measured {
-  std::optional<double> value;  // in the threshold's unit (see Assertion::threshold)
-  std::string text;             // "331.9 ms"; empty until formatted
-  std::string missing;          // why value is absent
-};
-
-/// `value` with 4 significant digits, or more when 4 would print it equal to a threshold it is
-/// not equal to (a FAIL that reads "measured 400 ms" against "< 400ms" would look wrong).
-std::string number_text(double value, double threshold) {
-  for (int digits = kMinDigits; digits < kMaxDigits; ++digits) {
-    const std::string text = report::format_significant(value, digits);
-    if (value == threshold || text != report::format_significant(threshold, digits)) return text;
-  }
-  return report::format_significant(value, kMaxDigits);
-}
 
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
@@ -125,6 +107,8 @@ Measured measure(const Assertion& a, const report::Report& report, const std::st
                  const std::string& phase) {
   if (a.subject == Subject::cost) return measure_cost(a, report, target);
   if (a.stat == Stat::goodput) return measure_goodput(a, report, target, phase);
+  if (a.subject == Subject::sweep_stat) return measure_sweep(a, report, target, phase);
+  if (is_sweep_value_stat(a.stat)) return measure_sweep_value(a, report, target, phase);
   const std::string metric = a.subject == Subject::phase_stat ? "e2e" : a.metric;
   const report::MetricRow* row = report::find_row(report, target, phase, metric);
   if (row == nullptr) return {std::nullopt, "", "not measured: no such row"};
@@ -154,17 +138,26 @@ std::vector<std::string> expand(const std::string& name, const std::vector<std::
   return {};
 }
 
+/// The phases (or sweeps) a check runs over: "*" stands for those the figure exists for.
+std::vector<std::string> expand_phase(const Assertion& a, const report::Report& report, std::string& missing) {
+  const bool wildcard = a.phase == kWildcard;
+  if (a.subject == Subject::sweep_stat) {
+    const char* kind = !wildcard ? "sweep" : a.stat == Stat::saturation ? "concurrency or rate sweep" : "input_tokens sweep";
+    return expand(a.phase, wildcard ? sweep_wildcard_names(a, report) : sweep_names(report), kind, missing);
+  }
+  if (is_sweep_value_stat(a.stat) && wildcard) return expand(a.phase, sweep_wildcard_names(a, report), "sweep value", missing);
+  std::vector<std::string> known = report.run.phases;
+  if (!wildcard) known.emplace_back(report::kAllPhases);  // "all" is named, never matched by "*"
+  return expand(a.phase, known, "phase", missing);
+}
+
 }  // namespace
 
 std::vector<Check> evaluate(const Assertion& a, const report::Report& report) {
   std::string missing;
   const auto targets = expand(a.target, report.run.targets, "target", missing);
   std::vector<std::string> phases = {""};
-  if (a.subject != Subject::cost && missing.empty()) {
-    std::vector<std::string> known = report.run.phases;
-    if (a.phase != kWildcard) known.emplace_back(report::kAllPhases);  // "all" is named, never matched by "*"
-    phases = expand(a.phase, known, "phase", missing);
-  }
+  if (a.subject != Subject::cost && missing.empty()) phases = expand_phase(a, report, missing);
   if (!missing.empty()) return {Check{expression_for(a, a.target, a.phase), false, missing}};
   std::vector<Check> checks;
   for (const auto& target : targets) {

@@ -10,6 +10,7 @@
 #include <system_error>
 #include <utility>
 
+#include "gate/path_segments.hpp"
 #include "metrics/definitions.hpp"
 
 namespace ttft::gate {
@@ -24,7 +25,9 @@ constexpr std::array<std::pair<std::string_view, Stat>, 13> kStats = {{
     {"p95", Stat::p95}, {"p99", Stat::p99}, {"max", Stat::max}, {"n", Stat::n},
     {"errors", Stat::errors}, {"error_rate", Stat::error_rate}, {"p50_incl_errors", Stat::p50_incl_errors},
     {"p95_incl_errors", Stat::p95_incl_errors}, {"p99_incl_errors", Stat::p99_incl_errors}}};
-constexpr const char* kPhaseStats = "n, errors, error_rate, goodput";
+constexpr const char* kPhaseStats = "n, errors, error_rate, goodput, throughput, output_tps";
+constexpr std::array<std::pair<std::string_view, Stat>, 3> kSweepStats = {{
+    {"saturation", Stat::saturation}, {"slope", Stat::slope}, {"intercept", Stat::intercept}}};
 constexpr std::array<std::pair<std::string_view, CostField>, 4> kCostFields = {{
     {"input_usd_per_mtok", CostField::input_usd_per_mtok},
     {"output_usd_per_mtok", CostField::output_usd_per_mtok},
@@ -55,12 +58,7 @@ std::string metric_names() {
   return out;
 }
 
-bool is_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
-bool is_path_char(char c) { return is_name_char(c) || c == '.' || c == '*'; }
 bool is_op_char(char c) { return c == '<' || c == '>' || c == '=' || c == '!'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_unit_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%'; }
 
 /// Columns count characters, so a caret lines up under UTF-8 text too.
@@ -77,17 +75,13 @@ std::string char_at(std::string_view text, std::size_t offset) {
   return std::string(text.substr(offset, end - offset));
 }
 
-struct Segment {
-  std::string_view name;
-  std::size_t offset = 0;
-};
-
 /// How a value is measured, which decides the units it may carry.
 enum class Kind { time_ms, plain, count, fraction, share, usd };
 
 Kind kind_of(const Assertion& a) {
   if (a.subject == Subject::cost) return Kind::usd;
   if (a.stat == Stat::n || a.stat == Stat::errors) return Kind::count;
+  if (a.stat == Stat::slope || a.stat == Stat::intercept) return Kind::time_ms;
   if (a.stat == Stat::error_rate) return Kind::fraction;
   if (a.stat == Stat::goodput) return Kind::share;
   const auto* metric = metrics::find_metric(a.metric);
@@ -103,6 +97,9 @@ std::pair<std::string, std::string> kind_words(Kind kind, const Assertion& a) { 
     case Kind::count: return {"a count", "a bare number"};
     case Kind::plain: break;
   }
+  if (a.stat == Stat::saturation) return {"a sweep value (a concurrency or a rate)", "a bare number"};
+  if (a.stat == Stat::throughput) return {"throughput (requests per second)", "a bare number"};
+  if (a.stat == Stat::output_tps) return {"output tokens per second", "a bare number"};
   const auto* metric = metrics::find_metric(a.metric);
   return {fmt::format("{} (in {})", a.metric, metric != nullptr ? metric->unit : "?"), "a bare number"};
 }
@@ -145,34 +142,12 @@ class Parser {
       return at(pos_, fmt::format("unexpected character \"{}\" in the path", char_at(text_, pos_)),
                 "names are letters, digits, '-' and '_'");
     }
-    std::vector<Segment> segments;
-    for (std::size_t begin = start;;) {
-      const std::size_t dot = std::min(text_.find('.', begin), pos_);
-      segments.push_back({text_.substr(begin, dot - begin), begin});
-      if (dot == pos_) break;
-      begin = dot + 1;
-    }
-    if (auto e = check_segments(segments)) return e;
+    const std::vector<Segment> segments = split_path(text_, start, pos_);
+    if (auto wrong = check_segments(segments, kShape)) return at(wrong->offset, wrong->message, wrong->hint);
     a.target = std::string(segments[0].name);
     a.target_column = column_of(text_, segments[0].offset);
     if (segments.size() >= 2 && segments[1].name == "cost") return read_cost_path(segments, a);
     return read_metric_path(segments, a);
-  }
-
-  Failure check_segments(const std::vector<Segment>& segments) const {
-    for (std::size_t i = 0; i < segments.size(); ++i) {
-      const Segment& s = segments[i];
-      if (s.name.empty()) {
-        return at(s.offset, i == 0 ? "expected a target name before \".\"" : "expected a name after \".\"", kShape);
-      }
-      const bool wildcard = s.name.find('*') != std::string_view::npos;
-      if (wildcard && s.name != kWildcard) {
-        return at(s.offset, fmt::format("\"{}\": a wildcard stands alone as \"*\"", s.name),
-                  "\"*\" matches every target or every phase");
-      }
-      if (wildcard && i >= 2) return at(s.offset, "a wildcard matches targets and phases only");
-    }
-    return std::nullopt;
   }
 
   SyntaxError too_long(const std::vector<Segment>& segments, std::size_t extra, const char* after) const {
@@ -203,10 +178,11 @@ class Parser {
     a.phase_column = column_of(text_, segments[1].offset);
     if (segments.size() == 2) {
       return at(pos_, fmt::format("missing metric after \"{}\"", so_far),
-                fmt::format("metrics: {}; or {} of the phase", metric_names(), kPhaseStats));
+                fmt::format("metrics: {}; or {} of the phase; or {} of a sweep", metric_names(), kPhaseStats,
+                            names_of(kSweepStats)));
     }
     const Segment& third = segments[2];
-    if (segments.size() == 3) return read_phase_stat(third, a);
+    if (segments.size() == 3) return read_phase_stat(segments, a);
     if (metrics::find_metric(third.name) == nullptr) {
       return at(third.offset, fmt::format("unknown metric \"{}\" (expected {})", third.name, metric_names()));
     }
@@ -226,11 +202,17 @@ class Parser {
     return std::nullopt;
   }
 
-  Failure read_phase_stat(const Segment& third, Assertion& a) {
+  Failure read_phase_stat(const std::vector<Segment>& segments, Assertion& a) {
+    const Segment& third = segments[2];
     a.subject = Subject::phase_stat;
-    if (third.name == "goodput") {
-      a.stat = Stat::goodput;
-      return std::nullopt;
+    if (third.name == "goodput" || third.name == "throughput" || third.name == "output_tps") {
+      a.stat = third.name == "goodput" ? Stat::goodput : third.name == "throughput" ? Stat::throughput : Stat::output_tps;
+      return a.stat == Stat::goodput ? std::nullopt : check_sweep_value_phase(segments, a);
+    }
+    if (const auto sweep_stat = lookup(kSweepStats, third.name)) {
+      a.subject = Subject::sweep_stat;
+      a.stat = *sweep_stat;
+      return check_sweep_phase(segments, a);
     }
     const auto stat = lookup(kStats, third.name);
     if (stat == Stat::n || stat == Stat::errors || stat == Stat::error_rate) {
@@ -241,8 +223,26 @@ class Parser {
       return at(pos_, fmt::format("missing stat after \"{}\"", third.name), "stats: " + names_of(kStats));
     }
     if (stat) return at(third.offset, fmt::format("\"{}\" needs a metric before it", third.name), kShape);
-    return at(third.offset, fmt::format("unknown metric \"{}\" (expected {}; or {})", third.name, metric_names(),
-                                        kPhaseStats));
+    return at(third.offset, fmt::format("unknown metric \"{}\" (expected {}; or {}; or {})", third.name,
+                                        metric_names(), kPhaseStats, names_of(kSweepStats)));
+  }
+
+  /// throughput and output_tps are figures of one sweep value: PHASE is "<sweep>@<value>" or "*".
+  Failure check_sweep_value_phase(const std::vector<Segment>& segments, const Assertion& a) const {
+    if (a.phase == kWildcard || names_sweep_value(a.phase)) return std::nullopt;
+    return at(segments[1].offset, fmt::format("{} is measured per sweep value: name the phase <sweep>@<value>",
+                                              stat_name(a.stat)),
+              fmt::format("e.g. {}.ramp@4.{}", a.target, stat_name(a.stat)));
+  }
+
+  /// saturation, slope and intercept are figures of a whole sweep: PHASE is its name as written or "*".
+  Failure check_sweep_phase(const std::vector<Segment>& segments, const Assertion& a) const {
+    const std::size_t at_sign = a.phase.find('@');
+    if (a.phase != "all" && at_sign == std::string::npos) return std::nullopt;
+    const std::string sweep = at_sign == std::string::npos ? "ramp" : a.phase.substr(0, at_sign);
+    return at(segments[1].offset, fmt::format("{} is a figure of a whole sweep: name the sweep phase as written",
+                                              stat_name(a.stat)),
+              fmt::format("write {}.{}.{}", a.target, sweep, stat_name(a.stat)));
   }
 
   Failure read_op(Assertion& a) {
@@ -330,6 +330,18 @@ std::string known(const std::vector<std::string>& names) {
   return out;
 }
 
+/// The sweeps among expanded phase names: "ramp" once for "ramp@1", "ramp@2", in order.
+std::vector<std::string> sweep_names(const std::vector<std::string>& phases) {
+  std::vector<std::string> out;
+  for (const std::string& phase : phases) {
+    const std::size_t at = phase.find('@');
+    if (at == std::string::npos) continue;
+    std::string sweep = phase.substr(0, at);
+    if (std::find(out.begin(), out.end(), sweep) == out.end()) out.push_back(std::move(sweep));
+  }
+  return out;
+}
+
 }  // namespace
 
 tl::expected<Assertion, SyntaxError> parse_assertion(std::string_view text) { return Parser(text).parse(); }
@@ -359,6 +371,12 @@ std::optional<SyntaxError> check_names(const Assertion& a, const std::vector<std
   };
   if (a.target != kWildcard && !has(targets, a.target)) {
     return SyntaxError{a.target_column, fmt::format("no target \"{}\" (targets: {})", a.target, known(targets)), ""};
+  }
+  if (a.subject == Subject::sweep_stat) {
+    const auto sweeps = sweep_names(phases);
+    if (a.phase == kWildcard || has(sweeps, a.phase)) return std::nullopt;
+    return SyntaxError{a.phase_column,
+                       fmt::format("no sweep \"{}\" (sweeps: {})", a.phase, sweeps.empty() ? "none" : known(sweeps)), ""};
   }
   if (a.subject != Subject::cost && a.phase != kWildcard && a.phase != "all" && !has(phases, a.phase)) {
     return SyntaxError{a.phase_column, fmt::format("no phase \"{}\" (phases: {}, all)", a.phase, known(phases)), ""};

@@ -2,9 +2,13 @@
 // error out; it never looks at a report. Grammar (spaces allowed only around OP and before UNIT):
 //
 //   assertion := path OP number [UNIT]
-//   path      := NAME "." NAME "." METRIC "." STAT      metric_stat (NAME may be "*")
-//              | NAME "." NAME "." ("n"|"errors"|"error_rate"|"goodput")   phase_stat
+//   path      := NAME "." PHASE "." METRIC "." STAT     metric_stat (NAME and PHASE may be "*")
+//              | NAME "." PHASE "." ("n"|"errors"|"error_rate"|"goodput")   phase_stat
+//              | NAME "." SWEEP_VALUE "." ("throughput"|"output_tps")      phase_stat
+//              | NAME "." NAME "." ("saturation"|"slope"|"intercept")      sweep_stat
 //              | NAME ".cost." COST_FIELD                cost
+//   PHASE     := NAME | SWEEP_VALUE
+//   SWEEP_VALUE := NAME "@" number                      a sweep phase's run at one value: "ramp@0.5"
 //   OP        := "<" | "<=" | ">" | ">=" | "==" | "!="
 //   number    := DIGITS ["." DIGITS]                    (no sign, no exponent)
 //   UNIT      := "ms" | "s" | "%" | "usd"                (each fits some quantities only; goodput
@@ -41,7 +45,8 @@ Error to_error(std::string_view text, const SyntaxError& error);
 Result<std::vector<Assertion>> parse_assertions(const std::vector<std::string>& texts);
 
 /// The target and phase named (not wildcards, not "all") must exist: an error at the name's
-/// column listing the known ones, or nullopt.
+/// column listing the known ones, or nullopt. `phases` are expanded ("ramp@4"); a sweep_stat's
+/// sweep exists when some phase is named "<sweep>@<value>".
 std::optional<SyntaxError> check_names(const Assertion& assertion, const std::vector<std::string>& targets,
                                        const std::vector<std::string>& phases);
 

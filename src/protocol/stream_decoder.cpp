@@ -141,6 +141,7 @@ void StreamDecoder::on_event(const Event& event, Nanos arrival_ns) {
     record_.content_event_ns.push_back(arrival_ns);
     ++record_.content_events;
     record_.text_bytes += static_cast<std::int64_t>(meaning.text.size() + meaning.reasoning.size());
+    if (keep_answer_text_) record_.answer_text += meaning.text;
   }
   // What the user sees first: text or a tool call, never reasoning (docs/metrics.md ("First answer")).
   // Stamped with the same arrival time as every other fact of this event.

@@ -47,6 +47,7 @@ struct StreamRecord {
   bool events_are_tokens = true;         // the adapter's events_are_tokens(): false for `text`
   std::optional<ServerTimings> server_timings;  // the server's own durations, last reported
   std::string detected_protocol;         // what `auto` detected; "" for a given protocol
+  std::string answer_text;               // the visible text, only when keep_answer_text() was asked
 };
 
 class StreamDecoder {
@@ -54,6 +55,10 @@ class StreamDecoder {
   /// Frames the body the way the adapter says (SSE, lines or plain text); max_event_bytes bounds
   /// an SSE event or a line.
   StreamDecoder(std::unique_ptr<Adapter> adapter, std::size_t max_event_bytes = kDefaultMaxEventBytes);
+
+  /// Also collect the visible answer text into record().answer_text (a conversation's next turn
+  /// sends it back); off by default, so a benchmark's memory does not grow with the replies.
+  void keep_answer_text() { keep_answer_text_ = true; }
 
   /// Protocol `auto` (docs/protocols.md ("auto")): holds the body's reads until a ProtocolDetector names the
   /// protocol, then feeds them, each with its own arrival time, through that protocol's adapter,
@@ -108,6 +113,7 @@ class StreamDecoder {
   LineParser lines_;
   TextChunker text_;
   StreamRecord record_;
+  bool keep_answer_text_ = false;
 };
 
 }  // namespace ttft::protocol

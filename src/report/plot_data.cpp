@@ -9,6 +9,7 @@
 
 #include "core/check.hpp"
 #include "cost/request_cost.hpp"
+#include "report/sweep_plot_data.hpp"
 #include "stats/percentile.hpp"
 
 namespace ttft::report {
@@ -259,6 +260,8 @@ HtmlPlotData build_plot_data(const PlotSamples& samples, const Report& report) {
   data.region_percentiles = region_percentiles(samples, names, report);
   data.cost_per_mtok = cost_per_mtok(report);
   data.cost_curve = cost_curve(report);
+  data.sweeps = build_sweep_plot_data(report);
+  data.turns = build_turn_plot_data(report);
   return data;
 }
 

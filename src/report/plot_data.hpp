@@ -1,7 +1,7 @@
 // The figures behind the HTML report's plots, computed once from the samples and the report
-// model: CDF points, scatter series (thinned to a stated stride), per-region percentiles, prices
-// and the cost-against-ratio curves with their break-even points. The exporter only draws them
-// (STYLE.md, principle 5). A plot with nothing to show carries the sentence saying why.
+// model: CDF points, scatter series (thinned to a stated stride), per-region percentiles, prices,
+// the cost-against-ratio curves with their break-even points, and per sweep and conversation turn.
+// The exporter only draws them (STYLE.md, principle 5). A plot with nothing to show says why.
 #pragma once
 
 #include <array>
@@ -67,6 +67,37 @@ struct CostCurveData {
   std::string missing;
 };
 
+inline constexpr double kLogAxisSpan = 10;     // swept values spanning this factor get a log x axis
+inline constexpr std::size_t kFitPoints = 25;  // points along each fitted line (curved on a log axis)
+
+/// Where two targets' fitted lines cross: x in input tokens, y the TTFT there in ms.
+struct CrossoverMark {
+  std::string target_a, target_b;
+  plot::Point at;
+};
+
+/// A target's saturation point on the throughput plot: x the swept value, y its requests/s.
+struct SaturationMark {
+  std::string target;
+  plot::Point at;
+};
+
+struct SweepPlotData {
+  std::string phase, parameter;       // the sweep as written and what it varies
+  bool log_x = false;                 // the values span kLogAxisSpan or more
+  std::vector<SeriesData> ttft_p50, ttft_p95;  // per target with a measured value: (value, ms)
+  std::vector<SeriesData> fits;       // input_tokens sweeps: (input tokens, a + b·x ms) per fitted target
+  std::vector<CrossoverMark> crossovers;
+  std::vector<SeriesData> throughput;  // concurrency and rate sweeps: (value, requests/s)
+  std::vector<SaturationMark> saturation;
+  std::string ttft_missing, throughput_missing;  // why a plot has nothing to draw
+};
+
+struct TurnPlotData {
+  std::vector<SeriesData> ttft_p50;  // per target: (turn, ms)
+  std::string missing;
+};
+
 struct HtmlPlotData {
   CdfData ttft_cdf;
   ScatterData ttft_over_time;        // (s since the first request started, ttft ms)
@@ -75,6 +106,8 @@ struct HtmlPlotData {
   RegionBarsData region_percentiles;
   CostBarsData cost_per_mtok;
   CostCurveData cost_curve;
+  std::vector<SweepPlotData> sweeps;  // one per report sweep; empty without sweeps
+  std::optional<TurnPlotData> turns;  // with conversations only
 };
 
 /// Every plot's data from the samples and the report built from them (its targets, phases,

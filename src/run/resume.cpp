@@ -95,6 +95,11 @@ Result<Prepared> load_same_scenario(const RunSettings& o, const Recorded& record
                             short_sha256(p->scenario.sha256), short_sha256(r.scenario_sha256), recorded.path),
                 "resume with the scenario file the run was started with, unchanged");
   }
+  if (p->scenario.conversation) {
+    return fail(fmt::format("{}: /workload/conversation", path),
+                "the replies of the conversations so far were not recorded, so --resume cannot continue them",
+                "such a run cannot be resumed: start it again");
+  }
   if (const auto phase = schedule::unplannable_phase(p->scenario)) {
     return fail(fmt::format("{}: /phases/{}", path, *phase),
                 fmt::format("phase \"{}\" is a closed loop bounded by a duration: its requests are not known before "

@@ -19,6 +19,7 @@
 #include "run/interrupt.hpp"
 #include "run/lateness.hpp"
 #include "run/progress.hpp"
+#include "core/check.hpp"
 #include "run/request_builder.hpp"
 #include "run/resume.hpp"
 #include "run/sample_builder.hpp"
@@ -46,20 +47,9 @@ std::string recorded_request_id(const Prepared& p, const schedule::PlannedReques
   return users.empty() ? generated_request_id(p, planned) : users;
 }
 
-/// The messages request `planned` sends: its prompt, behind the prompt-cache nonce unless the
-/// scenario allows caching (docs/scenario.md ("Prompt cache")).
-std::vector<protocol::Message> sent_messages(const Prepared& p, const schedule::PlannedRequest& planned) {
-  const auto& prompt = p.scenario.prompts[planned.prompt_index];
-  if (p.scenario.prompt_cache == scenario::PromptCache::allow) return prompt;
-  return with_prefix(prompt, prompt_nonce(p.seed, planned.seq));
-}
-
-/// The characters of what sent_messages sends, without copying the prompt.
-std::int64_t sent_prompt_chars(const Prepared& p, const schedule::PlannedRequest& planned) {
-  std::int64_t chars = p.scenario.prompt_cache == scenario::PromptCache::allow ? 0 : kPromptNonceBytes;
-  for (const auto& message : p.scenario.prompts[planned.prompt_index]) {
-    chars += static_cast<std::int64_t>(message.content.size());
-  }
+std::int64_t chars_of(const std::vector<protocol::Message>& messages) {
+  std::int64_t chars = 0;
+  for (const auto& message : messages) chars += static_cast<std::int64_t>(message.content.size());
   return chars;
 }
 
@@ -124,7 +114,8 @@ Session::Session(Prepared prepared, RunSettings settings, RunDisplay display, Io
       settings_(std::move(settings)),
       display_(display),
       io_(io),
-      redactor_(p_.scenario.secrets) {
+      redactor_(p_.scenario.secrets),
+      picker_(p_.scenario, p_.seed) {
   const auto& s = p_.scenario;
   results::Manifest& m = manifest_;
   m.tool_version = kVersion;
@@ -175,11 +166,41 @@ Result<void> Session::open() {
   return {};
 }
 
-Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest& planned) const {
+// The messages a request sends: its prompt behind the prompt-cache nonce unless the scenario allows
+// caching (docs/scenario.md ("Prompt cache")); a conversation's later turns behind the conversation
+// so far, whose first turn carries the nonce (docs/scenario.md ("Conversations")).
+std::vector<protocol::Message> Session::sent_messages(const schedule::PlannedRequest& planned,
+                                                      std::vector<protocol::Message> prompt) {
+  const bool bust = p_.scenario.prompt_cache == scenario::PromptCache::bust;
+  if (!planned.turn) return bust ? with_prefix(std::move(prompt), prompt_nonce(p_.seed, planned.seq)) : prompt;
+  auto& history = conversations_[{planned.target_index, planned.phase_index, *planned.conversation}];
+  if (*planned.turn == 1) {
+    history = bust ? with_prefix(std::move(prompt), prompt_nonce(p_.seed, planned.seq)) : std::move(prompt);
+  } else {
+    for (auto& message : prompt) history.push_back(std::move(message));
+  }
+  return history;
+}
+
+// A conversation's reply joins it, so its next turn sends what the server really said.
+void Session::remember_reply(const schedule::PlannedRequest& planned, std::string reply) {
+  if (!planned.turn) return;
+  const ConversationKey key{planned.target_index, planned.phase_index, *planned.conversation};
+  if (*planned.turn == p_.scenario.conversation->turns) {
+    conversations_.erase(key);
+    return;
+  }
+  conversations_[key].push_back({"assistant", std::move(reply)});
+}
+
+Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest& planned) {
   const auto& s = p_.scenario;
   const auto& target = s.targets[planned.target_index];
+  RequestWorkload workload = picker_.pick(planned);
+  auto messages = sent_messages(planned, std::move(workload.messages));
+  asked_[planned.seq] = {chars_of(messages), workload.input_tokens_requested, workload.max_tokens};
   RequestInput input{sims_->url(planned.target_index), target.protocol, target.model,
-                     sent_messages(p_, planned), s.max_tokens, target.body, target.headers,
+                     std::move(messages), workload.max_tokens, target.body, target.headers,
                      generated_request_id(p_, planned), s.request_id_header};
   auto spec = build_request(input);
   if (!spec) return spec;
@@ -189,6 +210,7 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
                        : target.http == scenario::HttpVersion::http2 ? driver::HttpVersion::http2
                                                                      : driver::HttpVersion::automatic;
   spec->multiplex = target.multiplex;
+  spec->keep_answer_text = planned.turn.has_value();
   spec->follow_redirects = target.follow_redirects;
   spec->tls_insecure = target.tls.insecure;
   spec->cacert = target.tls.cacert;
@@ -196,14 +218,23 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
   return spec;
 }
 
-samples::Sample Session::sample_of(driver::Finished&& f) const {
+samples::Sample Session::sample_of(driver::Finished&& f) {
   if (display_.verbose) trace_response(f.outcome, redactor_, io_);
   const auto& target = p_.scenario.targets[f.planned.target_index];
   const auto& phase = p_.scenario.phases[f.planned.phase_index];
+  const auto asked = asked_.extract(f.planned.seq);
+  TTFT_CHECK(!asked.empty(), "a request finished that was never made");
+  const Asked& a = asked.mapped();
   const SampleContext context{p_.run_id, p_.region, shard_label(), phase.name, target.name, target.protocol,
                               target.model, recorded_request_id(p_, f.planned), phase.cold(), f.planned.seq,
-                              sent_prompt_chars(p_, f.planned)};
+                              a.prompt_chars};
   samples::Sample sample = build_sample(context, f.outcome, redactor_);
+  sample.input_tokens_requested = a.input_tokens_requested;
+  sample.max_tokens_requested = a.max_tokens;
+  if (phase.sweep) sample.sweep_value = phase.sweep->value;
+  sample.conversation = f.planned.conversation;
+  sample.turn = f.planned.turn;
+  remember_reply(f.planned, std::move(f.outcome.stream.answer_text));
   sample.send_lag_ns = f.send_lag_ns;
   sample.idle_before_s = f.idle_before_s;
   sample.cost_pusd =

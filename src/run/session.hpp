@@ -5,6 +5,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <tuple>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +18,7 @@
 #include "driver/run_loop.hpp"
 #include "report/from_folders.hpp"
 #include "results/manifest.hpp"
+#include "run/request_workload.hpp"
 #include "run/settings.hpp"
 #include "run/sim_targets.hpp"
 #include "samples/csv_reader.hpp"
@@ -75,10 +79,13 @@ class Session {
   Result<Ended> finish(const driver::RunLoopResult& result);
 
  private:
-  Result<driver::RequestSpec> make_request(const schedule::PlannedRequest& planned) const;
+  Result<driver::RequestSpec> make_request(const schedule::PlannedRequest& planned);
+  std::vector<protocol::Message> sent_messages(const schedule::PlannedRequest& planned,
+                                               std::vector<protocol::Message> prompt);
+  void remember_reply(const schedule::PlannedRequest& planned, std::string reply);
   void record(const samples::Sample& sample);
   void count(const samples::Sample& sample);
-  samples::Sample sample_of(driver::Finished&& finished) const;
+  samples::Sample sample_of(driver::Finished&& finished);
   /// "2/4" for a sharded run (the shard column and the manifest), else empty.
   std::string shard_label() const;
   Result<void> write_reports(const report::FolderReport& report);
@@ -88,6 +95,17 @@ class Session {
   RunDisplay display_;
   Io& io_;
   Redactor redactor_;
+  WorkloadPicker picker_;
+  /// What each request in flight asked for, by seq: its row records it.
+  struct Asked {
+    std::int64_t prompt_chars = 0;
+    std::optional<std::int64_t> input_tokens_requested;
+    std::int64_t max_tokens = 0;
+  };
+  std::unordered_map<std::int64_t, Asked> asked_;
+  /// Conversations in progress: the messages so far, by (target, phase, conversation).
+  using ConversationKey = std::tuple<std::size_t, std::size_t, std::int64_t>;
+  std::map<ConversationKey, std::vector<protocol::Message>> conversations_;
   results::Manifest manifest_;
   std::optional<samples::CsvWriter> writer_;
   std::optional<SimulatedTargets> sims_;

@@ -97,7 +97,8 @@ bool read_root(Reader& reader, const Json& root, const std::filesystem::path& ba
   }
   if (const Json* v = reader.required(root, "", "workload"))
     read_workload(reader, *v, base_dir, out);
-  if (const Json* v = reader.required(root, "", "phases")) read_phases(reader, *v, out.phases);
+  if (const Json* v = reader.required(root, "", "phases")) read_phases(reader, *v, base_dir, out.phases);
+  if (reader.ok()) check_workload_phases(reader, out);
   if (const Json* v = find_member(root, "timeouts")) read_timeouts(reader, *v, out.timeouts);
   if (const Json* v = find_member(root, "slo")) read_slo(reader, *v, "/slo", out.slo.emplace());
   if (const Json* v = find_member(root, "headline")) reader.one_of(*v, "/headline", kHeadlines, out.headline);

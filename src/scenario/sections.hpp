@@ -59,6 +59,10 @@ bool read_dataset(Reader& reader, const std::string& pointer, const std::string&
 /// not decrease. Bad lines are errors at "<path>:<line>".
 bool read_trace(Reader& reader, const std::string& pointer, const std::string& path, std::vector<TraceLine>& out);
 
+/// A length at `pointer`: a positive number of tokens, or {"dist": "fixed"|"uniform"|"normal"|"lognormal", ...}
+/// (docs/scenario.md ("Prompt and output lengths")).
+bool read_length(Reader& reader, const Json& value, const std::string& pointer, workload::Distribution& out);
+
 /// "/workload": messages or prompts_file (resolved against `base_dir`), max_tokens and
 /// prompt_cache.
 bool read_workload(Reader& reader, const Json& value, const std::filesystem::path& base_dir,
@@ -67,7 +71,13 @@ bool read_workload(Reader& reader, const Json& value, const std::filesystem::pat
 /// An "slo" at `pointer` (the top level's or a phase's): see parse_slo in slo.hpp.
 bool read_slo(Reader& reader, const Json& value, const std::string& pointer, metrics::Slo& out);
 
-/// "/phases": a non-empty array of phases with unique names.
-bool read_phases(Reader& reader, const Json& value, std::vector<Phase>& out);
+/// "/phases": a non-empty array of phases with unique names; a sweep phase becomes one phase per
+/// value ("<name>@<value>"); a replay phase's trace is read relative to `base_dir`.
+bool read_phases(Reader& reader, const Json& value, const std::filesystem::path& base_dir, std::vector<Phase>& out);
+
+/// Checks across workload and phases: every phase has prompts (the workload's, or its own
+/// input_tokens or trace), and a conversation workload runs only closed-loop phases whose
+/// requests are a multiple of its turns.
+bool check_workload_phases(Reader& reader, const Scenario& scenario);
 
 }  // namespace ttft::scenario

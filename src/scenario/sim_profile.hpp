@@ -43,6 +43,9 @@ struct SimProfile {
   double token_interval_ms = 20;          // decode: time between content events
   double token_jitter_sigma = 0;          // lognormal jitter on the interval
   std::int64_t output_tokens = 64;        // tokens per response (capped by the request's max_tokens)
+  // Concurrent responses the server streams; a request beyond them waits, first come first
+  // served (docs/simulator.md ("Slots and queueing")). 0 = unlimited.
+  std::int64_t slots = 0;
   // Reasoning models and prompt caches (docs/simulator.md ("Reasoning, prompt caches and error
   // statuses")); each is 0 or unset by default, and a request header overrides it.
   std::int64_t reasoning_tokens = 0;      // reasoning deltas before the answer, where the protocol has them

@@ -15,10 +15,11 @@ namespace {
 constexpr double kMaxValue = 1e9;  // ms, s or a factor: far beyond any sensible profile
 constexpr double kMaxSigma = 10;
 constexpr std::int64_t kMaxOutputTokens = 1'000'000;
+constexpr std::int64_t kMaxSlots = 1'000'000;
 
 const std::vector<std::string> kProfileKeys = {
     "base", "name", "network_ms", "prefill_ms_per_input_token", "warm", "cold",
-    "scale_to_zero_after_s", "token_interval_ms", "token_jitter_sigma", "output_tokens",
+    "scale_to_zero_after_s", "token_interval_ms", "token_jitter_sigma", "output_tokens", "slots",
     "reasoning_tokens", "reasoning_ms", "cached_input_tokens", "cache_write_tokens", "faults", "status_rate",
     "time_scale"};
 const std::vector<std::string> kLatencyKeys = {"median_ms", "sigma"};
@@ -115,6 +116,7 @@ bool read_sim_profile(Reader& reader, const Json& value, const std::string& poin
   if (const Json* v = find_member(value, "output_tokens")) {
     reader.integer_in(*v, at("output_tokens"), 0, kMaxOutputTokens, out.output_tokens);
   }
+  if (const Json* v = find_member(value, "slots")) reader.integer_in(*v, at("slots"), 0, kMaxSlots, out.slots);
   const std::pair<std::string_view, std::int64_t*> counts[] = {
       {"reasoning_tokens", &out.reasoning_tokens},
       {"cached_input_tokens", &out.cached_input_tokens},

@@ -22,8 +22,7 @@ std::optional<std::size_t> unplannable_phase(const scenario::Scenario& scenario)
 
 Scheduler::Scheduler(const scenario::Scenario& scenario, std::uint64_t seed, std::optional<Shard> shard,
                      const std::vector<RequestKey>& done)
-    : Scheduler(Config{scenario.phases, scenario.targets.size(), scenario.prompts.size(),
-                       scenario.time_scale, seed}) {
+    : Scheduler(Config{scenario.phases, scenario.targets.size(), scenario.time_scale, seed, scenario.conversation}) {
   const bool plannable = !unplannable_phase(scenario);
   TTFT_CHECK(plannable || (!shard && done.empty()), "shards and resumes need every phase's requests known in advance");
   if (!plannable) return;
@@ -46,7 +45,6 @@ Scheduler::Scheduler(Config config)
       last_end_ns_(config_.targets),
       started_in_run_(config_.targets, 0) {
   TTFT_CHECK(config_.targets > 0, "a schedule needs targets");
-  TTFT_CHECK(config_.prompts > 0, "a schedule needs prompts");
   TTFT_CHECK(config_.time_scale > 0, "time_scale must be positive");
   enter_phase(0, 0);
   advance_if_complete(0);
@@ -86,9 +84,13 @@ void Scheduler::enter_phase(std::size_t index, Nanos start_ns) {
   phase_end_ns_.reset();
   if (phase.duration_ns) phase_end_ns_ = start_ns + scaled(*phase.duration_ns);
   started_in_phase_.assign(targets, 0);
-  pacing_ = phase.cold()        ? Pacing::cold
-            : phase.concurrency ? Pacing::closed_loop
-                                : Pacing::open_loop;
+  pacing_ = phase.cold()                               ? Pacing::cold
+            : phase.replay()                           ? Pacing::replay
+            : phase.concurrency && config_.conversation ? Pacing::conversation
+            : phase.concurrency                        ? Pacing::closed_loop
+                                                       : Pacing::open_loop;
+  conversations_.assign(targets, {});
+  conversations_started_.assign(targets, 0);
   tie_ranks_ = tie_break_ranks(phase.order, targets, derive_seed(config_.seed, index, kTieStream));
   if (pacing_ == Pacing::open_loop) {
     order_.emplace(phase.order, targets, phase.requests,
@@ -119,7 +121,9 @@ bool Scheduler::phase_exhausted(Nanos now_ns) const {
   for (std::size_t t = 0; t < config_.targets; ++t) any_budget = any_budget || has_budget(t);
   switch (pacing_) {
     case Pacing::open_loop: return !next_open_;
-    case Pacing::cold: return !any_budget;
+    case Pacing::cold:
+    case Pacing::replay:
+    case Pacing::conversation: return !any_budget;
     case Pacing::closed_loop: return !any_budget || (phase_end_ns_ && now_ns >= *phase_end_ns_);
   }
   return true;
@@ -158,14 +162,18 @@ std::optional<Nanos> Scheduler::cold_due_ns(std::size_t target) const {
   return std::max(phase_start_ns_, last_activity_ns + cold_gap_ns(target));
 }
 
-std::optional<Scheduler::Candidate> Scheduler::next_cold(Nanos now_ns) const {
+// Cold and replay starts are due per target; the earliest one due by `now_ns` (or, without it, at
+// any time) wins, ties broken as before_tie says.
+std::optional<Scheduler::Candidate> Scheduler::earliest_due(std::optional<Nanos> now_ns) const {
   std::optional<Candidate> best;
   for (std::size_t t = 0; t < config_.targets; ++t) {
-    const std::optional<Nanos> due = cold_due_ns(t);
-    if (!due || *due > now_ns) continue;
+    const std::optional<Nanos> due = pacing_ == Pacing::cold ? cold_due_ns(t) : replay_due_ns(t);
+    if (!due || (now_ns && *due > *now_ns)) continue;
     const bool better = !best || *due < *best->intended_ns ||
                         (*due == *best->intended_ns && before_tie(t, best->target));
-    if (better) best = Candidate{t, due, cold_gap_ns(t)};
+    if (!better) continue;
+    best = Candidate{t, due, std::nullopt, std::nullopt};
+    if (pacing_ == Pacing::cold) best->idle_gap_ns = cold_gap_ns(t);
   }
   return best;
 }
@@ -181,7 +189,68 @@ std::optional<Scheduler::Candidate> Scheduler::next_closed(Nanos now_ns) const {
     if (!best || before_tie(t, *best)) best = t;
   }
   if (!best) return std::nullopt;
-  return Candidate{*best, std::nullopt, std::nullopt};
+  return Candidate{*best, std::nullopt, std::nullopt, std::nullopt};
+}
+
+// Replay (docs/scenario.md ("Trace replay")): a target's i-th request is due at the trace's i-th
+// offset divided by speedup (and scaled), whatever its earlier requests are doing: open loop.
+std::optional<Nanos> Scheduler::replay_due_ns(std::size_t target) const {
+  if (!has_budget(target)) return std::nullopt;
+  const scenario::Phase& phase = config_.phases[phase_index_];
+  const auto line = static_cast<std::size_t>(started_in_phase_[target]);
+  const auto offset = static_cast<Nanos>(std::llround(static_cast<double>(phase.trace[line].offset_ns) / phase.speedup));
+  return phase_start_ns_ + scaled(offset);
+}
+
+// Conversations (docs/scenario.md ("Conversations")): each target keeps `concurrency` conversations
+// going; a conversation's next turn is due `think_time` after its previous turn ended, and a new
+// conversation starts when one has had its last turn. `requests` counts turns.
+std::optional<Scheduler::Candidate> Scheduler::next_conversation_turn(Nanos now_ns) const {
+  const std::int64_t slots = *config_.phases[phase_index_].concurrency;
+  const std::int64_t turns = config_.conversation->turns;
+  std::optional<Candidate> best;
+  const auto consider = [&](std::size_t t, Nanos ready_ns, std::optional<std::size_t> slot) {
+    const bool better = !best || ready_ns < best->intended_ns.value_or(0) ||
+                        (ready_ns == best->intended_ns.value_or(0) && before_tie(t, best->target));
+    if (better) best = Candidate{t, ready_ns, std::nullopt, slot};
+  };
+  for (std::size_t t = 0; t < config_.targets; ++t) {
+    if (!has_budget(t)) continue;
+    const auto& active = conversations_[t];
+    for (std::size_t i = 0; i < active.size(); ++i) {
+      if (!active[i].in_flight && active[i].ready_ns <= now_ns) consider(t, active[i].ready_ns, i);
+    }
+    const std::int64_t conversations = *config_.phases[phase_index_].requests / turns;
+    if (static_cast<std::int64_t>(active.size()) < slots && conversations_started_[t] < conversations) {
+      consider(t, phase_start_ns_, std::nullopt);
+    }
+  }
+  if (best) best->intended_ns.reset();  // a closed loop: no planned start, no send lag
+  return best;
+}
+
+std::optional<Nanos> Scheduler::next_conversation_due_ns() const {
+  if (next_conversation_turn(latest_ns_)) return latest_ns_;
+  std::optional<Nanos> earliest;
+  for (std::size_t t = 0; t < config_.targets; ++t) {
+    for (const Conversation& c : conversations_[t]) {
+      if (!c.in_flight && (!earliest || c.ready_ns < *earliest)) earliest = c.ready_ns;
+    }
+  }
+  return earliest;
+}
+
+void Scheduler::finish_conversation_turn(const PlannedRequest& request, Nanos now_ns) {
+  auto& active = conversations_[request.target_index];
+  const auto found = std::find_if(active.begin(), active.end(),
+                                  [&](const Conversation& c) { return c.id == request.conversation; });
+  TTFT_CHECK(found != active.end(), "a turn finished for a conversation not in progress");
+  found->in_flight = false;
+  if (found->next_turn > config_.conversation->turns) {
+    active.erase(found);
+    return;
+  }
+  found->ready_ns = now_ns + scaled(config_.conversation->think_ns);
 }
 
 // Open loop (wrk2's lesson on coordinated omission): start k is due at its planned time whether
@@ -193,7 +262,18 @@ void Scheduler::advance_open_loop() {
   if (!target) return;
   const Nanos due_ns = phase_start_ns_ + arrivals_->next_offset_ns();
   if (phase_end_ns_ && due_ns >= *phase_end_ns_) return;
-  next_open_ = Candidate{*target, due_ns, std::nullopt};
+  next_open_ = Candidate{*target, due_ns, std::nullopt, std::nullopt};
+}
+
+void Scheduler::start_conversation_turn(const Candidate& candidate, PlannedRequest& request) {
+  auto& active = conversations_[candidate.target];
+  if (!candidate.conversation_slot) {
+    active.push_back(Conversation{conversations_started_[candidate.target]++, 1, 0, false});
+  }
+  Conversation& c = candidate.conversation_slot ? active[*candidate.conversation_slot] : active.back();
+  c.in_flight = true;
+  request.conversation = c.id;
+  request.turn = c.next_turn++;
 }
 
 PlannedRequest Scheduler::start(const Candidate& candidate) {
@@ -212,7 +292,8 @@ PlannedRequest Scheduler::start(const Candidate& candidate) {
   }
   // Per target, so the i-th request to A and to B carry the same prompt: prompt length never
   // biases an A/B comparison.
-  request.prompt_index = static_cast<std::size_t>(started_in_run_[t]++) % config_.prompts;
+  request.pick = started_in_run_[t]++;
+  if (pacing_ == Pacing::conversation) start_conversation_turn(candidate, request);
   request.intended_start_ns = candidate.intended_ns;
   request.idle_gap_ns = candidate.idle_gap_ns;
   in_flight_.insert(request.seq);
@@ -246,8 +327,10 @@ std::optional<PlannedRequest> Scheduler::poll_unsharded(Nanos now_ns) {
     case Pacing::open_loop:
       if (next_open_ && *next_open_->intended_ns <= now_ns) candidate = next_open_;
       break;
-    case Pacing::cold: candidate = next_cold(now_ns); break;
+    case Pacing::cold:
+    case Pacing::replay: candidate = earliest_due(now_ns); break;
     case Pacing::closed_loop: candidate = next_closed(now_ns); break;
+    case Pacing::conversation: candidate = next_conversation_turn(now_ns); break;
   }
   if (!candidate) return std::nullopt;
   PlannedRequest request = start(*candidate);
@@ -260,18 +343,16 @@ std::optional<Nanos> Scheduler::next_due_ns() const {
   if (done()) return std::nullopt;
   switch (pacing_) {
     case Pacing::open_loop: return next_open_ ? next_open_->intended_ns : std::nullopt;
-    case Pacing::cold: {
-      std::optional<Nanos> earliest;
-      for (std::size_t t = 0; t < config_.targets; ++t) {
-        const std::optional<Nanos> due = cold_due_ns(t);
-        if (due && (!earliest || *due < *earliest)) earliest = due;
-      }
-      return earliest;
+    case Pacing::cold:
+    case Pacing::replay: {
+      const std::optional<Candidate> earliest = earliest_due(std::nullopt);
+      return earliest ? earliest->intended_ns : std::nullopt;
     }
     case Pacing::closed_loop:
       // A free slot is startable now (the latest time we were told); otherwise wait for a finish.
       if (next_closed(latest_ns_)) return latest_ns_;
       return std::nullopt;
+    case Pacing::conversation: return next_conversation_due_ns();
   }
   return std::nullopt;
 }
@@ -283,6 +364,7 @@ void Scheduler::on_finished(const PlannedRequest& request, Nanos now_ns) {
   const std::size_t t = request.target_index;
   --in_flight_per_target_[t];
   last_end_ns_[t] = std::max(last_end_ns_[t].value_or(now_ns), now_ns);
+  if (pacing_ == Pacing::conversation) finish_conversation_turn(request, now_ns);
   advance_if_complete(now_ns);
 }
 

@@ -24,7 +24,11 @@ struct PlannedRequest {
   std::size_t phase_index = 0;
   std::size_t target_index = 0;
   std::int64_t index_in_phase = 0;         // per target
-  std::size_t prompt_index = 0;            // cycles through scenario.prompts, per target
+  // The request's number among its target's requests in the run, from 0: the k-th request of every
+  // target takes the workload's k-th pick (prompt, lengths), so A and B compare like with like.
+  std::int64_t pick = 0;
+  // Conversation workloads: the conversation (per target and phase, from 0) and turn (from 1).
+  std::optional<std::int64_t> conversation, turn;
   std::optional<Nanos> intended_start_ns;  // open-loop and cold phases; nullopt = closed loop
   std::optional<Nanos> idle_gap_ns;        // cold phases: the (scaled) idle gap it follows
 };
@@ -91,16 +95,24 @@ class Scheduler {
   struct Config {
     std::vector<scenario::Phase> phases;
     std::size_t targets = 0;
-    std::size_t prompts = 0;
     double time_scale = 1.0;
     std::uint64_t seed = 0;
+    std::optional<scenario::ConversationSpec> conversation;
   };
   struct Candidate {
     std::size_t target = 0;
     std::optional<Nanos> intended_ns;
     std::optional<Nanos> idle_gap_ns;
+    std::optional<std::size_t> conversation_slot;  // conversation pacing: the index in conversations_[target]
   };
-  enum class Pacing { cold, open_loop, closed_loop };
+  /// A conversation in progress on one target (docs/scenario.md ("Conversations")).
+  struct Conversation {
+    std::int64_t id = 0;
+    std::int64_t next_turn = 1;
+    Nanos ready_ns = 0;       // its next turn may start then (the previous turn's end + think time)
+    bool in_flight = false;
+  };
+  enum class Pacing { cold, open_loop, closed_loop, replay, conversation };
 
   explicit Scheduler(Config config);
   std::optional<PlannedRequest> poll_unsharded(Nanos now_ns);
@@ -120,10 +132,15 @@ class Scheduler {
   bool before_tie(std::size_t a, std::size_t b) const;
   Nanos cold_gap_ns(std::size_t target) const;
   std::optional<Nanos> cold_due_ns(std::size_t target) const;
-  std::optional<Candidate> next_cold(Nanos now_ns) const;
+  std::optional<Candidate> earliest_due(std::optional<Nanos> now_ns) const;
   std::optional<Candidate> next_closed(Nanos now_ns) const;
+  std::optional<Nanos> replay_due_ns(std::size_t target) const;
+  std::optional<Candidate> next_conversation_turn(Nanos now_ns) const;
+  std::optional<Nanos> next_conversation_due_ns() const;
+  void finish_conversation_turn(const PlannedRequest& request, Nanos now_ns);
   void advance_open_loop();
   PlannedRequest start(const Candidate& candidate);
+  void start_conversation_turn(const Candidate& candidate, PlannedRequest& request);
   Nanos scaled(Nanos ns) const;
 
   Config config_;
@@ -133,7 +150,7 @@ class Scheduler {
   std::unordered_set<std::int64_t> in_flight_;  // seqs started and not finished
   std::vector<std::int64_t> in_flight_per_target_;
   std::vector<std::optional<Nanos>> last_end_ns_;  // end of each target's latest request
-  std::vector<std::int64_t> started_in_run_;       // per target; drives prompt_index
+  std::vector<std::int64_t> started_in_run_;       // per target; drives pick
   // Current phase.
   std::size_t phase_index_ = 0;
   Pacing pacing_ = Pacing::cold;
@@ -144,6 +161,8 @@ class Scheduler {
   std::optional<TargetOrder> order_;    // open loop
   std::optional<Arrivals> arrivals_;    // open loop
   std::optional<Candidate> next_open_;  // open loop: the next start, nullopt = none
+  std::vector<std::vector<Conversation>> conversations_;  // conversation pacing: per target, in progress
+  std::vector<std::int64_t> conversations_started_;        // per target, in this phase
   // Planned schedules: the seq by [phase][target][index_in_phase] (empty: cannot be planned), and
   // how many of them poll returns.
   std::optional<Shard> shard_;

@@ -72,6 +72,11 @@ Result<std::optional<Shard>> resolve_shard(std::string_view flag, const std::opt
 }
 
 Result<void> check_shardable(const scenario::Scenario& scenario) {
+  if (scenario.conversation) {
+    return fail(fmt::format("{}: /workload/conversation", scenario.path),
+                "a conversation's turns must run in one process, one after another, so --shard cannot split them",
+                "run conversations without --shard");
+  }
   const std::optional<std::size_t> i = unplannable_phase(scenario);
   if (!i) return {};
   return fail(fmt::format("{}: /phases/{}", scenario.path, *i),

@@ -20,20 +20,6 @@ namespace {
 constexpr Nanos kDrainPollNs = kNanosPerMs;
 constexpr int kMaxDrainPolls = 2000;  // give a client that does not read 2 s, then close anyway
 
-const char* reason_phrase(int status) {
-  switch (status) {
-    case 200: return "OK";
-    case 307: return "Temporary Redirect";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    case 529: return "Overloaded";
-    default: return nullptr;  // evhttp's own phrase
-  }
-}
-
 // Aborts the connection with a TCP RST rather than a FIN. evhttp_connection_free() shuts down the
 // write side (a FIN) before closing, so SO_LINGER 0 alone would send FIN then RST and a client
 // would see a clean EOF; connect(AF_UNSPEC) dissolves the connection first, which on Linux sends
@@ -51,11 +37,11 @@ void reset_socket(evhttp_connection* connection) noexcept {
 }  // namespace
 
 Exchange::Exchange(ExchangeHost& host, event_base* base, evhttp_request* request,
-                   RequestRecord record, bool model_request)
+                   RequestRecord record, std::uint64_t ticket)
     : host_(host),
       base_(base),
       request_(request),
-      model_request_(model_request),
+      ticket_(ticket),
       record_(std::move(record)) {}
 
 void Exchange::attach() noexcept {
@@ -88,13 +74,18 @@ HeaderPairs Exchange::stream_header_pairs() const {
   return headers;
 }
 
-void Exchange::start_stream(StreamPlan plan) noexcept {
+void Exchange::start_stream(StreamPlan plan, Nanos origin_ns) noexcept {
+  plan_ = std::move(plan);
+  origin_ns_ = origin_ns;
+  record_.queued_ns = origin_ns - record_.received_ns;
+  begin_stream();
+}
+
+void Exchange::begin_stream() noexcept {
   try {
-    plan_ = std::move(plan);
     record_.cold = plan_.cold;
     record_.status = plan_.send_headers ? 200 : 0;
-    origin_ns_ = record_.received_ns;
-    timer_.reset(evtimer_new(base_, &Exchange::on_timer, this));
+    if (!timer_) timer_.reset(evtimer_new(base_, &Exchange::on_timer, this));
     if (plan_.gzip) gzip_ = std::make_unique<GzipEncoder>();
     if (!timer_ || (gzip_ && !gzip_->ok())) {
       std::fprintf(stderr, "ttftbench: warning: sim: cannot set up a stream; closing it\n");
@@ -157,6 +148,7 @@ void Exchange::arm_first_slot() {
 
 void Exchange::detach() noexcept {
   if (timer_) event_del(timer_.get());
+  if (client_watch_) event_del(client_watch_.get());
   if (raw_socket_ != nullptr) bufferevent_setcb(raw_socket_, nullptr, nullptr, nullptr, nullptr);
   raw_socket_ = nullptr;
   request_ = nullptr;
@@ -175,6 +167,11 @@ void Exchange::on_timer(evutil_socket_t, short, void* arg) noexcept {
 }
 
 void Exchange::tick() {
+  if (start_due_) {
+    start_due_ = false;
+    begin_stream();
+    return;
+  }
   if (close_due_) {
     close_when_drained();
     return;
@@ -368,7 +365,9 @@ void Exchange::close_connection() noexcept {
 void Exchange::done() noexcept {
   finished_ = true;
   if (record_.end_ns == 0) record_.end_ns = monotonic_ns();
+  if (waiting_) record_.queued_ns = record_.end_ns - record_.received_ns;  // left before its turn
   if (timer_) event_del(timer_.get());
+  if (client_watch_) event_del(client_watch_.get());
   host_.exchange_done(this);
 }
 

@@ -35,8 +35,9 @@ class ExchangeHost {
 
 class Exchange {
  public:
+  /// `ticket` names a model request's serving slot (0: not a model request, takes no slot).
   Exchange(ExchangeHost& host, event_base* base, evhttp_request* request, RequestRecord record,
-           bool model_request);
+           std::uint64_t ticket);
   ~Exchange() = default;
   Exchange(const Exchange&) = delete;
   Exchange& operator=(const Exchange&) = delete;
@@ -49,14 +50,23 @@ class Exchange {
   void send_reply(int status, const HeaderPairs& headers, std::string_view body) noexcept;
 
   /// Sends 200 headers now (unless the plan says otherwise) and then the plan's frames at the
-  /// stream's origin (receipt, or the end of a slow head) + their slot offsets.
-  void start_stream(StreamPlan plan) noexcept;
+  /// stream's origin + their slot offsets. The origin is `origin_ns` (receipt, or the moment a
+  /// waiting request got its slot), or the end of a slow head.
+  void start_stream(StreamPlan plan, Nanos origin_ns) noexcept;
+
+  /// Keeps the plan of a request that waits for a serving slot; nothing is sent until grant().
+  void wait_for_slot(StreamPlan plan) noexcept;
+
+  /// The waiting request got its slot at `granted_ns`: its stream starts on the next loop turn
+  /// (never inside the caller's callback), planned from `granted_ns`.
+  void grant(Nanos granted_ns) noexcept;
 
   /// Makes the exchange inert after it has ended: no timer, no callbacks, no request pointer.
   void detach() noexcept;
 
   const RequestRecord& record() const { return record_; }
-  bool model_request() const { return model_request_; }
+  bool model_request() const { return ticket_ != 0; }
+  std::uint64_t ticket() const { return ticket_; }
 
  private:
   enum class After { kNothing, kEnd, kClose };
@@ -67,8 +77,11 @@ class Exchange {
   static void on_close(evhttp_connection* connection, void* arg) noexcept;
   static void on_raw_written(bufferevent* socket, void* arg) noexcept;
   static void on_raw_event(bufferevent* socket, short what, void* arg) noexcept;
+  static void on_waiting_readable(evutil_socket_t fd, short what, void* arg) noexcept;
 
   HeaderPairs stream_header_pairs() const;
+  void begin_stream() noexcept;
+  void watch_client() noexcept;
   void start_raw();
   void send_head_byte();
   void arm_first_slot();
@@ -88,11 +101,12 @@ class Exchange {
   ExchangeHost& host_;
   event_base* base_;
   evhttp_request* request_;
-  bool model_request_;
+  std::uint64_t ticket_;
   RequestRecord record_;
   StreamPlan plan_;
   Nanos origin_ns_ = 0;  // slot offsets count from here
   EventPtr timer_;
+  EventPtr client_watch_;  // while waiting for a slot: readable = the client may have gone
   std::unique_ptr<GzipEncoder> gzip_;
   bufferevent* raw_socket_ = nullptr;  // raw mode: the connection's socket, taken over from evhttp
   std::string head_;                   // raw mode: the response head
@@ -106,6 +120,8 @@ class Exchange {
   bool unflushed_token_ = false;   // ... and among them a reasoning or answer token
   bool unflushed_answer_ = false;  // ... and among them an answer token
   bool finished_ = false;
+  bool waiting_ = false;     // planned, but no serving slot yet
+  bool start_due_ = false;   // granted: the timer's next run starts the stream
 };
 
 }  // namespace ttft::sim

@@ -13,6 +13,9 @@ namespace {
 nlohmann::ordered_json optional_ns(const std::optional<Nanos>& ns) {
   return ns ? nlohmann::ordered_json(*ns) : nlohmann::ordered_json(nullptr);
 }
+
+// Milliseconds to the microsecond: a duration for people, where the timestamps are for machines.
+double queued_ms(Nanos ns) { return static_cast<double>(ns / 1000) / 1000.0; }
 }  // namespace
 
 std::string format_log_line(const RequestRecord& r) {
@@ -27,6 +30,7 @@ std::string format_log_line(const RequestRecord& r) {
                                     {"body_sha256", r.body_sha256},
                                     {"prompt_head_sha256", r.prompt_head_sha256},
                                     {"received_ns", r.received_ns},
+                                    {"queued_ms", queued_ms(r.queued_ns)},
                                     {"headers_sent_ns", optional_ns(r.headers_sent_ns)},
                                     {"first_event_ns", optional_ns(r.first_event_ns)},
                                     {"first_token_ns", optional_ns(r.first_token_ns)},

@@ -27,6 +27,7 @@ struct RequestRecord {
   std::string body_sha256;
   std::string prompt_head_sha256;
   Nanos received_ns = 0;    // full request received (evhttp request callback)
+  Nanos queued_ns = 0;      // waited for a serving slot: until it got one, or ended waiting
   std::optional<Nanos> headers_sent_ns;  // headers queued; they leave on the next loop turn
   std::optional<Nanos> first_event_ns;  // bytes handed to the socket; null when none was sent
   std::optional<Nanos> first_token_ns;   // the first reasoning or answer token's bytes, likewise
@@ -36,7 +37,7 @@ struct RequestRecord {
 };
 
 /// {"request_id":…,"path":…,"protocol":…,"cold":…,"fault":…,"status":…,"tokens":…,
-///  "reasoning_tokens":…,"body_sha256":…,"prompt_head_sha256":…,"received_ns":…,
+///  "reasoning_tokens":…,"body_sha256":…,"prompt_head_sha256":…,"received_ns":…,"queued_ms":…,
 ///  "headers_sent_ns":…,"first_event_ns":…,"first_token_ns":…,"first_answer_ns":…,
 ///  "last_event_ns":…,"end_ns":…}\n
 std::string format_log_line(const RequestRecord& record);

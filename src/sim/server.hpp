@@ -17,7 +17,8 @@ namespace ttft::sim {
 /// Test headers: x-sim-first-event-ms, x-sim-tokens, x-sim-token-interval-ms, x-sim-cold (1|0),
 /// x-sim-fault (none, or a fault name from fault_table(); see scenario/sim_fault.hpp), x-sim-stall-ms.
 /// Methods other than GET and POST get evhttp's 405 (not logged). The first streamed request after
-/// start is cold when the profile scales to zero (see is_cold).
+/// start is cold when the profile scales to zero (see is_cold). With the profile's `slots`, at most
+/// that many streams run at once and the others wait first come first served (see SlotQueue).
 class Server {
  public:
   struct Options {

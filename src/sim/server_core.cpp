@@ -60,6 +60,7 @@ ServerCore::ServerCore(event_base* base, Profile profile, std::uint64_t seed,
       rng_(seed),
       log_(std::move(log)),
       reaper_(event_new(base, -1, 0, &ServerCore::on_reap, this)),
+      slots_(profile_.slots),
       idle_since_ns_(monotonic_ns()) {}
 
 ServerCore::~ServerCore() { clear(); }
@@ -88,13 +89,13 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
 
   const auto protocol = protocol_for_path(record.path);
   if (record.path == "/healthz") {
-    adopt(request, std::move(record), false).send_reply(200, {{"Content-Type", "text/plain"}}, "ok");
+    adopt(request, std::move(record), 0).send_reply(200, {{"Content-Type", "text/plain"}}, "ok");
     return;
   }
   if (!protocol) {
     const std::string body = emit_http_error_body(Protocol::kOpenAiChat, 404,
                                                   fmt::format("no route for {}", record.path));
-    adopt(request, std::move(record), false).send_reply(404, kJsonType, body);
+    adopt(request, std::move(record), 0).send_reply(404, kJsonType, body);
     return;
   }
   record.protocol = std::string(protocol_name(*protocol));
@@ -103,7 +104,7 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
                         : Result<RequestBody>(tl::unexpected(overrides.error()));
   if (!body) {  // a provider-shaped 400, as the real API answers a malformed request
     const std::string reply = emit_http_error_body(*protocol, 400, body.error().message);
-    adopt(request, std::move(record), false).send_reply(400, kJsonType, reply);
+    adopt(request, std::move(record), 0).send_reply(400, kJsonType, reply);
     return;
   }
   if (log_) {  // for the log only: a prompt cache is busted when no two requests share these
@@ -127,22 +128,46 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
                       : fault_reply(*protocol, input.fault, evhttp_request_get_uri(request));
   if (reply) {
     record.cold = overrides->cold.value_or(input.cold_by_idle);
-    adopt(request, std::move(record), false).send_reply(reply->status, reply->headers, reply->body);
+    adopt(request, std::move(record), 0).send_reply(reply->status, reply->headers, reply->body);
     return;
   }
   input.sequence = ++sequence_;
-  StreamPlan plan = make_stream_plan(input, profile_, rng_);
-  served_any_ = true;
-  adopt(request, std::move(record), true).start_stream(std::move(plan));
+  serve_stream(request, std::move(record), input);
 }
 
-Exchange& ServerCore::adopt(evhttp_request* request, RequestRecord record, bool model_request) {
-  auto owned = std::make_unique<Exchange>(*this, base_, request, std::move(record), model_request);
+// A stream takes a serving slot, or waits for one first come first served (docs/simulator.md
+// ("Slots and queueing")). It is planned now, so the random draws keep the order of arrival, and
+// its whole timeline, head included, counts from the moment it gets the slot.
+void ServerCore::serve_stream(evhttp_request* request, RequestRecord record, const PlanInput& input) {
+  StreamPlan plan = make_stream_plan(input, profile_, rng_);
+  served_any_ = true;
+  const Nanos received_ns = record.received_ns;
+  Exchange& exchange = adopt(request, std::move(record), input.sequence);
+  if (slots_.arrive(input.sequence)) {
+    exchange.start_stream(std::move(plan), received_ns);
+  } else {
+    exchange.wait_for_slot(std::move(plan));
+  }
+}
+
+Exchange& ServerCore::adopt(evhttp_request* request, RequestRecord record, std::uint64_t ticket) {
+  auto owned = std::make_unique<Exchange>(*this, base_, request, std::move(record), ticket);
   Exchange* exchange = owned.get();
   live_.emplace(exchange, std::move(owned));
+  if (ticket != 0) streams_.emplace(ticket, exchange);
   exchange->attach();
-  if (model_request) ++model_requests_in_flight_;
+  if (ticket != 0) ++model_requests_in_flight_;
   return *exchange;
+}
+
+// Every end frees the slot it held (completed, fault, client gone); one that was still waiting
+// frees nothing. The next in line starts from its own timer, not inside this callback.
+void ServerCore::release_slot(std::uint64_t ticket) noexcept {
+  streams_.erase(ticket);
+  const std::optional<std::uint64_t> next = slots_.leave(ticket);
+  if (!next) return;
+  const auto it = streams_.find(*next);
+  if (it != streams_.end()) it->second->grant(monotonic_ns());
 }
 
 bool ServerCore::cold_now(Nanos received_ns) const {
@@ -156,6 +181,7 @@ void ServerCore::exchange_done(Exchange* exchange) noexcept {
   if (exchange->model_request()) {
     --model_requests_in_flight_;
     idle_since_ns_ = exchange->record().end_ns;
+    release_slot(exchange->ticket());
   }
   exchange->detach();
   // The exchange is usually on the call stack (this runs inside its callback): free it later.
@@ -176,6 +202,8 @@ void ServerCore::clear() noexcept {
   for (auto& [exchange, owned] : live_) owned->detach();
   live_.clear();
   ended_.clear();
+  streams_.clear();
+  slots_.clear();
 }
 
 }  // namespace ttft::sim

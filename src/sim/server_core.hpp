@@ -1,5 +1,6 @@
 // The loop-thread side of the simulator: routes each request, applies the scale-to-zero rule,
-// plans the response, owns the live exchanges and writes the request log. Single-threaded.
+// plans the response, queues it for a serving slot, owns the live exchanges and writes the
+// request log. Single-threaded.
 #pragma once
 
 #include <cstdint>
@@ -14,8 +15,10 @@
 #include "sim/event_handles.hpp"
 #include "sim/exchange.hpp"
 #include "sim/latency.hpp"
+#include "sim/plan.hpp"
 #include "sim/profile.hpp"
 #include "sim/request_log.hpp"
+#include "sim/slot_queue.hpp"
 
 namespace ttft::sim {
 
@@ -39,7 +42,9 @@ class ServerCore final : public ExchangeHost {
   static void on_reap(evutil_socket_t fd, short what, void* arg) noexcept;
 
   void handle(evhttp_request* request, Nanos received_ns);
-  Exchange& adopt(evhttp_request* request, RequestRecord record, bool model_request);
+  Exchange& adopt(evhttp_request* request, RequestRecord record, std::uint64_t ticket);
+  void serve_stream(evhttp_request* request, RequestRecord record, const PlanInput& input);
+  void release_slot(std::uint64_t ticket) noexcept;
   bool cold_now(Nanos received_ns) const;
 
   event_base* base_;
@@ -48,6 +53,8 @@ class ServerCore final : public ExchangeHost {
   std::optional<RequestLog> log_;
   EventPtr reaper_;  // frees ended exchanges on the next loop turn, outside their callbacks
   std::unordered_map<Exchange*, std::unique_ptr<Exchange>> live_;
+  SlotQueue slots_;
+  std::unordered_map<std::uint64_t, Exchange*> streams_;  // live model requests by slot ticket
   std::vector<std::unique_ptr<Exchange>> ended_;
   std::uint64_t sequence_ = 0;
   std::int64_t model_requests_in_flight_ = 0;

@@ -20,4 +20,18 @@ std::string cut_chunk(std::string_view bytes) {
   return fmt::format("{:x}\r\n{}", bytes.size(), bytes.substr(0, bytes.size() / 2));
 }
 
+const char* reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 307: return "Temporary Redirect";
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    case 529: return "Overloaded";
+    default: return nullptr;  // evhttp's own phrase
+  }
+}
+
 }  // namespace ttft::sim

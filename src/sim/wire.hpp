@@ -1,5 +1,6 @@
 // HTTP/1.1 bytes the simulator writes itself in raw mode, where it bypasses evhttp: the response
-// head, chunked-encoding chunks, a chunk cut short. Pure: builds strings, never writes them.
+// head, chunked-encoding chunks, a chunk cut short, and the reason phrases of its statuses.
+// Pure: builds strings, never writes them.
 #pragma once
 
 #include <string>
@@ -21,6 +22,9 @@ std::string chunk(std::string_view bytes);
 /// The start of the chunk for `bytes` with only its first half (rounded down): the size line
 /// promises more than follows.
 std::string cut_chunk(std::string_view bytes);
+
+/// The reason phrase the simulator sends with `status`, or nullptr for evhttp's own.
+const char* reason_phrase(int status);
 
 /// The last chunk, which ends a chunked body (no trailers).
 constexpr std::string_view kLastChunk = "0\r\n\r\n";

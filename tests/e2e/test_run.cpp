@@ -30,14 +30,16 @@ using ttft::test::ttftbench_bin;
 
 namespace {
 
-// docs/results.md ("Columns"), in this order, the appended columns last (first_token_kind, then honest A/B's five).
+// docs/results.md ("Columns"), in this order, the appended columns last (first_token_kind, then honest A/B's
+// five, then the workload's five).
 const std::vector<std::string> kSampleColumns = {
     "run_id", "region", "shard", "phase", "cold", "seq", "target", "protocol", "model", "request_id",
     "started_at", "send_lag_ms", "idle_before_s", "connection_reused", "pop", "http_status", "error",
     "error_detail", "dns_ms", "connect_ms", "tls_ms", "ttfb_ms", "ttft_ms", "first_token_ms", "e2e_ms",
     "input_tokens", "output_tokens", "token_source", "events", "itl_p50_ms", "itl_p95_ms", "decode_tps",
     "cost_usd", "first_token_kind", "first_answer_ms", "reasoning_tokens", "cached_input_tokens",
-    "cache_write_tokens", "http_version"};
+    "cache_write_tokens", "http_version", "input_tokens_requested", "max_tokens_requested", "sweep_value",
+    "conversation", "turn"};
 
 const std::string kSecret = "sk-live-SUPERSECRET-123456";
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "exporters/html/sweep_charts.hpp"
 #include "plot/bar_chart.hpp"
 #include "report/number_format.hpp"
 
@@ -188,7 +189,7 @@ Figure cost_curve_figure(const CostCurveData& data, const Report& report) {
 }  // namespace
 
 std::vector<Figure> html_figures(const HtmlPlotData& data, const Report& report) {
-  return {cdf_figure(data.ttft_cdf, report, false),
+  std::vector<Figure> figures{cdf_figure(data.ttft_cdf, report, false),
           cdf_figure(data.ttft_cdf, report, true),
           over_time_figure(data.ttft_over_time),
           idle_figure(data.ttft_vs_idle),
@@ -196,6 +197,8 @@ std::vector<Figure> html_figures(const HtmlPlotData& data, const Report& report)
           region_figure(data.region_percentiles),
           cost_bars_figure(data.cost_per_mtok),
           cost_curve_figure(data.cost_curve, report)};
+  for (Figure& figure : sweep_figures(data, report)) figures.push_back(std::move(figure));
+  return figures;
 }
 
 }  // namespace ttft::exporters

@@ -19,7 +19,8 @@ struct Figure {
 };
 
 /// Every plot the HTML report promises, in page order: ttft-cdf, ttft-cdf-log, ttft-over-time,
-/// ttft-vs-idle, first-token-vs-event, region-percentiles, cost-per-mtok, cost-vs-ratio.
+/// ttft-vs-idle, first-token-vs-event, region-percentiles, cost-per-mtok, cost-vs-ratio; then the
+/// sweep and turn plots when the report has sweeps or conversations (sweep_charts.hpp).
 std::vector<Figure> html_figures(const report::HtmlPlotData& data, const report::Report& report);
 
 }  // namespace ttft::exporters

@@ -8,6 +8,7 @@
 #include "gate/evaluate.hpp"
 #include "gate/parser.hpp"
 #include "support/sample_factory.hpp"
+#include "unit/gate/gate_test_helpers.hpp"
 
 using namespace ttft;
 
@@ -37,11 +38,7 @@ std::vector<gate::Check> check(const std::string& text) {
   return gate::evaluate(*assertion, report);
 }
 
-gate::Check single(const std::string& text) {
-  auto checks = check(text);
-  REQUIRE(checks.size() == 1);
-  return checks.front();
-}
+gate::Check single(const std::string& text) { return test::only_check(check(text)); }
 
 }  // namespace
 

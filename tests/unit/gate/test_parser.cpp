@@ -5,22 +5,13 @@
 #include <string>
 
 #include "gate/parser.hpp"
+#include "unit/gate/gate_test_helpers.hpp"
 
 using namespace ttft;
 using gate::Op;
 using gate::Stat;
 using gate::Subject;
-
-namespace {
-
-gate::Assertion parsed(const std::string& text) {
-  auto result = gate::parse_assertion(text);
-  INFO(text << " → " << (result ? "" : result.error().message));
-  REQUIRE(result);
-  return *result;
-}
-
-}  // namespace
+using test::parsed;
 
 TEST_CASE("parser: metric stats with time units converted to the metric's ms") {
   auto a = parsed("edge.warm.ttft.p95 < 400ms");
@@ -124,12 +115,7 @@ TEST_CASE("parser: goodput of a phase, as a percentage or a fraction") {
 }
 
 TEST_CASE("parser: every mistake is reported at its column") {
-  struct Case {
-    const char* text;
-    std::size_t column;
-    const char* message;
-  };
-  const Case cases[] = {
+  test::check_parse_errors({
       {"edge.warm.ttft.p95 < 400mss", 25, "unknown unit \"mss\" (expected ms, s, %, usd)"},
       {"edge.warm.ttfx.p95 < 400ms", 11,
        "unknown metric \"ttfx\" (expected ttft, first_token, first_answer, e2e, ttfb, decode_tps, itl_p50)"},
@@ -166,7 +152,7 @@ TEST_CASE("parser: every mistake is reported at its column") {
       {"edge.warm.p95 < 4ms", 11, "\"p95\" needs a metric before it"},
       {"edge.warm.bogus < 4ms", 11,
        "unknown metric \"bogus\" (expected ttft, first_token, first_answer, e2e, ttfb, decode_tps, itl_p50; or n, errors, "
-       "error_rate, goodput)"},
+       "error_rate, goodput, throughput, output_tps; or saturation, slope, intercept)"},
       {"edge.warm.ttft.goodput > 0.9", 16, "goodput is a figure of the phase, not of one metric"},
       {"edge.warm.goodput >= 95", 22, "expected a fraction from 0 to 1, or a percentage with %"},
       {"edge.warm.goodput >= 101%", 22, "expected a percentage from 0% to 100%"},
@@ -180,14 +166,7 @@ TEST_CASE("parser: every mistake is reported at its column") {
       {"edge.wärm.ttft.p95 < 4ms", 7, "unexpected character \"ä\" in the path"},
       {"é.warm.ttft.p95 < 4ms", 1, "expected a target name, got \"é\""},
       {"", 1, "empty assertion"},
-  };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    const auto result = gate::parse_assertion(c.text);
-    REQUIRE_FALSE(result);
-    CHECK(result.error().message == c.message);
-    CHECK(result.error().column == c.column);
-  }
+  });
 }
 
 TEST_CASE("parser: hints for near-miss operators") {

@@ -97,7 +97,7 @@ TEST_CASE("resume: the scheduler returns exactly the requests not done, each onc
       REQUIRE(plan.count(key) == 1);
       const schedule::PlannedRequest& planned = plan.at(key);
       CHECK(request.index_in_phase == planned.index_in_phase);
-      CHECK(request.prompt_index == planned.prompt_index);
+      CHECK(request.pick == planned.pick);
       CHECK(request.idle_gap_ns == planned.idle_gap_ns);  // an idle sweep keeps its gap order
     }
   }

@@ -186,12 +186,12 @@ TEST_CASE("every planned request finishes exactly once and then the run is done"
   CHECK_FALSE(scheduler.next_due_ns());
 }
 
-TEST_CASE("prompts cycle per target, so A and B get the same prompt sequence") {
+TEST_CASE("picks count each target's requests, so A and B get the same prompt sequence") {
   schedule::Scheduler scheduler(test::make_scenario({test::interval_phase(5, kSecond)}, 2, 3), 1);
   const auto starts = test::run_to_completion(scheduler, [](auto&) { return kSecond; });
-  std::map<std::size_t, std::vector<std::size_t>> prompts;
-  for (const auto& s : starts) prompts[s.request.target_index].push_back(s.request.prompt_index);
-  CHECK(prompts[0] == std::vector<std::size_t>{0, 1, 2, 0, 1});
+  std::map<std::size_t, std::vector<std::int64_t>> prompts;
+  for (const auto& s : starts) prompts[s.request.target_index].push_back(s.request.pick);
+  CHECK(prompts[0] == std::vector<std::int64_t>{0, 1, 2, 3, 4});
   CHECK(prompts[1] == prompts[0]);
 }
 

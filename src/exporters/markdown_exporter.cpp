@@ -5,6 +5,7 @@
 #include "exporters/decision_sections.hpp"
 #include "exporters/headline.hpp"
 #include "exporters/report_exporters.hpp"
+#include "exporters/workload_sections.hpp"
 
 namespace ttft::exporters {
 
@@ -54,7 +55,7 @@ std::string sections(const Report& report, const std::string& h) {
   if (!break_evens.empty()) out += "\nBreak-even input:output ratio:\n\n" + bullets(break_evens);
   const auto verdicts = verdict_lines(report);
   if (!verdicts.empty()) out += fmt::format("\n{} {}\n\n", h, verdicts_title(report)) + bullets(verdicts);
-  for (const Section& section : decision_sections(report)) {
+  for (const Section& section : text_sections(report)) {
     out += fmt::format("\n{} {}\n", h, section.title);
     for (const Table& table : section.tables) out += "\n" + render_markdown(table);
     if (!section.lines.empty()) out += "\n" + bullets(section.lines);

@@ -42,15 +42,46 @@ std::string rows(const Report& report, const std::string& lead) {
   return out;
 }
 
+// A figure that is one number, not a distribution: in the mean column, the rest empty.
+std::string figure_row(const std::string& target, const std::string& phase, const char* metric, const char* unit,
+                       std::size_t n, std::size_t errors, std::optional<double> value) {
+  return fmt::format("{},{},{},{},{},{},{},,,,,,,,,,\n", samples::csv_quote(target), samples::csv_quote(phase), metric,
+                     samples::csv_quote(unit), n, errors, format_fixed(value, kDecimals));
+}
+
+/// After the metric rows (docs/results.md ("summary.csv")): each sweep value's throughput per
+/// target, and each input_tokens sweep's fitted intercept and slope per target.
+std::string sweep_rows(const Report& report, const std::string& lead) {
+  std::string out;
+  for (const report::SweepReport& sweep : report.sweeps) {
+    for (std::size_t t = 0; t < sweep.targets.size(); ++t) {
+      const std::string& target = sweep.targets[t];
+      std::size_t errors = 0;
+      for (const report::SweepPoint& p : sweep.points[t]) {
+        const std::size_t ok = p.requests - p.errors;
+        out += lead + figure_row(target, p.phase, "throughput", "req/s", ok, p.errors, p.requests_per_s);
+        out += lead + figure_row(target, p.phase, "output_throughput", "tok/s", ok, p.errors, p.output_tokens_per_s);
+        errors += p.errors;
+      }
+      if (sweep.fits.empty() || !sweep.fits[t]) continue;
+      const report::LinearFit& fit = *sweep.fits[t];
+      out += lead + figure_row(target, sweep.phase, "ttft_fit_intercept", "ms", fit.n, errors, fit.intercept_ms);
+      out += lead + figure_row(target, sweep.phase, "ttft_fit_slope", "ms/1k input tokens", fit.n, errors,
+                               fit.slope_ms_per_1k);
+    }
+  }
+  return out;
+}
+
 std::string lead(const std::string& label) { return samples::csv_quote(label) + ","; }
 
 }  // namespace
 
 std::string export_summary_csv(const GroupedReport& r) {
-  if (r.column.empty()) return kHeader + rows(r.overall, "");
+  if (r.column.empty()) return kHeader + rows(r.overall, "") + sweep_rows(r.overall, "");
   std::string out = lead(r.column) + kHeader;
-  for (const auto& [label, report] : r.groups) out += rows(report, lead(label));
-  return out + rows(r.overall, lead(report::kAllGroups));
+  for (const auto& [label, report] : r.groups) out += rows(report, lead(label)) + sweep_rows(report, lead(label));
+  return out + rows(r.overall, lead(report::kAllGroups)) + sweep_rows(r.overall, lead(report::kAllGroups));
 }
 
 }  // namespace ttft::exporters

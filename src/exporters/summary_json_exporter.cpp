@@ -7,6 +7,7 @@
 #include "exporters/json_format.hpp"
 #include "exporters/json_numbers.hpp"
 #include "exporters/report_exporters.hpp"
+#include "exporters/workload_json.hpp"
 #include "metrics/definitions.hpp"
 
 namespace ttft::exporters {
@@ -192,6 +193,7 @@ Json summary_doc(const Report& report, const std::vector<std::string>& notes) {
   add_comparisons(doc, report);
   doc["client_lateness"] = lateness_json(report);
   add_decision_json(doc, report);
+  add_workload_json(doc, report);
   return doc;
 }
 

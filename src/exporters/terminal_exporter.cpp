@@ -7,6 +7,7 @@
 #include "exporters/decision_sections.hpp"
 #include "exporters/headline.hpp"
 #include "exporters/report_exporters.hpp"
+#include "exporters/workload_sections.hpp"
 
 namespace ttft::exporters {
 
@@ -36,7 +37,7 @@ std::string tables(const Report& report, bool color) {
     out += "\n" + title(verdicts_title(report), color);
     for (const std::string& line : verdicts) out += line + "\n";
   }
-  for (const Section& section : decision_sections(report)) {
+  for (const Section& section : text_sections(report)) {
     out += "\n" + title(section.title, color);
     for (const Table& table : section.tables) out += render_text(table, color);
     for (const std::string& line : section.lines) out += line + "\n";

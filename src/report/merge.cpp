@@ -37,6 +37,20 @@ std::vector<results::Manifest> runs_with_ids(const std::set<std::string>& ids, c
   return matched.empty() ? runs : matched;
 }
 
+// `sweep`'s values not yet in `sweeps` (matched by phase), or the whole sweep when it is new.
+void merge_sweep(std::vector<results::SweepFacts>& sweeps, const results::SweepFacts& sweep) {
+  const auto same = std::find_if(sweeps.begin(), sweeps.end(), [&](const auto& s) { return s.phase == sweep.phase; });
+  if (same == sweeps.end()) {
+    sweeps.push_back(sweep);
+    return;
+  }
+  for (std::size_t i = 0; i < sweep.values.size() && i < sweep.phases.size(); ++i) {
+    if (std::find(same->phases.begin(), same->phases.end(), sweep.phases[i]) != same->phases.end()) continue;
+    same->values.push_back(sweep.values[i]);
+    same->phases.push_back(sweep.phases[i]);
+  }
+}
+
 }  // namespace
 
 RunInfo merge_run_info(const std::vector<results::Manifest>& runs) {
@@ -48,6 +62,7 @@ RunInfo merge_run_info(const std::vector<results::Manifest>& runs) {
     append_new_name(shas, run.scenario_sha256);
     for (const auto& target : run.facts.targets) append_new_name(info.targets, target);
     for (const auto& phase : run.facts.phases) append_new_name(info.phases, phase);
+    for (const auto& sweep : run.facts.sweeps) merge_sweep(info.sweeps, sweep);
     for (const auto& [target, pricing] : run.facts.pricing) info.pricing.emplace(target, pricing);  // first wins
     if (run.facts.time_scale != 1.0) info.time_scale_by_run[run.run_id] = run.facts.time_scale;
     if (info.scenario_name.empty()) info.scenario_name = run.scenario_name;

@@ -25,7 +25,8 @@ namespace ttft::report {
 /// targets and phases in first-seen order; name, tool version, seed and each target's pricing
 /// from the first run that has them; distinct scenario SHA-256s joined by ", "; interrupted
 /// when any run was; each lateness figure the worst of the runs' (their percentiles cannot be
-/// merged exactly, the maximum is a bound); the first run's SLO and headline.
+/// merged exactly, the maximum is a bound); the first run's SLO and headline; every run's sweeps,
+/// each sweep's values in first-seen order.
 RunInfo merge_run_info(const std::vector<results::Manifest>& runs);
 
 /// The SLO a report over `runs` judges requests by: `override` (report --slo) for every phase

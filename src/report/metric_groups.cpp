@@ -60,6 +60,8 @@ void MetricGroupsBuilder::add(const samples::Sample& s) {
   const Route& route = route_for(s);
   const bool met_slo = ok && route.slo && metrics::meets_slo(*route.slo, s);
   const bool reasoning_first = s.first_token_kind == "reasoning";
+  if (s.sweep_value) route.phase_group->sweep.add(s);
+  if (s.turn) groups_.turns[{s.target, *s.turn}].add(s);
   // The phase's group, then the target's kAllPhases group (the same one, counted twice, for a
   // phase named like kAllPhases).
   for (MetricGroup* group : {route.phase_group, route.all_group}) {

@@ -13,6 +13,7 @@
 
 #include "cost/target_cost.hpp"
 #include "metrics/slo.hpp"
+#include "report/workload_tally.hpp"
 #include "samples/sample.hpp"
 
 namespace ttft::report {
@@ -28,6 +29,7 @@ struct MetricGroup {
   std::size_t requests = 0;              // every sample, failed or not
   std::size_t slo_met = 0;               // samples that met their phase's SLO (metrics::meets_slo)
   std::size_t reasoning_first = 0;       // samples whose first token was reasoning (first_token_kind)
+  SweepTally sweep;                      // samples with a sweep_value; phase groups only
 };
 
 /// Orders GroupKeys and also finds them by a pair of views, so lookups copy no strings.
@@ -44,6 +46,7 @@ struct MetricGroups {
   std::map<GroupKey, MetricGroup, GroupKeyLess> groups;
   std::vector<std::string> targets, phases;  // as found in the samples, first-seen order
   std::map<std::string, std::map<std::string, std::size_t>> errors_by_class;  // target → class
+  std::map<TurnKey, TurnTally> turns;  // samples with a conversation turn
   std::size_t samples = 0, errors = 0;
 };
 

@@ -79,4 +79,17 @@ std::string format_percent(double fraction) {
   return fmt::format("{:.1f}%", fraction * 100);
 }
 
+std::string format_grouped(std::optional<double> value, int digits, const std::string& missing) {
+  if (!value || !std::isfinite(*value)) return missing;
+  double v = *value;
+  if (digits > 0 && v != 0) {
+    const double unit = std::pow(10.0, std::floor(std::log10(std::abs(v))) - (digits - 1));
+    v = std::round(v / unit) * unit;
+  }
+  if (std::abs(v) < 1000) return without_negative_zero(digits > 0 ? fmt::format("{:.{}g}", v, digits) : fmt::format("{}", v));
+  std::string digits_text = fmt::format("{:.0f}", std::abs(v));
+  for (auto at = static_cast<std::ptrdiff_t>(digits_text.size()) - 3; at > 0; at -= 3) digits_text.insert(static_cast<std::size_t>(at), ",");
+  return (v < 0 ? "-" : "") + digits_text;
+}
+
 }  // namespace ttft::report

@@ -24,6 +24,11 @@ std::string format_significant(std::optional<double> value, int digits,
 /// shares one precision: "60 ms (95% CI −20–77 ms)", "1.5 ms (95% CI 0.3–8.1 ms)".
 std::string format_prose(double value, double scale);
 
+/// A quantity in a sentence or a sweep's value: rounded to `digits` significant digits (0: as is),
+/// shortest form, thousands grouped from 1,000 on ("2,150", "16,384", "0.5"); nullopt or
+/// non-finite → `missing`.
+std::string format_grouped(std::optional<double> value, int digits = 0, const std::string& missing = "-");
+
 /// "p < 0.001" below 0.001, else "p = " and two significant digits ("p = 0.041", "p = 1").
 std::string format_p_value(double p);
 

@@ -20,6 +20,7 @@
 #include "report/group_seed.hpp"
 #include "report/metric_groups.hpp"
 #include "report/verdict.hpp"
+#include "report/workload_figures.hpp"
 #include "stats/percentile.hpp"
 #include "stats/sort_values.hpp"
 
@@ -259,6 +260,8 @@ Report build_report(MetricGroups grouped, const RunInfo& run) {
     add_verdicts(report.run, metric, verdict_values[metric], report.verdicts);
   report.goodput = build_goodput(report.run.slo, report.run.targets, report.run.phases, grouped);
   report.client_error_note = client_error_note(report);
+  report.sweeps = build_sweeps(report, grouped);
+  report.turns = build_turns(report.run, grouped);
   return report;
 }
 

@@ -21,6 +21,7 @@
 #include "report/verdict_types.hpp"
 #include "report/workload_report.hpp"
 #include "results/lateness.hpp"
+#include "results/manifest.hpp"
 #include "samples/sample.hpp"
 #include "stats/bootstrap.hpp"
 #include "stats/summary.hpp"
@@ -41,6 +42,7 @@ struct RunInfo {
   std::optional<LatenessSummary> client_lateness;
   metrics::SloSpec slo;  // the SLO each phase's requests were judged by; empty = none (no goodput)
   std::string headline = "ttft";  // the metric of the headline table and verdicts (scenario "headline")
+  std::vector<results::SweepFacts> sweeps;  // the scenario's sweep phases (rows' phases are "<name>@<value>")
 };
 
 inline constexpr const char* kAllPhases = "all";

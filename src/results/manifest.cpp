@@ -10,6 +10,7 @@
 #include "results/folder_layout.hpp"
 #include "scenario/json_syntax.hpp"
 #include "scenario/pricing.hpp"
+#include "scenario/scenario.hpp"
 #include "scenario/slo.hpp"
 
 namespace ttft::results {
@@ -49,6 +50,32 @@ void read_idle_gaps(const Json& phase, std::vector<Nanos>& gaps_ns) {
   }
 }
 
+/// The sweep a phase writes: its first of concurrency, rate and input_tokens that is a list of
+/// numbers; nullopt for a phase that sweeps nothing.
+std::optional<SweepFacts> sweep_of(const Json& phase) {
+  static const std::vector<scenario::SweepParameter> kParameters = {
+      scenario::SweepParameter::concurrency, scenario::SweepParameter::rate, scenario::SweepParameter::input_tokens};
+  for (const scenario::SweepParameter parameter : kParameters) {
+    const std::string key(scenario::sweep_parameter_name(parameter));
+    const auto list = phase.find(key);
+    if (list == phase.end() || !list->is_array()) continue;
+    SweepFacts sweep{text_of(phase, "name"), key, {}, {}};
+    for (const Json& value : *list) {
+      if (!value.is_number()) continue;
+      sweep.values.push_back(value.get<double>());
+      sweep.phases.push_back(scenario::sweep_phase_name(sweep.phase, sweep.values.back()));
+    }
+    return sweep;
+  }
+  return std::nullopt;
+}
+
+/// The names samples.csv gives a phase's rows: each sweep value's, else the name as written.
+std::vector<std::string> row_phases_of(const Json& phase) {
+  if (auto sweep = sweep_of(phase)) return std::move(sweep->phases);
+  return {text_of(phase, "name")};
+}
+
 /// The scenario copy's top-level and phases' "slo" into `facts.slo` (phases already read).
 Result<void> read_slo_spec(const Json& scenario, const std::string& path, ScenarioFacts& facts) {
   if (const auto slo = scenario.find("slo"); slo != scenario.end()) {
@@ -64,7 +91,7 @@ Result<void> read_slo_spec(const Json& scenario, const std::string& path, Scenar
     if (slo == phase.end()) continue;
     auto parsed = scenario::parse_slo(*slo, path, fmt::format("/scenario/phases/{}/slo", i));
     if (!parsed) return tl::unexpected(parsed.error());
-    facts.slo.by_phase.emplace_back(text_of(phase, "name"), std::move(*parsed));
+    for (std::string& name : row_phases_of(phase)) facts.slo.by_phase.emplace_back(std::move(name), *parsed);
   }
   return {};
 }
@@ -86,7 +113,8 @@ Result<ScenarioFacts> facts_of(const Json& scenario, const std::string& path) {
   if (const auto phases = scenario.find("phases"); phases != scenario.end() && phases->is_array()) {
     for (const auto& phase : *phases) {
       if (!phase.is_object()) continue;
-      facts.phases.push_back(text_of(phase, "name"));
+      for (std::string& name : row_phases_of(phase)) facts.phases.push_back(std::move(name));
+      if (auto sweep = sweep_of(phase)) facts.sweeps.push_back(std::move(*sweep));
       read_idle_gaps(phase, facts.idle_gaps_ns);
     }
   }

@@ -30,13 +30,25 @@ struct ResumeRecord {
   std::string host;
 };
 
+/// A phase written with a list of values (docs/scenario.md ("Sweeps")).
+struct SweepFacts {
+  std::string phase;                // as written
+  std::string parameter;            // "concurrency", "rate" or "input_tokens"
+  std::vector<double> values;       // in order
+  std::vector<std::string> phases;  // per value, "<phase>@<value>" as samples.csv names it
+
+  bool operator==(const SweepFacts&) const = default;
+};
+
 /// What the manifest's copy of the scenario says that reports need (read, never written).
 struct ScenarioFacts {
-  std::vector<std::string> targets, phases;      // scenario order
+  // Scenario order; a sweep phase is listed once per value, as "<name>@<value>".
+  std::vector<std::string> targets, phases;
+  std::vector<SweepFacts> sweeps;                // in scenario order
   std::map<std::string, cost::Pricing> pricing;  // by target; absent = unpriced
   std::vector<Nanos> idle_gaps_ns;               // every cold phase's idle gaps as written (before time_scale)
   double time_scale = 1.0;                       // the scenario's time_scale (sim:// demos)
-  metrics::SloSpec slo;                          // top-level and phases' "slo"; empty = none
+  metrics::SloSpec slo;                          // top-level and phases' "slo" (a sweep's per value); empty = none
   std::string headline = "ttft";                 // "headline": ttft | first_token | first_answer
 };
 

@@ -38,3 +38,15 @@ TEST_CASE("percentages: one decimal, and only none or all read as 0.0% or 100.0%
   CHECK(format_percent(0.9996) == ">99.9%");
   CHECK(format_percent(0.999) == "99.9%");
 }
+
+TEST_CASE("grouped quantities: thousands separated, optionally rounded") {
+  CHECK(format_grouped(16384) == "16,384");
+  CHECK(format_grouped(128) == "128");
+  CHECK(format_grouped(0.5) == "0.5");
+  CHECK(format_grouped(1234567) == "1,234,567");
+  CHECK(format_grouped(2153.7, 3) == "2,150");
+  CHECK(format_grouped(999.7, 3) == "1,000");
+  CHECK(format_grouped(42.137, 3) == "42.1");
+  CHECK(format_grouped(-2500) == "-2,500");
+  CHECK(format_grouped(std::nullopt) == "-");
+}

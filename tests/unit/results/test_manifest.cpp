@@ -174,3 +174,29 @@ TEST_CASE("lateness: the worst of two records takes each figure's larger, a meas
   CHECK(worst.busy_max_ms == 1);
   CHECK_FALSE(worst.send_lag_p50_ms);
 }
+
+TEST_CASE("manifest: a phase with a list of values is a sweep, listed once per value") {
+  results::Manifest m = sample_manifest();
+  m.scenario["phases"] = nlohmann::ordered_json::parse(R"([
+    {"name": "warm", "requests": 5},
+    {"name": "ramp", "requests": 40, "concurrency": [1, 2, 4], "slo": {"ttft": "300ms"}},
+    {"name": "length", "requests": 20, "concurrency": 1, "input_tokens": [128, 16384]},
+    {"name": "paced", "requests": 20, "rate": [0.5, 2]},
+    {"name": "shaped", "requests": 20, "input_tokens": {"dist": "fixed", "value": 64}}])");
+  const auto back = results::parse_manifest(results::manifest_to_json(m).dump(), "manifest.json");
+  REQUIRE(back);
+  const results::ScenarioFacts& facts = back->facts;
+  CHECK(facts.phases == std::vector<std::string>{"warm", "ramp@1", "ramp@2", "ramp@4", "length@128",
+                                                 "length@16384", "paced@0.5", "paced@2", "shaped"});
+  REQUIRE(facts.sweeps.size() == 3);
+  CHECK(facts.sweeps[0] == results::SweepFacts{"ramp", "concurrency", {1, 2, 4}, {"ramp@1", "ramp@2", "ramp@4"}});
+  CHECK(facts.sweeps[1].parameter == "input_tokens");
+  CHECK(facts.sweeps[1].values == std::vector<double>{128, 16384});
+  CHECK(facts.sweeps[2].parameter == "rate");
+  CHECK(facts.sweeps[2].phases == std::vector<std::string>{"paced@0.5", "paced@2"});
+  // A sweep phase's own SLO judges the rows of each of its values.
+  REQUIRE(facts.slo.for_phase("ramp@4"));
+  CHECK(facts.slo.for_phase("ramp@4")->bounds.at(0).limit_ns == 300 * kNanosPerMs);
+  CHECK_FALSE(facts.slo.for_phase("ramp"));
+  CHECK_FALSE(facts.slo.for_phase("warm"));
+}

@@ -1,0 +1,21 @@
+// The report's workload sections (docs/results.md ("report.md")) as titled tables and lines for
+// the terminal and Markdown: "Sweep: <phase> (<parameter>)" per sweep and "TTFT by turn" with
+// conversations. Formatting only; none for a run without sweeps or conversations.
+#pragma once
+
+#include <vector>
+
+#include "exporters/decision_sections.hpp"
+#include "report/report_model.hpp"
+
+namespace ttft::exporters {
+
+/// Per sweep: a table of value × target (requests, errors, TTFT p50/p95, req/s, output tok/s,
+/// goodput when any), then the fit table and crossover lines (input_tokens) or the saturation
+/// lines (concurrency, rate). Then "TTFT by turn (ms)" when the report has turns.
+std::vector<Section> workload_sections(const report::Report& report);
+
+/// decision_sections, then workload_sections: every titled section after the verdicts.
+std::vector<Section> text_sections(const report::Report& report);
+
+}  // namespace ttft::exporters

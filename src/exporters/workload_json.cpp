@@ -44,7 +44,7 @@ Json target_json(const report::SweepReport& sweep, std::size_t t) {
   if (!sweep.fits.empty()) target["fit"] = fit_json(sweep.fits[t]);
   if (t < sweep.saturation.size()) {
     const report::Saturation& s = sweep.saturation[t];
-    target["saturation"] = {{"value", json_number(s.value)}, {"basis", s.basis}, {"text", s.text}};
+    target["saturation"] = {{"value", json_number(s.value)}, {"basis", s.basis}, {"reached", s.reached}, {"text", s.text}};
   }
   return target;
 }

@@ -30,11 +30,14 @@ std::string growth_text(double growth) {
 
 Saturation slo_saturation(const std::string& target, const std::string& parameter,
                           const std::vector<SweepPoint>& points) {
-  Saturation out{target, std::nullopt, "slo", {}};
+  Saturation out{target, std::nullopt, "slo", false, {}};
   for (const SweepPoint& point : points) {
     if (point.goodput && *point.goodput >= kSaturationGoodput && (!out.value || point.value > *out.value)) {
       out.value = point.value;
     }
+  }
+  for (const SweepPoint& point : points) {
+    if (out.value && point.value > *out.value && point.goodput) out.reached = true;
   }
   out.text = out.value ? fmt::format("{}: highest {} meeting the SLO: {}", target, parameter, format_grouped(out.value))
                        : fmt::format("{}: no {} meets the SLO (goodput of at least {:.0f}%)", target, parameter,
@@ -97,7 +100,7 @@ Crossover crossover(const std::string& a_name, const std::optional<LinearFit>& a
 Saturation saturation(const std::string& target, const std::string& parameter, const std::vector<SweepPoint>& points,
                       bool with_slo) {
   if (with_slo) return slo_saturation(target, parameter, points);
-  Saturation out{target, std::nullopt, "throughput", {}};
+  Saturation out{target, std::nullopt, "throughput", false, {}};
   std::vector<const SweepPoint*> measured;
   for (const SweepPoint& point : points) {
     if (point.requests_per_s) measured.push_back(&point);
@@ -111,6 +114,7 @@ Saturation saturation(const std::string& target, const std::string& parameter, c
     const double growth = from > 0 ? to / from - 1 : (to > 0 ? INFINITY : 0.0);
     if (growth >= kSaturationGrowth) continue;
     out.value = measured[i]->value;
+    out.reached = true;
     out.text = fmt::format("{}: saturates at {} {} (throughput {} from {} to {})", target, parameter,
                            format_grouped(measured[i]->value), growth_text(growth), format_grouped(measured[i]->value),
                            format_grouped(measured[i + 1]->value));

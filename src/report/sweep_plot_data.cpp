@@ -76,7 +76,7 @@ void add_fits(SweepPlotData& data, const SweepReport& sweep, const Report& repor
 
 void add_saturation(SweepPlotData& data, const SweepReport& sweep) {
   for (const Saturation& s : sweep.saturation) {
-    if (!s.value) continue;
+    if (!s.value || !s.reached) continue;  // the last value of a sweep that never saturated is no knee
     const auto t = std::find(sweep.targets.begin(), sweep.targets.end(), s.target) - sweep.targets.begin();
     if (static_cast<std::size_t>(t) >= sweep.points.size()) continue;
     for (const SweepPoint& point : sweep.points[static_cast<std::size_t>(t)]) {

@@ -50,6 +50,9 @@ struct Saturation {
   std::string target;
   std::optional<double> value;  // nullopt: no value qualifies (say so)
   std::string basis;            // "slo": the highest value meeting the SLO; "throughput": where it stops growing ≥ 10%
+  // A higher measured value missed the SLO or stopped growing. False when every value met it or
+  // kept growing: `value` is then the last one measured, a lower bound, and the text says so.
+  bool reached = false;
   std::string text;
 };
 

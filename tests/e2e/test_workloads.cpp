@@ -182,3 +182,90 @@ TEST_CASE("a 50-line Mooncake trace replays every line to every target at its ti
     }
   }
 }
+
+namespace {
+
+nlohmann::json run_sweep(const TempDir& dir, const std::string& scenario) {
+  run_and_read(dir, scenario);
+  const auto summary = nlohmann::json::parse(read_file(dir / "out/summary.json"));
+  REQUIRE(summary.contains("sweeps"));
+  REQUIRE(summary["sweeps"].size() == 1);
+  return summary["sweeps"][0];
+}
+
+const nlohmann::json& target_of(const nlohmann::json& sweep, const std::string& name) {
+  for (const auto& target : sweep["targets"]) {
+    if (target["target"] == name) return target;
+  }
+  throw std::runtime_error("no target " + name + " in the sweep");
+}
+
+}  // namespace
+
+TEST_CASE("an input_tokens sweep fits each target's prefill rate and the crossover computed by hand") {
+  TempDir dir;
+  // TTFT = network + warm median + prefill × input tokens: a = 70 ms, b = 0.08 ms a token (edge);
+  // a = 235 ms, b = 0.02 (central). By hand the lines cross at (235 − 70) / (0.08 − 0.02) = 2,750.
+  const auto sweep = run_sweep(dir, R"({
+    "name": "lengths", "seed": 5,
+    "targets": {
+      "edge": {"protocol": "workers-ai", "url": "sim://edge",
+               "sim": {"network_ms": 10, "warm": {"median_ms": 60, "sigma": 0.05}, "prefill_ms_per_input_token": 0.08,
+                       "scale_to_zero_after_s": 0, "output_tokens": 2, "token_interval_ms": 5}},
+      "central": {"protocol": "openai-chat", "url": "sim://central",
+                  "sim": {"network_ms": 35, "warm": {"median_ms": 200, "sigma": 0.05}, "prefill_ms_per_input_token": 0.02,
+                          "scale_to_zero_after_s": 0, "output_tokens": 2, "token_interval_ms": 5}} },
+    "workload": { "max_tokens": 2 },
+    "phases": [ { "name": "len", "requests": 8, "concurrency": 4, "input_tokens": [256, 1024, 2048, 4096, 8192] } ] })");
+  CHECK(sweep["parameter"] == "input_tokens");
+  for (const auto& [name, rate_per_1k] : std::vector<std::pair<std::string, double>>{{"edge", 80}, {"central", 20}}) {
+    INFO(name);
+    const auto& fit = target_of(sweep, name)["fit"];
+    REQUIRE(fit.is_object());
+    CHECK(fit["n"] == 40);
+    const double slope = fit["slope_ms_per_1k_tokens"];
+    CHECK(std::abs(slope - rate_per_1k) <= 0.10 * rate_per_1k);
+    CHECK(fit["slope_ci_low"].get<double>() <= rate_per_1k);
+    CHECK(fit["slope_ci_high"].get<double>() >= rate_per_1k);
+  }
+  REQUIRE(sweep["crossovers"].size() == 1);
+  const auto& crossover = sweep["crossovers"][0];
+  REQUIRE(crossover["input_tokens"].is_number());
+  CHECK(std::abs(crossover["input_tokens"].get<double>() - 2750) <= 0.15 * 2750);
+  CHECK(crossover["text"].get<std::string>().find("edge is faster below") == 0);
+}
+
+TEST_CASE("a concurrency sweep against a simulator with 3 slots saturates at the first level past 3") {
+  TempDir dir;
+  // One request: 100 ms to the first event, then 4 tokens 25 ms apart: 0.2 s, so 3 slots serve at
+  // most 3 / 0.2 s = 15 requests/s.
+  const auto sweep = run_sweep(dir, R"({
+    "name": "capacity", "seed": 9,
+    "targets": {
+      "small": {"protocol": "openai-chat", "url": "sim://fast",
+                "sim": {"slots": 3, "warm": {"median_ms": 100, "sigma": 0}, "output_tokens": 4, "token_interval_ms": 25}},
+      "large": {"protocol": "openai-chat", "url": "sim://fast",
+                "sim": {"slots": 64, "warm": {"median_ms": 100, "sigma": 0}, "output_tokens": 4, "token_interval_ms": 25}} },
+    "workload": { "input_tokens": 50, "max_tokens": 4 },
+    "phases": [ { "name": "load", "requests": 18, "concurrency": [1, 2, 4, 8] } ] })");
+  CHECK(sweep["parameter"] == "concurrency");
+  const auto& small = target_of(sweep, "small");
+  std::vector<double> throughput;
+  for (const auto& point : small["points"]) throughput.push_back(point["requests_per_s"]);
+  REQUIRE(throughput.size() == 4);
+  // Below the slots throughput grows with concurrency (about 5 and 10 requests/s); from 4 on the
+  // slots are full and it stays near 15.
+  CHECK(throughput[0] == Approx(5).epsilon(0.2));
+  CHECK(throughput[1] == Approx(10).epsilon(0.2));
+  CHECK(throughput[2] == Approx(15).epsilon(0.2));
+  CHECK(throughput[3] == Approx(15).epsilon(0.2));
+  REQUIRE(small["saturation"]["value"].is_number());
+  CHECK(small["saturation"]["value"] == 4);
+  CHECK(small["saturation"]["basis"] == "throughput");
+  CHECK(small["saturation"]["reached"] == true);
+  // The large server never queues: its throughput still grows at the last level, a lower bound.
+  const auto& large = target_of(sweep, "large")["saturation"];
+  CHECK(large["reached"] == false);
+  CHECK(large["value"] == 8);
+  CHECK(large["text"].get<std::string>().find("no saturation in the measured range") != std::string::npos);
+}

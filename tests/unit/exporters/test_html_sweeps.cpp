@@ -27,8 +27,8 @@ report::Report report_with_sweeps() {
   report::SweepReport ramp{"ramp", "concurrency", {1, 4, 16}, {"edge", "central"}, {}, {}, {}, {}};
   ramp.points = {{value_at(1, 100, 10), value_at(4, 130, 35), value_at(16, 400, 36)},
                  {value_at(1, 200, 5), value_at(4, 220, 18), value_at(16, 260, 60)}};
-  ramp.saturation = {{"edge", 4.0, "throughput", "edge saturates at concurrency 4"},
-                     {"central", 16.0, "throughput", "central never stops growing: the last value, 16"}};
+  ramp.saturation = {{"edge", 4.0, "throughput", true, "edge saturates at concurrency 4"},
+                     {"central", 16.0, "throughput", false, "central never stops growing: the last value, 16"}};
   report::SweepReport length{"length", "input_tokens", {1000, 3000}, {"edge", "central"}, {}, {}, {}, {}};
   length.points = {{value_at(1000, 150, 2), value_at(3000, 350, 2)}, {value_at(1000, 250, 2), value_at(3000, 250, 2)}};
   length.fits = {report::LinearFit{20, 50, 100, std::nullopt, std::nullopt, 1000, 3000},

@@ -35,8 +35,8 @@ report::Report fixture() {
   report::SweepReport ramp{"ramp", "concurrency", {1, 2, 4}, {"edge", "central"}, {}, {}, {}, {}};
   ramp.points = {{point(1, "ramp@1", 9.5), point(2, "ramp@2", 18.25), point(4, "ramp@4", 19)},
                  {point(1, "ramp@1", 4), point(2, "ramp@2", std::nullopt), point(4, "ramp@4", 5)}};
-  ramp.saturation = {{"edge", 2.0, "throughput", "edge saturates at concurrency 2"},
-                     {"central", std::nullopt, "slo", "no value meets the SLO"}};
+  ramp.saturation = {{"edge", 2.0, "throughput", true, "edge saturates at concurrency 2"},
+                     {"central", std::nullopt, "slo", false, "no value meets the SLO"}};
   report::SweepReport length{"length", "input_tokens", {128, 4096}, {"edge", "central"}, {}, {}, {}, {}};
   length.points = {{point(128, "length@128", 3), point(4096, "length@4096", 2)},
                    {point(128, "length@128", 3), point(4096, "length@4096", 1)}};
@@ -48,7 +48,7 @@ report::Report fixture() {
   report::SweepReport rate{"rate", "rate", {0.5, 1.5}, {"edge", "central"}, {}, {}, {}, {}};
   rate.points = {{point(0.5, "rate@0.5", 0.5), point(1.5, "rate@1.5", 1.4)},
                  {point(0.5, "rate@0.5", 0.5), point(1.5, "rate@1.5", 1.1)}};
-  rate.saturation = {{"edge", 1.5, "slo", ""}, {"central", 0.5, "slo", ""}};
+  rate.saturation = {{"edge", 1.5, "slo", true, ""}, {"central", 0.5, "slo", true, ""}};
   r.sweeps = {ramp, length, rate};
   return r;
 }

@@ -26,7 +26,7 @@ report::Report with_sweeps() {
   report::SweepReport ramp{"ramp", "concurrency", {1, 2, 4}, {"central", "edge"}, {}, {}, {}, {}};
   ramp.points = {{at(1, 200, 5), at(2, 210, 9), at(4, std::nullopt, std::nullopt)},
                  {at(1, 100, 10), at(2, 120, 19), at(4, 150, 20)}};
-  ramp.saturation = {{"central", std::nullopt, "throughput", ""}, {"edge", 2.0, "throughput", ""}};
+  ramp.saturation = {{"central", std::nullopt, "throughput", false, ""}, {"edge", 2.0, "throughput", true, ""}};
   report::SweepReport length{"length", "input_tokens", {128, 4096}, {"edge", "central"}, {}, {}, {}, {}};
   length.points = {{at(128, 110, 3), at(4096, 400, 2)}, {at(128, 150, 3), at(4096, 300, 2)}};
   report::LinearFit edge_fit{40, 100, 75, std::nullopt, std::nullopt, 100, 4200};

@@ -80,11 +80,11 @@ TEST_CASE("html sweeps: TTFT against concurrency has p50 and p95 per target on a
   CHECK(has(svg, "stroke-dasharray=\"7 3\""));  // p95 dashed
 }
 
-TEST_CASE("html sweeps: throughput plot rings each saturation point") {
+TEST_CASE("html sweeps: throughput plot rings each saturation point the sweep reached") {
   const std::string svg = figures_of(report_with_sweeps())[1].svg;
   CHECK(has(svg, ">Throughput (requests/s)<"));
   CHECK(has(svg, ">edge saturates at 4<"));
-  CHECK(has(svg, ">central saturates at 16<"));
+  CHECK_FALSE(has(svg, "central saturates"));  // still growing at 16: no knee to mark
   CHECK(has(svg, "edge saturates at concurrency 4."));
   CHECK(has(svg, "<circle"));
 }

@@ -33,6 +33,7 @@ CsvTable run_and_read(const TempDir& dir, const std::string& scenario) {
                                        std::chrono::seconds(60));
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
+  write_text(dir / "stdout.txt", result.out);
   return parse_csv(read_file(dir / "out/samples.csv"));
 }
 
@@ -232,7 +233,19 @@ TEST_CASE("an input_tokens sweep fits each target's prefill rate and the crossov
   const auto& crossover = sweep["crossovers"][0];
   REQUIRE(crossover["input_tokens"].is_number());
   CHECK(std::abs(crossover["input_tokens"].get<double>() - 2750) <= 0.15 * 2750);
-  CHECK(crossover["text"].get<std::string>().find("edge is faster below") == 0);
+  const std::string text = crossover["text"];
+  CHECK(text.find("edge is faster below") == 0);
+  // The same sweep in every format the run writes: the terminal, report.md, report.html, summary.csv.
+  for (const char* file : {"stdout.txt", "out/report.md", "out/report.html"}) {
+    INFO(file);
+    const std::string report = read_file(dir / file);
+    CHECK(report.find("Sweep: len (input_tokens)") != std::string::npos);
+    CHECK(report.find(text) != std::string::npos);
+  }
+  const CsvTable summary = parse_csv(read_file(dir / "out/summary.csv"));
+  std::size_t slopes = 0;
+  for (std::size_t i = 0; i < summary.rows.size(); ++i) slopes += summary.cell(i, "metric") == "ttft_fit_slope";
+  CHECK(slopes == 2);
 }
 
 TEST_CASE("a concurrency sweep against a simulator with 3 slots saturates at the first level past 3") {

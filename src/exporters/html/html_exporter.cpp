@@ -6,6 +6,7 @@
 
 #include "core/check.hpp"
 #include "exporters/decision_sections.hpp"
+#include "exporters/workload_sections.hpp"
 #include "exporters/headline.hpp"
 #include "exporters/html/html_charts.hpp"
 #include "plot/svg.hpp"
@@ -81,7 +82,7 @@ std::string headline_section(const Report& report) {
   const auto verdicts = verdict_lines(report);
   if (!verdicts.empty())
     out += fmt::format("<h2>{}</h2>\n", escape_xml(verdicts_title(report))) + bullet_list(verdicts);
-  for (const Section& section : decision_sections(report)) {  // the decision sections, as report.md shows them
+  for (const Section& section : text_sections(report)) {  // the decision and workload sections, as report.md shows them
     out += fmt::format("<h2>{}</h2>\n", escape_xml(section.title));
     for (const Table& table : section.tables) out += html_table(table);
     out += bullet_list(section.lines);

@@ -82,7 +82,9 @@ int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io)
   const std::int64_t input_tokens = prompt_tokens_estimate(s);
   const std::int64_t output_tokens = s.output_tokens ? workload::median_length(*s.output_tokens) : s.max_tokens;
 
-  io.out << fmt::format("scenario {} is valid ({}, sha256 {})\n\ntargets\n", s.name, s.path, s.sha256.substr(0, 12));
+  io.out << fmt::format("scenario {} is valid ({}, sha256 {})\n", s.name, s.path, s.sha256.substr(0, 12));
+  if (const std::string note = scenario::dataset_skips_note(s); !note.empty()) io.out << "note: " << note << "\n";
+  io.out << "\ntargets\n";
   cost::Pusd total_cost_pusd = 0;
   bool any_priced = false;
   const Redactor redactor(s.secrets);  // a key may sit in a URL's query

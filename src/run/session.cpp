@@ -77,6 +77,7 @@ Result<Prepared> prepare_fresh(const RunSettings& o, Io& io) {
   }
   auto p = load_checked(o.scenario_path, io);
   if (!p) return p;
+  if (const std::string note = scenario::dataset_skips_note(p->scenario); !note.empty()) io.err << "note: " << note << "\n";
   auto shard = schedule::resolve_shard(o.shard, io.getenv("JOB_COMPLETION_INDEX"), io.getenv("JOB_COMPLETION_COUNT"));
   if (!shard) return tl::unexpected(shard.error());
   if (*shard) {

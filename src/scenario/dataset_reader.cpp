@@ -8,6 +8,7 @@
 
 #include "scenario/fast_json.hpp"
 #include "scenario/file_lines.hpp"
+#include "scenario/load.hpp"
 #include "scenario/sections.hpp"
 
 namespace ttft::scenario {
@@ -19,6 +20,7 @@ const std::vector<std::string> kRoles = {"system", "user", "assistant"};
 struct Entry {
   std::vector<protocol::Message> prompt;
   std::vector<std::string> user_turns;
+  bool skipped = false;  // a ShareGPT entry without a human turn: no prompt, left out and counted
 };
 
 using EntryReader = bool (*)(Reader& line_reader, Json& value, Entry& out);
@@ -30,6 +32,7 @@ struct Source {
   std::optional<std::int64_t> limit;
   EntryReader read_entry = nullptr;
   std::function<void(Entry&&)> sink;
+  DatasetSkips* skips = nullptr;  // where skipped entries are counted; nullptr: none can be
 };
 
 // The member `key` of `object` to move strings out of, or nullptr.
@@ -99,9 +102,11 @@ bool read_sharegpt_entry(Reader& line_reader, Json& value, Entry& out) {
       return false;
     }
   }
+  // The published ShareGPT files hold entries with no human turn (empty or assistant-only
+  // conversations): they have no prompt to send, so they are left out and counted, not an error.
   if (out.user_turns.empty()) {
-    return line_reader.fail("/conversations", "entry has no \"human\" turn",
-                            "an entry's prompt is its first human turn; remove entries without one");
+    out.skipped = true;
+    return true;
   }
   out.prompt.push_back(protocol::Message{"user", out.user_turns.front()});
   return true;
@@ -146,13 +151,22 @@ bool stop_early(const Source& source, std::int64_t entries) {
   return source.limit && entries >= *source.limit;
 }
 
-// One entry's text at `where` (its line) through `source`; false with the error in `reader`.
-bool take_entry(Reader& reader, const Source& source, Json& value, const std::string& where) {
+enum class Taken { failed, kept, skipped };
+
+// One entry's text at `where` (its line) through `source`; failed with the error in `reader`.
+Taken take_entry(Reader& reader, const Source& source, Json& value, const std::string& where) {
   Reader line_reader(where);
   Entry entry;
-  if (!source.read_entry(line_reader, value, entry)) return reader.adopt(line_reader.error());
+  if (!source.read_entry(line_reader, value, entry)) {
+    reader.adopt(line_reader.error());
+    return Taken::failed;
+  }
+  if (entry.skipped) {
+    if (source.skips->count++ == 0) source.skips->first = where;
+    return Taken::skipped;
+  }
   source.sink(std::move(entry));
-  return true;
+  return Taken::kept;
 }
 
 std::int64_t read_jsonl(Reader& reader, const Source& source, LineReader& lines) {
@@ -168,8 +182,9 @@ std::int64_t read_jsonl(Reader& reader, const Source& source, LineReader& lines)
       if (!located) return reader.adopt(located.error());
       value = *located;
     }
-    if (!take_entry(reader, source, value, where)) return entries;
-    ++entries;
+    const Taken taken = take_entry(reader, source, value, where);
+    if (taken == Taken::failed) return entries;
+    entries += taken == Taken::kept ? 1 : 0;
   }
   if (lines.read_error()) {
     reader.adopt(Error{source.path, fmt::format("cannot read {}: {}", source.kind, *lines.read_error()), {}});
@@ -202,8 +217,9 @@ std::int64_t read_array(Reader& reader, const Source& source, ArrayElements& ele
       if (!located) return reader.adopt(located_in_file(located.error(), at, source.path));
       value = *located;
     }
-    if (!take_entry(reader, source, value, fmt::format("{}:{}", source.path, at.line))) return entries;
-    ++entries;
+    const Taken taken = take_entry(reader, source, value, fmt::format("{}:{}", source.path, at.line));
+    if (taken == Taken::failed) return entries;
+    entries += taken == Taken::kept ? 1 : 0;
   }
   return entries;
 }
@@ -228,7 +244,11 @@ bool read_entries(Reader& reader, const std::string& pointer, const Source& sour
   }
   if (!reader.ok()) return false;
   if (entries == 0 && source.kind == "dataset") {
-    return reader.adopt(Error{source.path, "expected at least one entry, got none", {}});
+    const bool skipped = source.skips != nullptr && source.skips->count > 0;
+    return reader.adopt(Error{source.path, "expected at least one entry, got none",
+                              skipped ? fmt::format("{} entries had no human turn (the first at {})", source.skips->count,
+                                                    source.skips->first)
+                                      : std::string{}});
   }
   if (entries == 0) {
     return reader.adopt(Error{source.path, "expected at least one prompt, got none",
@@ -238,6 +258,13 @@ bool read_entries(Reader& reader, const std::string& pointer, const Source& sour
 }
 
 }  // namespace
+
+std::string dataset_skips_note(const Scenario& scenario) {
+  const DatasetSkips& skips = scenario.dataset_skips;
+  if (skips.count == 0) return "";
+  return fmt::format("left out {} dataset {} without a human turn (the first at {})", skips.count,
+                     skips.count == 1 ? "entry" : "entries", skips.first);
+}
 
 bool read_messages(Reader& reader, const Json& value, const std::string& pointer,
                    std::vector<protocol::Message>& out) {
@@ -268,7 +295,7 @@ bool read_prompts_file(Reader& reader, const std::string& pointer, const std::st
 
 bool read_dataset(Reader& reader, const std::string& pointer, const std::string& path, DatasetFormat format,
                   std::optional<std::int64_t> limit, std::vector<std::vector<protocol::Message>>& prompts,
-                  std::vector<std::vector<std::string>>& user_turns) {
+                  std::vector<std::vector<std::string>>& user_turns, DatasetSkips& skips) {
   const EntryReader read_entry = format == DatasetFormat::sharegpt ? &read_sharegpt_entry
                                  : format == DatasetFormat::openai ? &read_openai_entry
                                                                    : &read_prompt_line;
@@ -276,7 +303,8 @@ bool read_dataset(Reader& reader, const std::string& pointer, const std::string&
                       read_entry, [&](Entry&& entry) {
                         prompts.push_back(std::move(entry.prompt));
                         user_turns.push_back(std::move(entry.user_turns));
-                      }};
+                      },
+                      &skips};
   return read_entries(reader, pointer, source, format == DatasetFormat::sharegpt);
 }
 

@@ -23,4 +23,8 @@ using Getenv = std::function<std::optional<std::string>(const std::string&)>;
 [[nodiscard]] Result<Scenario> parse_scenario(std::string_view text, const std::string& path,
                                               const Getenv& getenv);
 
+/// "left out 3 dataset entries without a human turn (the first at data.json:17)", or "" when the
+/// dataset left none out; `validate` and `run` print it as a note.
+std::string dataset_skips_note(const Scenario& scenario);
+
 }  // namespace ttft::scenario

@@ -111,6 +111,12 @@ struct Phase {
 /// workload.dataset (docs/scenario.md ("Datasets")): how the k-th request picks its prompt.
 enum class Sampling { sequential, random };
 
+/// Dataset entries left out for having no prompt (ShareGPT conversations without a human turn).
+struct DatasetSkips {
+  std::int64_t count = 0;
+  std::string first;  // "<path>:<line>" of the first
+};
+
 /// workload.conversation (docs/scenario.md ("Conversations")).
 struct ConversationSpec {
   std::int64_t turns = 1;
@@ -135,6 +141,7 @@ struct Scenario {
   std::vector<std::vector<std::string>> user_turns;
   std::string prompts_file;            // resolved path of workload.prompts_file or dataset; empty = inline
   Sampling sampling = Sampling::sequential;
+  DatasetSkips dataset_skips;          // workload.dataset: entries without a prompt, left out
   std::int64_t max_tokens = 256;
   std::optional<workload::Distribution> input_tokens;   // synthetic prompts of this length
   std::optional<workload::Distribution> output_tokens;  // max_tokens drawn per request

@@ -48,10 +48,11 @@ enum class DatasetFormat { sharegpt, openai, prompts };
 /// A dataset file (workload.dataset at `pointer`, docs/scenario.md ("Datasets")), at most `limit`
 /// entries in file order: each entry's prompt (ShareGPT: its first human turn; OpenAI: its
 /// messages; prompts: as read_prompts_file) appended to `prompts`, and its user turns in order to
-/// `user_turns` (one vector per entry, for conversations). Bad entries are errors at "<path>:<line>".
+/// `user_turns` (one vector per entry, for conversations). Bad entries are errors at "<path>:<line>";
+/// ShareGPT entries without a human turn are left out and counted in `skips`.
 bool read_dataset(Reader& reader, const std::string& pointer, const std::string& path, DatasetFormat format,
                   std::optional<std::int64_t> limit, std::vector<std::vector<protocol::Message>>& prompts,
-                  std::vector<std::vector<std::string>>& user_turns);
+                  std::vector<std::vector<std::string>>& user_turns, DatasetSkips& skips);
 
 /// A replay trace (a phase's "trace" at `pointer`, docs/scenario.md ("Trace replay")): Mooncake
 /// JSONL ({"timestamp": MS, "input_length": N, "output_length": M, ...}) or CSV

@@ -88,7 +88,8 @@ bool read_dataset_key(Reader& reader, const Json& value, const std::filesystem::
                              : format == "openai" ? DatasetFormat::openai
                                                   : DatasetFormat::prompts;
   out.prompts_file = (base_dir / relative).string();
-  return read_dataset(reader, at + "/path", out.prompts_file, kind, limit, out.prompts, out.user_turns);
+  return read_dataset(reader, at + "/path", out.prompts_file, kind, limit, out.prompts, out.user_turns,
+                      out.dataset_skips);
 }
 
 }  // namespace

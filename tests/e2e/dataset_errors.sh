@@ -10,7 +10,7 @@ fail() { echo "dataset_errors: FAIL: $*" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "$fixtures/broken/no_human.sharegpt.jsonl" "$fixtures/sharegpt.json" "$work/"
+cp "$fixtures/broken/turn_value.sharegpt.jsonl" "$fixtures/no_human.sharegpt.jsonl" "$fixtures/sharegpt.json" "$work/"
 
 # scenario NAME DATASET FORMAT: a scenario on two simulated targets reading DATASET.
 scenario() {
@@ -27,11 +27,17 @@ scenario() {
 JSON
 }
 scenario good sharegpt.json sharegpt
-scenario broken no_human.sharegpt.jsonl sharegpt
+scenario broken turn_value.sharegpt.jsonl sharegpt
+scenario skipping no_human.sharegpt.jsonl sharegpt
 
 "$ttftbench" validate "$work/good.json" >"$work/good.out" 2>&1 || fail "a good dataset did not validate: $(cat "$work/good.out")"
 
-expected="ttftbench: error: $work/no_human.sharegpt.jsonl:2: /conversations: entry has no \"human\" turn"
+# Entries without a human turn (the published ShareGPT files have them) are left out, and said so.
+"$ttftbench" validate "$work/skipping.json" >"$work/skip.out" 2>&1 || fail "a dataset with an entry without a human turn did not validate: $(cat "$work/skip.out")"
+note="note: left out 1 dataset entry without a human turn (the first at $work/no_human.sharegpt.jsonl:2)"
+grep -qxF "$note" "$work/skip.out" || fail "validate: expected the line '$note', got: $(cat "$work/skip.out")"
+
+expected="ttftbench: error: $work/turn_value.sharegpt.jsonl:1: /conversations/1/value: expected a string, got number 5"
 for command in validate run; do
   cd "$work"
   status=0

@@ -24,13 +24,14 @@ struct Loaded {
   std::string error;  // "<where>: <message>", the fixture folder removed
   std::vector<std::vector<protocol::Message>> prompts;
   std::vector<std::vector<std::string>> user_turns;
+  scenario::DatasetSkips skips;
 };
 
 Loaded load(const std::string& name, DatasetFormat format, std::optional<std::int64_t> limit = std::nullopt) {
   scenario::Reader reader("s.json");
   Loaded out;
   out.ok = scenario::read_dataset(reader, "/workload/dataset/path", (kDir / name).string(), format, limit,
-                                  out.prompts, out.user_turns);
+                                  out.prompts, out.user_turns, out.skips);
   CHECK(out.ok == reader.ok());
   if (!reader.ok()) {
     out.error = test::replace_all(reader.error().where + ": " + reader.error().message, kDir.string() + "/", "");
@@ -119,8 +120,24 @@ TEST_CASE("limit keeps the first entries in file order in every format") {
 
 TEST_CASE("limit stops before a broken entry further on") {
   CHECK(load("broken/not_an_entry.sharegpt.jsonl", DatasetFormat::sharegpt, 2).ok);
-  CHECK(load("broken/element_no_human.sharegpt.json", DatasetFormat::sharegpt, 2).ok);
-  CHECK_FALSE(load("broken/element_no_human.sharegpt.json", DatasetFormat::sharegpt, 3).ok);
+  CHECK_FALSE(load("broken/not_an_entry.sharegpt.jsonl", DatasetFormat::sharegpt, 3).ok);
+}
+
+TEST_CASE("ShareGPT entries without a human turn are left out and counted with the first one's line") {
+  const Loaded lines = load("no_human.sharegpt.jsonl", DatasetFormat::sharegpt);
+  REQUIRE(lines.ok);
+  CHECK(lines.prompts.size() == 1);
+  CHECK(lines.skips.count == 1);
+  CHECK(lines.skips.first == (kDir / "no_human.sharegpt.jsonl").string() + ":2");
+  const Loaded array = load("no_human_element.sharegpt.json", DatasetFormat::sharegpt);
+  REQUIRE(array.ok);
+  CHECK(array.prompts.size() == 2);
+  CHECK(array.skips.count == 1);
+  CHECK(array.skips.first == (kDir / "no_human_element.sharegpt.json").string() + ":4");
+  // limit counts the entries kept
+  const Loaded limited = load("no_human_element.sharegpt.json", DatasetFormat::sharegpt, 2);
+  CHECK(limited.prompts.size() == 2);
+  CHECK(limited.skips.count == 0);
 }
 
 TEST_CASE("broken datasets fail with the entry's file and line and what is wrong") {
@@ -133,12 +150,10 @@ TEST_CASE("broken datasets fail with the entry's file and line and what is wrong
        "broken/not_an_entry.sharegpt.jsonl:3: expected a \"conversations\" array, got an array"},
       {"broken/no_conversations.sharegpt.jsonl", DatasetFormat::sharegpt,
        "broken/no_conversations.sharegpt.jsonl:2: expected a \"conversations\" array, got an object without one"},
-      {"broken/no_human.sharegpt.jsonl", DatasetFormat::sharegpt,
-       "broken/no_human.sharegpt.jsonl:2: /conversations: entry has no \"human\" turn"},
+      {"broken/only_no_human.sharegpt.jsonl", DatasetFormat::sharegpt,
+       "broken/only_no_human.sharegpt.jsonl: expected at least one entry, got none"},
       {"broken/turn_value.sharegpt.jsonl", DatasetFormat::sharegpt,
        "broken/turn_value.sharegpt.jsonl:1: /conversations/1/value: expected a string, got number 5"},
-      {"broken/element_no_human.sharegpt.json", DatasetFormat::sharegpt,
-       "broken/element_no_human.sharegpt.json:4: /conversations: entry has no \"human\" turn"},
       {"broken/element_syntax.sharegpt.json", DatasetFormat::sharegpt,
        "broken/element_syntax.sharegpt.json:7:7: syntax error: expected ',' or ']', got '{'"},
       {"broken/missing_comma.sharegpt.json", DatasetFormat::sharegpt,

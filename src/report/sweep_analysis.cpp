@@ -25,7 +25,8 @@ double predicted_ms(const LinearFit& fit, double tokens) {
 
 // "+3%" or "−12%": how much `to` adds to `from`.
 std::string growth_text(double growth) {
-  return fmt::format("{}{:.0f}%", growth < 0 ? "\u2212" : "+", std::abs(growth) * 100);
+  const double percent = std::round(growth * 100);  // so that −0.04% reads "+0%", not "−0%"
+  return fmt::format("{}{:.0f}%", percent < 0 ? "\u2212" : "+", std::abs(percent));
 }
 
 Saturation slo_saturation(const std::string& target, const std::string& parameter,

@@ -69,20 +69,32 @@ const Sandbox& sandbox() {
   return box;
 }
 
+bool plain_file_name(const Json* file) {
+  if (file == nullptr || !file->is_string()) return true;  // the loader rejects it before reading
+  const std::string& name = file->get_ref<const std::string&>();
+  if (name.empty() || name == "." || name == "..") return false;
+  return name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") ==
+         std::string::npos;
+}
+
 // True when the loader would read a file outside the sandbox: the substituted
-// workload.prompts_file is not a plain file name.
+// workload.prompts_file, workload.dataset.path or a phase's trace is not a plain file name.
 bool escapes_sandbox(std::string_view text) {
   auto root = ttft::scenario::parse_json_with_comments(text, "fuzz");
   if (!root) return false;
   ttft::scenario::Reader reader("fuzz");
   (void)ttft::scenario::substitute_env(*root, fake_getenv, reader);
-  const Json* workload = ttft::scenario::find_member(*root, "workload");
-  const Json* file = workload != nullptr ? ttft::scenario::find_member(*workload, "prompts_file") : nullptr;
-  if (file == nullptr || !file->is_string()) return false;
-  const std::string& name = file->get_ref<const std::string&>();
-  if (name.empty() || name == "." || name == "..") return true;
-  return name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
-         std::string::npos;
+  using ttft::scenario::find_member;
+  const Json* workload = find_member(*root, "workload");
+  if (workload != nullptr && !plain_file_name(find_member(*workload, "prompts_file"))) return true;
+  const Json* dataset = workload != nullptr ? find_member(*workload, "dataset") : nullptr;
+  if (dataset != nullptr && !plain_file_name(find_member(*dataset, "path"))) return true;
+  if (const Json* phases = find_member(*root, "phases"); phases != nullptr && phases->is_array()) {
+    for (const Json& phase : *phases) {
+      if (!plain_file_name(find_member(phase, "trace"))) return true;
+    }
+  }
+  return false;
 }
 
 void check_scenario(const ttft::scenario::Scenario& s) {
@@ -93,13 +105,17 @@ void check_scenario(const ttft::scenario::Scenario& s) {
     FUZZ_REQUIRE(names.insert(target.name).second);
     FUZZ_REQUIRE(std::find(protocols.begin(), protocols.end(), target.protocol) != protocols.end());
   }
-  FUZZ_REQUIRE(!s.prompts.empty());
   FUZZ_REQUIRE(s.max_tokens >= 1);
   FUZZ_REQUIRE(!s.phases.empty());
   for (const auto& phase : s.phases) {
+    // Every request has a prompt: the workload's, or the phase's own lengths or trace.
+    FUZZ_REQUIRE(!s.prompts.empty() || s.input_tokens || phase.input_tokens || phase.replay());
     const int pacings = int(phase.cold()) + int(phase.interval_ns.has_value()) +
-                        int(phase.rate_per_s.has_value()) + int(phase.concurrency.has_value());
+                        int(phase.rate_per_s.has_value()) + int(phase.concurrency.has_value()) +
+                        int(phase.replay());
     FUZZ_REQUIRE(pacings == 1);
+    FUZZ_REQUIRE(!phase.replay() || (phase.requests && *phase.requests == static_cast<std::int64_t>(phase.trace.size())));
+    FUZZ_REQUIRE(!s.conversation || (phase.concurrency && phase.requests && *phase.requests % s.conversation->turns == 0));
   }
   FUZZ_REQUIRE(s.timeouts.connect_ns > 0 && s.timeouts.first_event_ns > 0 && s.timeouts.total_ns > 0);
   FUZZ_REQUIRE(s.time_scale > 0);

@@ -90,7 +90,7 @@ TEST_CASE("a replay request takes its trace line's lengths") {
   CHECK(second.messages[0].content.size() == 4800);
 }
 
-TEST_CASE("conversation turns: a dataset entry's user turns in order, wrapping; prompts continue in order") {
+TEST_CASE("conversation turns: a dataset entry's user turns in order and wrapping, else the prompts in order") {
   auto s = with_phases(1);
   s.conversation = scenario::ConversationSpec{3, 0};
   s.prompts = {{{"user", "q0"}}, {{"system", "sys"}, {"user", "q1"}}};

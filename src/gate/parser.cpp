@@ -331,7 +331,7 @@ std::string known(const std::vector<std::string>& names) {
 }
 
 /// The sweeps among expanded phase names: "ramp" once for "ramp@1", "ramp@2", in order.
-std::vector<std::string> sweep_names(const std::vector<std::string>& phases) {
+std::vector<std::string> sweep_names_in(const std::vector<std::string>& phases) {
   std::vector<std::string> out;
   for (const std::string& phase : phases) {
     const std::size_t at = phase.find('@');
@@ -373,7 +373,7 @@ std::optional<SyntaxError> check_names(const Assertion& a, const std::vector<std
     return SyntaxError{a.target_column, fmt::format("no target \"{}\" (targets: {})", a.target, known(targets)), ""};
   }
   if (a.subject == Subject::sweep_stat) {
-    const auto sweeps = sweep_names(phases);
+    const auto sweeps = sweep_names_in(phases);
     if (a.phase == kWildcard || has(sweeps, a.phase)) return std::nullopt;
     return SyntaxError{a.phase_column,
                        fmt::format("no sweep \"{}\" (sweeps: {})", a.phase, sweeps.empty() ? "none" : known(sweeps)), ""};

@@ -28,7 +28,7 @@ report::SweepPoint point(double value, const std::string& phase, std::optional<d
 
 // "ramp" sweeps concurrency 1, 2, 4 (edge saturates at 2; central never qualifies); "length" sweeps
 // input_tokens (edge fitted, central without a fit); "rate" sweeps rate 0.5 and 1.5.
-report::Report fixture() {
+report::Report sweep_fixture() {
   report::Report r;
   r.run.targets = {"edge", "central"};
   r.run.phases = {"ramp@1", "ramp@2", "ramp@4", "length@128", "length@4096", "rate@0.5", "rate@1.5"};
@@ -53,12 +53,12 @@ report::Report fixture() {
   return r;
 }
 
-std::vector<gate::Check> check(const std::string& text) {
-  static const report::Report report = fixture();
+std::vector<gate::Check> sweep_check(const std::string& text) {
+  static const report::Report report = sweep_fixture();
   return gate::evaluate(parsed(text), report);
 }
 
-gate::Check single(const std::string& text) { return test::only_check(check(text)); }
+gate::Check sweep_single(const std::string& text) { return test::only_check(sweep_check(text)); }
 
 }  // namespace
 
@@ -140,59 +140,59 @@ TEST_CASE("sweep assertions: check_names knows sweeps from their expanded phases
 }
 
 TEST_CASE("sweep assertions: saturation passes or fails on the measured value") {
-  auto c = single("edge.ramp.saturation >= 2");
+  auto c = sweep_single("edge.ramp.saturation >= 2");
   CHECK(c.passed);
   CHECK(c.expression == "edge.ramp.saturation >= 2");
   CHECK(c.detail == "measured 2 (concurrency, where throughput stops growing by 10%)");
-  CHECK_FALSE(single("edge.ramp.saturation >= 4").passed);
-  c = single("central.ramp.saturation >= 1");
+  CHECK_FALSE(sweep_single("edge.ramp.saturation >= 4").passed);
+  c = sweep_single("central.ramp.saturation >= 1");
   CHECK_FALSE(c.passed);
   CHECK(c.detail == "not measured: no concurrency qualifies as the saturation point (no value meets the SLO)");
-  c = single("edge.rate.saturation > 1.4");
+  c = sweep_single("edge.rate.saturation > 1.4");
   CHECK(c.passed);
   CHECK(c.detail == "measured 1.5 (rate, the highest value meeting the SLO)");
-  c = single("edge.length.saturation > 0");
+  c = sweep_single("edge.length.saturation > 0");
   CHECK_FALSE(c.passed);
   CHECK(c.detail == "not measured: length sweeps input_tokens; concurrency and rate sweeps have a saturation point");
 }
 
 TEST_CASE("sweep assertions: slope and intercept of the TTFT fit") {
-  auto c = single("edge.length.slope < 2ms");
+  auto c = sweep_single("edge.length.slope < 2ms");
   CHECK(c.passed);
   CHECK(c.detail == "measured 1.75 ms per 1,000 input tokens, n = 40");
-  CHECK_FALSE(single("edge.length.slope < 1.7ms").passed);
-  c = single("edge.length.intercept < 0.2s");
+  CHECK_FALSE(sweep_single("edge.length.slope < 1.7ms").passed);
+  c = sweep_single("edge.length.intercept < 0.2s");
   CHECK_FALSE(c.passed);
   CHECK(c.detail == "measured 212.5 ms, n = 40");
-  c = single("central.length.intercept < 300ms");
+  c = sweep_single("central.length.intercept < 300ms");
   CHECK_FALSE(c.passed);
   CHECK(c.detail == "not measured: no TTFT fit for central in length (too few successful rows)");
-  c = single("edge.ramp.slope < 2ms");
+  c = sweep_single("edge.ramp.slope < 2ms");
   CHECK_FALSE(c.passed);
   CHECK(c.detail == "not measured: ramp sweeps concurrency; input_tokens sweeps have a TTFT fit");
-  c = single("edge.nope.slope < 2ms");
+  c = sweep_single("edge.nope.slope < 2ms");
   CHECK_FALSE(c.passed);
   CHECK(c.detail == "no sweep \"nope\" in the report (sweeps: ramp, length, rate)");
 }
 
 TEST_CASE("sweep assertions: throughput at one sweep value") {
-  auto c = single("edge.ramp@2.throughput >= 18");
+  auto c = sweep_single("edge.ramp@2.throughput >= 18");
   CHECK(c.passed);
   CHECK(c.detail == "measured 18.25 requests/s");
-  CHECK_FALSE(single("edge.ramp@2.throughput >= 18.5").passed);
-  c = single("edge.rate@0.5.output_tps == 50");
+  CHECK_FALSE(sweep_single("edge.ramp@2.throughput >= 18.5").passed);
+  c = sweep_single("edge.rate@0.5.output_tps == 50");
   CHECK(c.passed);
   CHECK(c.detail == "measured 50 output tokens/s");
-  c = single("central.ramp@2.throughput >= 0");
+  c = sweep_single("central.ramp@2.throughput >= 0");
   CHECK_FALSE(c.passed);
   CHECK(c.detail == "not measured: no successful request with a wall time (10 requests, 0 failed)");
-  c = single("edge.ramp@8.throughput >= 0");
+  c = sweep_single("edge.ramp@8.throughput >= 0");
   CHECK_FALSE(c.passed);
   CHECK(c.detail.rfind("no phase \"ramp@8\" in the report", 0) == 0);
 }
 
 TEST_CASE("sweep assertions: wildcards expand only where the figure exists") {
-  auto checks = check("*.*.saturation >= 1");
+  auto checks = sweep_check("*.*.saturation >= 1");
   REQUIRE(checks.size() == 4);  // ramp and rate for each target, never length
   CHECK(checks[0].expression == "edge.ramp.saturation >= 1");
   CHECK(checks[1].expression == "edge.rate.saturation >= 1");
@@ -201,11 +201,11 @@ TEST_CASE("sweep assertions: wildcards expand only where the figure exists") {
   CHECK(checks[2].expression == "central.ramp.saturation >= 1");
   CHECK_FALSE(checks[2].passed);  // no value qualifies
   CHECK_FALSE(checks[3].passed);  // 0.5 < 1
-  checks = check("edge.*.intercept < 250ms");
+  checks = sweep_check("edge.*.intercept < 250ms");
   REQUIRE(checks.size() == 1);
   CHECK(checks[0].expression == "edge.length.intercept < 250ms");
   CHECK(checks[0].passed);
-  checks = check("central.*.throughput > 0.9");
+  checks = sweep_check("central.*.throughput > 0.9");
   REQUIRE(checks.size() == 7);
   CHECK(checks[6].expression == "central.rate@1.5.throughput > 0.9");
   CHECK(checks[6].passed);

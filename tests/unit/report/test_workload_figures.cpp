@@ -22,7 +22,7 @@ using namespace ttft;
 
 namespace {
 
-constexpr Nanos kMs = kNanosPerMs;
+constexpr Nanos kOneMs = kNanosPerMs;
 
 std::string iso_at(std::int64_t ms) {
   return fmt::format("2026-01-01T{:02}:{:02}:{:02}.{:03}Z", ms / 3'600'000, ms / 60'000 % 60, ms / 1000 % 60, ms % 1000);
@@ -57,7 +57,7 @@ std::vector<samples::Sample> throughput_rows(const std::string& target, const st
     for (int i = 0; i < 10; ++i) {
       samples::Sample s = sweep_row(target, "ramp", values[v], values[v] >= slow_from ? 400 : 100);
       s.started_at = iso_at(static_cast<std::int64_t>(v) * 60'000);
-      s.e2e_ns = i == 9 ? static_cast<Nanos>(10'000 / throughputs[v] * kMs) : 200 * kMs;
+      s.e2e_ns = i == 9 ? static_cast<Nanos>(10'000 / throughputs[v] * kOneMs) : 200 * kOneMs;
       rows.push_back(s);
     }
   }
@@ -162,7 +162,7 @@ TEST_CASE("saturation with an SLO: the highest value whose goodput meets it") {
   const auto slow = throughput_rows("central", kConcurrency, {1, 2, 4, 8, 16}, 1);
   rows.insert(rows.end(), slow.begin(), slow.end());
   auto run = run_with({sweep_facts("ramp", "concurrency", kConcurrency)});
-  run.slo.every_phase = metrics::Slo{{{"ttft", 300 * kMs}}};
+  run.slo.every_phase = metrics::Slo{{{"ttft", 300 * kOneMs}}};
   const auto r = report::build_report(rows, run);
   const report::SweepReport& sweep = r.sweeps.at(0);
   REQUIRE(sweep.saturation.size() == 2);

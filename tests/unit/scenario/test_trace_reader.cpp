@@ -12,13 +12,13 @@ using namespace ttft;
 
 namespace {
 
-const fs::path kDir = fs::path(TTFT_FIXTURES_DIR) / "traces";
+const fs::path kTraceDir = fs::path(TTFT_FIXTURES_DIR) / "traces";
 constexpr Nanos kMs = 1'000'000;
 
 std::vector<scenario::TraceLine> load(const std::string& name) {
   scenario::Reader reader("s.json");
   std::vector<scenario::TraceLine> lines;
-  const bool ok = scenario::read_trace(reader, "/phases/0/trace", (kDir / name).string(), lines);
+  const bool ok = scenario::read_trace(reader, "/phases/0/trace", (kTraceDir / name).string(), lines);
   if (!ok) FAIL(reader.error().where << ": " << reader.error().message);
   return lines;
 }
@@ -26,9 +26,9 @@ std::vector<scenario::TraceLine> load(const std::string& name) {
 std::string load_error(const std::string& name) {
   scenario::Reader reader("s.json");
   std::vector<scenario::TraceLine> lines;
-  CHECK_FALSE(scenario::read_trace(reader, "/phases/0/trace", (kDir / name).string(), lines));
+  CHECK_FALSE(scenario::read_trace(reader, "/phases/0/trace", (kTraceDir / name).string(), lines));
   if (reader.ok()) return "";
-  return test::replace_all(reader.error().where + ": " + reader.error().message, kDir.string() + "/", "");
+  return test::replace_all(reader.error().where + ": " + reader.error().message, kTraceDir.string() + "/", "");
 }
 
 }  // namespace

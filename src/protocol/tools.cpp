@@ -53,7 +53,9 @@ void add_responses_tools(OrderedJson& body, const Workload& workload) {
   OrderedJson tools = OrderedJson::array();
   for (const nlohmann::json& tool : workload.tools) {
     OrderedJson flat{{"type", "function"}};
-    flat.update(declaration(function_of(tool), "parameters"));
+    const nlohmann::json& function = function_of(tool);
+    flat.update(declaration(function, "parameters"));
+    if (const auto strict = function.find("strict"); strict != function.end()) flat["strict"] = *strict;
     tools.push_back(std::move(flat));
   }
   body["tools"] = std::move(tools);

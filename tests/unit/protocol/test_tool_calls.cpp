@@ -49,6 +49,9 @@ TEST_CASE("tools: openai-responses flattens each function and a named choice") {
   CHECK(body["tool_choice"] == json{{"type", "function"}, {"name", "get_weather"}});
   CHECK(body_of("openai-responses", tool_workload("none"))["tool_choice"] == "none");
   CHECK_FALSE(body_of("openai-responses", tool_workload(nullptr)).contains("tool_choice"));
+  Workload strict = tool_workload(nullptr);
+  strict.tools[0]["function"]["strict"] = true;
+  CHECK(body_of("openai-responses", strict)["tools"][0]["strict"] == true);
 }
 
 TEST_CASE("tools: anthropic takes input_schema and its own tool_choice objects") {

@@ -143,7 +143,8 @@ Decoded decode_full_parser(const Setup& setup, std::string_view body, const std:
 void require_same_answer(const Decoded& x, const Decoded& y) {
   const StreamRecord& a = x.record;
   const StreamRecord& b = y.record;
-  FUZZ_REQUIRE(a.first_token_is_reasoning == b.first_token_is_reasoning);
+  FUZZ_REQUIRE(a.first_token_kind == b.first_token_kind);
+  FUZZ_REQUIRE(a.tool_calls == b.tool_calls);
   FUZZ_REQUIRE(a.text_bytes == b.text_bytes);
   FUZZ_REQUIRE(a.input_tokens == b.input_tokens);
   FUZZ_REQUIRE(a.output_tokens == b.output_tokens);
@@ -214,7 +215,7 @@ void check_consistent(const Setup& setup, const Decoded& decoded) {
     FUZZ_REQUIRE(r.first_event_ns && *r.first_event_ns <= *r.first_answer_ns);
     FUZZ_REQUIRE(*r.first_answer_ns <= *r.end_ns);
   }
-  if (r.first_token_ns && !r.first_token_is_reasoning) {
+  if (r.first_token_ns && r.first_token_kind != ttft::protocol::TokenKind::reasoning) {
     FUZZ_REQUIRE(r.first_answer_ns && *r.first_answer_ns <= *r.first_token_ns);
   }
   FUZZ_REQUIRE(!(r.stream_error && r.protocol_error));

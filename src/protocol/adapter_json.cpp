@@ -121,4 +121,16 @@ std::optional<double> find_amount(const nlohmann::json& object, const char* key)
   return value;
 }
 
+std::string json_text(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+ToolCallDelta whole_tool_call(const std::string* name, const nlohmann::json* arguments) {
+  ToolCallDelta delta;
+  if (name != nullptr) delta.name = *name;
+  if (arguments != nullptr) delta.arguments = json_text(*arguments);
+  delta.whole = true;
+  return delta;
+}
+
 }  // namespace ttft::protocol

@@ -67,6 +67,13 @@ std::optional<std::int64_t> find_nested_count(const nlohmann::json& object, cons
 /// True when `object[key]` is a non-empty array (a tool call list that holds a call).
 bool has_non_empty_array(const nlohmann::json& object, const char* key);
 
+/// `value` as compact JSON text (invalid UTF-8 replaced): a whole tool call's arguments.
+std::string json_text(const nlohmann::json& value);
+
+/// A tool call delivered whole (Gemini's functionCall, Ollama's tool_calls): a call of its own
+/// named `name`, with `arguments` (an object) as its JSON text.
+ToolCallDelta whole_tool_call(const std::string* name, const nlohmann::json* arguments);
+
 /// The finite, non-negative number at `object[key]` (integer or not), else nullopt.
 std::optional<double> find_amount(const nlohmann::json& object, const char* key);
 

@@ -6,6 +6,7 @@
 
 #include "protocol/adapter_json.hpp"
 #include "protocol/anthropic_scan.hpp"
+#include "protocol/tools.hpp"
 
 namespace ttft::protocol {
 namespace {
@@ -19,6 +20,11 @@ std::string message_error_text(const nlohmann::json& payload) {
     }
   }
   return payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The content block's index keys a tool call's pieces.
+std::string block_key(const nlohmann::json& payload) {
+  return std::to_string(find_count(payload, "index").value_or(0));
 }
 
 void read_delta(const nlohmann::json& payload, EventMeaning& meaning) {
@@ -35,6 +41,10 @@ void read_delta(const nlohmann::json& payload, EventMeaning& meaning) {
       meaning.reasoning = *thinking;
   } else if (*type == "input_json_delta") {
     meaning.tool_call = true;
+    ToolCallDelta piece;
+    piece.key = block_key(payload);
+    if (const std::string* json = find_string(*delta, "partial_json")) piece.arguments = *json;
+    meaning.tool_call_deltas.push_back(std::move(piece));
   }
 }
 
@@ -43,7 +53,12 @@ void read_delta(const nlohmann::json& payload, EventMeaning& meaning) {
 void read_block_start(const nlohmann::json& payload, EventMeaning& meaning) {
   const nlohmann::json* block = find_object(payload, "content_block");
   const std::string* type = block != nullptr ? find_string(*block, "type") : nullptr;
-  if (type != nullptr && is_tool_use_block(*type)) meaning.tool_call = true;
+  if (type == nullptr || !is_tool_use_block(*type)) return;
+  meaning.tool_call = true;
+  ToolCallDelta piece;
+  piece.key = block_key(payload);
+  if (const std::string* name = find_string(*block, "name")) piece.name = *name;
+  meaning.tool_call_deltas.push_back(std::move(piece));
 }
 
 }  // namespace
@@ -66,6 +81,7 @@ std::string AnthropicAdapter::build_body(const Workload& workload) const {
     has_system = true;
   }
   if (has_system) body["system"] = system;
+  add_anthropic_tools(body, workload);
   return finish_body(std::move(body), workload.extra_body);
 }
 

@@ -41,21 +41,20 @@ bool read_delta(const std::array<std::optional<Value>, kPickCount>& picked, Even
   } else if (*type == "thinking_delta" && is_string(picked[kThinking])) {
     json_scan::append_string(*picked[kThinking], meaning.reasoning);
   } else if (*type == "input_json_delta") {
-    meaning.tool_call = true;
+    return false;  // the full reader joins the call's pieces
   }
   return true;
 }
 
-// read_block_start: a tool_use block (of any kind) starts a tool call.
-bool read_block_start(const std::array<std::optional<Value>, kPickCount>& picked,
-                      EventMeaning& meaning) {
+// read_block_start: a tool_use block (of any kind) starts a tool call, which the full reader
+// reads (its name); any other block start carries nothing.
+bool read_block_start(const std::array<std::optional<Value>, kPickCount>& picked) {
   if (!picked[kBlock] || picked[kBlock]->kind != Kind::object || !is_string(picked[kBlockType])) {
     return true;
   }
   const std::optional<std::string_view> type = json_scan::plain_string(*picked[kBlockType]);
   if (!type) return false;
-  if (is_tool_use_block(*type)) meaning.tool_call = true;
-  return true;
+  return !is_tool_use_block(*type);  // a call's start (its name) goes to the full reader
 }
 
 }  // namespace anthropic_event
@@ -81,7 +80,7 @@ bool scan_anthropic_event(const Event& event, EventMeaning& meaning) {
     meaning.end_of_stream = true;
     return true;
   }
-  if (type == "content_block_start") return read_block_start(picked, meaning);
+  if (type == "content_block_start") return read_block_start(picked);
   return type == "ping" || type == "content_block_stop";
 }
 

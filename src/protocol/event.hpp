@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.hpp"
 
@@ -29,12 +30,29 @@ struct ServerTimings {
   bool empty() const { return !total_ns && !load_ns && !prompt_eval_ns && !eval_ns; }
 };
 
+/// A piece of one tool call as an event carries it; the decoder joins the pieces of each call
+/// (docs/protocols.md ("Tool calls")).
+struct ToolCallDelta {
+  std::string key;        // which call the piece belongs to (an index or id); "" = a call of its own
+  std::string name;       // the function's name, when this piece carries it
+  std::string arguments;  // the next piece of the arguments' JSON text
+  bool whole = false;     // `arguments` is the whole text: used only when no piece came before
+};
+
+/// One reassembled tool call: the function's name and its arguments' JSON text as streamed.
+struct ToolCall {
+  std::string name;
+  std::string arguments;
+  bool operator==(const ToolCall&) const = default;
+};
+
 /// What one event says, as read by an adapter. Usage fields are set only when the event carries
 /// them; the last value seen wins (Anthropic and Gemini send running totals).
 struct EventMeaning {
   std::string text;       // visible generated text in this event ("" = none)
   std::string reasoning;  // reasoning/thinking text; never counts as the first answer
   bool tool_call = false;  // carries (part of) a tool call: an answer, though not text
+  std::vector<ToolCallDelta> tool_call_deltas;  // the pieces of calls it carries, when readable
   std::optional<std::int64_t> input_tokens;   // the whole prompt, cached part included
   std::optional<std::int64_t> output_tokens;  // reasoning included
   std::optional<std::int64_t> reasoning_tokens;     // the part of output spent reasoning

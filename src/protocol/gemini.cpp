@@ -7,6 +7,7 @@
 
 #include "protocol/adapter_json.hpp"
 #include "protocol/openai_chat.hpp"
+#include "protocol/tools.hpp"
 
 namespace ttft::protocol {
 namespace {
@@ -26,7 +27,10 @@ void read_parts(const nlohmann::json& candidate, EventMeaning& meaning) {
   if (parts == content->end() || !parts->is_array()) return;
   for (const nlohmann::json& part : *parts) {
     if (!part.is_object()) continue;
-    if (find_object(part, "functionCall") != nullptr) meaning.tool_call = true;
+    if (const nlohmann::json* call = find_object(part, "functionCall")) {
+      meaning.tool_call = true;
+      meaning.tool_call_deltas.push_back(whole_tool_call(find_string(*call, "name"), find_object(*call, "args")));
+    }
     const std::string* text = find_string(part, "text");
     if (text == nullptr) continue;
     const auto thought = part.find("thought");
@@ -68,6 +72,7 @@ std::string GeminiAdapter::build_body(const Workload& workload) const {
   OrderedJson body{{"contents", std::move(contents)}};
   if (has_system) body["systemInstruction"] = OrderedJson{{"parts", text_parts(system)}};
   body["generationConfig"] = OrderedJson{{"maxOutputTokens", workload.max_tokens}};
+  add_gemini_tools(body, workload);
   return finish_body(std::move(body), workload.extra_body);
 }
 

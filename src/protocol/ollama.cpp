@@ -8,6 +8,7 @@
 
 #include "protocol/adapter_json.hpp"
 #include "protocol/openai_chat.hpp"
+#include "protocol/tools.hpp"
 
 namespace ttft::protocol {
 namespace {
@@ -31,6 +32,7 @@ std::string OllamaAdapter::build_body(const Workload& workload) const {
   body["messages"] = messages_json(workload.messages, /*with_system=*/true);
   body["stream"] = true;
   body["options"] = {{"num_predict", workload.max_tokens}};
+  add_openai_tools(body, workload, /*with_choice=*/false);
   return finish_body(std::move(body), workload.extra_body);
 }
 
@@ -50,7 +52,15 @@ EventMeaning OllamaAdapter::interpret(const Event& event) {
     if (const std::string* thinking = find_string(*message, "thinking")) {
       meaning.reasoning = *thinking;
     }
-    if (has_non_empty_array(*message, "tool_calls")) meaning.tool_call = true;
+    if (has_non_empty_array(*message, "tool_calls")) {
+      meaning.tool_call = true;
+      for (const nlohmann::json& call : (*message)["tool_calls"]) {
+        const nlohmann::json* function = call.is_object() ? find_object(call, "function") : nullptr;
+        if (function == nullptr) continue;
+        meaning.tool_call_deltas.push_back(
+            whole_tool_call(find_string(*function, "name"), find_object(*function, "arguments")));
+      }
+    }
   } else {
     // /api/generate streams the same objects with "response" and "thinking" at the top.
     if (const std::string* response = find_string(object, "response")) meaning.text = *response;

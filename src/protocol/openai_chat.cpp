@@ -5,6 +5,7 @@
 #include "protocol/adapter_json.hpp"
 #include "protocol/llama_cpp.hpp"
 #include "protocol/openai_chunk_scan.hpp"
+#include "protocol/tools.hpp"
 
 namespace ttft::protocol {
 
@@ -17,6 +18,7 @@ nlohmann::ordered_json openai_chat_body(const Workload& workload) {
   // Without include_usage the stream carries no token counts (openapi.yaml,
   // ChatCompletionStreamOptions).
   body["stream_options"] = {{"include_usage", true}};
+  add_openai_tools(body, workload, /*with_choice=*/true);
   return body;
 }
 
@@ -44,6 +46,37 @@ std::optional<std::string> openai_error(const nlohmann::json& chunk) {
   return it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+namespace {
+
+// A call's piece: {"index", "id", "function": {"name", "arguments"}}; the index keys the call
+// (the id comes only with its first piece).
+ToolCallDelta openai_tool_piece(const nlohmann::json& function, std::string key) {
+  ToolCallDelta piece;
+  piece.key = std::move(key);
+  if (const std::string* name = find_string(function, "name")) piece.name = *name;
+  if (const std::string* arguments = find_string(function, "arguments")) piece.arguments = *arguments;
+  return piece;
+}
+
+void read_openai_tool_calls(const nlohmann::json& delta, EventMeaning& meaning) {
+  if (const nlohmann::json* function_call = find_object(delta, "function_call")) {
+    meaning.tool_call_deltas.push_back(openai_tool_piece(*function_call, "function_call"));
+  }
+  const auto calls = delta.find("tool_calls");
+  if (calls == delta.end() || !calls->is_array()) return;
+  for (std::size_t i = 0; i < calls->size(); ++i) {
+    const nlohmann::json& call = (*calls)[i];
+    if (!call.is_object()) continue;
+    const auto index = find_count(call, "index");
+    const nlohmann::json* function = find_object(call, "function");
+    static const nlohmann::json kNone = nlohmann::json::object();
+    meaning.tool_call_deltas.push_back(
+        openai_tool_piece(function ? *function : kNone, std::to_string(index.value_or(static_cast<std::int64_t>(i)))));
+  }
+}
+
+}  // namespace
+
 void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning) {
   const auto choices = chunk.find("choices");
   if (choices != chunk.end() && choices->is_array() && !choices->empty()) {
@@ -61,6 +94,7 @@ void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning) {
       const nlohmann::json* function_call = find_object(*delta, "function_call");
       if (has_non_empty_array(*delta, "tool_calls") || (function_call && !function_call->empty())) {
         meaning.tool_call = true;
+        read_openai_tool_calls(*delta, meaning);
       }
     }
   }

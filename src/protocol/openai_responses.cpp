@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "protocol/adapter_json.hpp"
+#include "protocol/tools.hpp"
 
 namespace ttft::protocol {
 namespace {
@@ -49,6 +50,25 @@ bool is_tool_call_event(std::string_view type, const nlohmann::json& payload) {
          type.find("_call") != std::string_view::npos;
 }
 
+// A call's piece: output_item.added names it (item.name), the .delta events bring its arguments
+// (delta), the .done events all of them (arguments or input); output_index keys them.
+ToolCallDelta tool_call_piece(std::string_view type, const nlohmann::json& payload) {
+  ToolCallDelta piece;
+  if (auto index = find_count(payload, "output_index")) piece.key = std::to_string(*index);
+  const nlohmann::json* item = find_object(payload, "item");
+  if (const std::string* name = item != nullptr ? find_string(*item, "name") : find_string(payload, "name")) {
+    piece.name = *name;
+  }
+  if (type.ends_with(".delta")) {
+    if (const std::string* delta = find_string(payload, "delta")) piece.arguments = *delta;
+  } else if (type.ends_with(".done")) {
+    const std::string* all = find_string(payload, "arguments");
+    if (all == nullptr) all = find_string(payload, "input");
+    if (all != nullptr) piece.arguments = *all;
+  }
+  return piece;
+}
+
 }  // namespace
 
 std::string OpenAiResponsesAdapter::build_body(const Workload& workload) const {
@@ -58,6 +78,7 @@ std::string OpenAiResponsesAdapter::build_body(const Workload& workload) const {
   body["input"] = messages_json(workload.messages, /*with_system=*/true);
   body["max_output_tokens"] = workload.max_tokens;
   body["stream"] = true;
+  add_responses_tools(body, workload);
   return finish_body(std::move(body), workload.extra_body);
 }
 
@@ -91,6 +112,11 @@ EventMeaning OpenAiResponsesAdapter::interpret(const Event& event) {
     meaning.error = error_text(payload);
   } else if (is_tool_call_event(type, payload)) {
     meaning.tool_call = true;
+    meaning.tool_call_deltas.push_back(tool_call_piece(type, payload));
+  } else if (type.ends_with("_call_arguments.done") || type.ends_with("_call_input.done")) {
+    ToolCallDelta whole = tool_call_piece(type, payload);
+    whole.whole = true;
+    meaning.tool_call_deltas.push_back(std::move(whole));
   }
   return meaning;
 }

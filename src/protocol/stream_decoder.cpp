@@ -3,11 +3,21 @@
 // arrival time of the read that completed it (docs/metrics.md ("The clock and t0")).
 #include "protocol/stream_decoder.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/check.hpp"
 
 namespace ttft::protocol {
+
+std::string_view token_kind_name(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::text: return "text";
+    case TokenKind::reasoning: return "reasoning";
+    case TokenKind::tool_call: return "tool_call";
+  }
+  return "text";
+}
 
 StreamDecoder::StreamDecoder(std::unique_ptr<Adapter> adapter, std::size_t max_event_bytes)
     : StreamDecoder(max_event_bytes) {
@@ -132,11 +142,16 @@ void StreamDecoder::on_event(const Event& event, Nanos arrival_ns) {
     record_.protocol_error = std::move(meaning.protocol_error);
     return;
   }
+  // A tool call's first delta is the first token of an agent's answer (docs/metrics.md
+  // ("First token")), but its arguments are no text: never text_bytes, never a content event.
+  if (!record_.first_token_ns && (!meaning.text.empty() || !meaning.reasoning.empty() || meaning.tool_call)) {
+    record_.first_token_ns = arrival_ns;
+    record_.first_token_kind = !meaning.text.empty()        ? TokenKind::text
+                               : !meaning.reasoning.empty() ? TokenKind::reasoning
+                                                            : TokenKind::tool_call;
+  }
+  add_tool_call_deltas(meaning.tool_call_deltas);
   if (!meaning.text.empty() || !meaning.reasoning.empty()) {
-    if (!record_.first_token_ns) {
-      record_.first_token_ns = arrival_ns;
-      record_.first_token_is_reasoning = meaning.text.empty();
-    }
     record_.last_token_ns = arrival_ns;
     record_.content_event_ns.push_back(arrival_ns);
     ++record_.content_events;
@@ -158,6 +173,26 @@ void StreamDecoder::on_event(const Event& event, Nanos arrival_ns) {
   if (meaning.end_of_stream) {
     record_.terminated = true;
     record_.end_ns = arrival_ns;
+  }
+}
+
+void StreamDecoder::add_tool_call_deltas(std::vector<ToolCallDelta>& deltas) {
+  for (ToolCallDelta& delta : deltas) {
+    const auto known = delta.key.empty() ? tool_call_keys_.end()
+                                         : std::find(tool_call_keys_.begin(), tool_call_keys_.end(), delta.key);
+    ToolCall* call = nullptr;
+    if (known == tool_call_keys_.end()) {
+      tool_call_keys_.push_back(std::move(delta.key));
+      call = &record_.tool_calls.emplace_back();
+    } else {
+      call = &record_.tool_calls[static_cast<std::size_t>(known - tool_call_keys_.begin())];
+    }
+    if (call->name.empty()) call->name = std::move(delta.name);
+    if (!delta.whole) {
+      call->arguments += delta.arguments;
+    } else if (call->arguments.empty()) {
+      call->arguments = std::move(delta.arguments);
+    }
   }
 }
 

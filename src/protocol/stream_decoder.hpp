@@ -24,11 +24,17 @@
 
 namespace ttft::protocol {
 
+/// What the first token was (first_token_kind).
+enum class TokenKind { text, reasoning, tool_call };
+
+/// "text", "reasoning" or "tool_call", as samples.csv writes first_token_kind.
+std::string_view token_kind_name(TokenKind kind);
+
 /// Times are nanoseconds relative to the request's t0 (the caller's choice of origin).
 struct StreamRecord {
   std::optional<Nanos> first_event_ns;   // first dispatched event (ttft_ms)
-  std::optional<Nanos> first_token_ns;   // first event with visible text or reasoning (first_token_ms)
-  bool first_token_is_reasoning = false; // the first token was reasoning, not visible text
+  std::optional<Nanos> first_token_ns;   // first event with text, reasoning or a tool call (first_token_ms)
+  TokenKind first_token_kind = TokenKind::text;  // what that event carried (text wins in a mixed one)
   std::optional<Nanos> first_answer_ns;  // first event with visible text or a tool call (first_answer_ms)
   std::optional<Nanos> last_token_ns;    // last event with visible text or reasoning
   std::optional<Nanos> end_ns;           // terminator seen, else end of body (set by finish())
@@ -48,6 +54,7 @@ struct StreamRecord {
   std::optional<ServerTimings> server_timings;  // the server's own durations, last reported
   std::string detected_protocol;         // what `auto` detected; "" for a given protocol
   std::string answer_text;               // the visible text, only when keep_answer_text() was asked
+  std::vector<ToolCall> tool_calls;      // each call's name and arguments, joined across events
 };
 
 class StreamDecoder {
@@ -104,6 +111,7 @@ class StreamDecoder {
   bool start_detected();
   bool decode(std::string_view bytes, Nanos arrival_ns);
   void on_event(const Event& event, Nanos arrival_ns);
+  void add_tool_call_deltas(std::vector<ToolCallDelta>& deltas);
 
   std::unique_ptr<Adapter> adapter_;  // null while `auto` detects
   std::unique_ptr<ProtocolDetector> detector_;  // `auto` until it has decided
@@ -114,6 +122,7 @@ class StreamDecoder {
   TextChunker text_;
   StreamRecord record_;
   bool keep_answer_text_ = false;
+  std::vector<std::string> tool_call_keys_;  // the key of each of record_.tool_calls
 };
 
 }  // namespace ttft::protocol

@@ -26,6 +26,21 @@ void read_metadata_usage(const nlohmann::json& part, EventMeaning& meaning) {
   if (auto tokens = find_count(counts, "cachedInputTokens")) meaning.cached_input_tokens = tokens;
 }
 
+// tool-input-start names the call, -delta brings inputTextDelta, -available the whole input;
+// toolCallId keys them.
+ToolCallDelta tool_input_piece(std::string_view type, const nlohmann::json& part) {
+  ToolCallDelta piece;
+  if (const std::string* id = find_string(part, "toolCallId")) piece.key = "id:" + *id;
+  if (const std::string* name = find_string(part, "toolName")) piece.name = *name;
+  if (type == "tool-input-delta") {
+    if (const std::string* text = find_string(part, "inputTextDelta")) piece.arguments = *text;
+  } else if (type == "tool-input-available") {
+    if (const auto input = part.find("input"); input != part.end()) piece.arguments = json_text(*input);
+    piece.whole = true;
+  }
+  return piece;
+}
+
 }  // namespace
 
 nlohmann::ordered_json ai_sdk_chat_body(const Workload& workload, bool with_content) {
@@ -69,6 +84,7 @@ EventMeaning VercelUiAdapter::interpret(const Event& event) {
   } else if (*type == "tool-input-start" || *type == "tool-input-delta" ||
              *type == "tool-input-available") {
     meaning.tool_call = true;
+    meaning.tool_call_deltas.push_back(tool_input_piece(*type, part));
   } else if (*type == "error") {
     const std::string* text = find_string(part, "errorText");
     meaning.error = text != nullptr ? *text : std::string("error part without errorText");

@@ -19,6 +19,10 @@ struct Workload {
   std::vector<Message> messages;
   std::int64_t max_tokens = 256;
   nlohmann::json extra_body = nlohmann::json::object();  // merged over the built body (scenario `body`)
+  // OpenAI chat's tool JSON ([{"type":"function","function":{...}}]); empty = no tools. Each
+  // adapter writes them in its provider's shape (docs/protocols.md ("Tool calls")).
+  nlohmann::json tools = nlohmann::json::array();
+  nlohmann::json tool_choice = nullptr;  // "auto" | "none" | "required" | {"type":"function",...}; null = not sent
 };
 
 }  // namespace ttft::protocol

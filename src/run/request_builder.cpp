@@ -32,7 +32,8 @@ Result<driver::RequestSpec> build_request(const RequestInput& input) {
   if (!adapter) {
     return fail("--protocol", adapter.error().message, "known protocols: " + join_protocol_names());
   }
-  protocol::Workload workload{input.model, input.messages, input.max_tokens, input.extra_body};
+  protocol::Workload workload{input.model, input.messages, input.max_tokens, input.extra_body,
+                              input.tools, input.tool_choice};
   driver::RequestSpec spec;
   spec.url = input.url;
   spec.protocol = input.protocol;

@@ -25,6 +25,8 @@ struct RequestInput {
   driver::HeaderList headers;                   // the user's
   std::string request_id;                       // sent unless the user set the header
   std::string request_id_header = "X-Request-Id";  // empty = none
+  nlohmann::json tools = nlohmann::json::array();  // OpenAI chat's tool JSON; empty = none
+  nlohmann::json tool_choice = nullptr;                      // null = not sent
 };
 
 /// The spec for one request; fails (where = "--protocol") for an unknown protocol.

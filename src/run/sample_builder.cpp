@@ -38,7 +38,7 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   s.ttfb_ns = outcome.ttfb_ns;
   s.ttft_ns = stream.first_event_ns;
   s.first_token_ns = stream.first_token_ns;
-  if (stream.first_token_ns) s.first_token_kind = stream.first_token_is_reasoning ? "reasoning" : "text";
+  if (stream.first_token_ns) s.first_token_kind = protocol::token_kind_name(stream.first_token_kind);
   s.first_answer_ns = stream.first_answer_ns;
   s.e2e_ns = outcome.end_ns;
   s.events = stream.events;

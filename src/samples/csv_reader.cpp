@@ -109,7 +109,7 @@ template <std::optional<Nanos> Sample::*M>
 constexpr auto set_ms = set_opt_scaled<M, kNanosDecimalsOfMs>;
 
 bool set_first_token_kind(Sample& s, std::string_view cell) {
-  if (!cell.empty() && cell != "text" && cell != "reasoning") return false;
+  if (!cell.empty() && cell != "text" && cell != "reasoning" && cell != "tool_call") return false;
   s.first_token_kind.assign(cell);
   return true;
 }
@@ -171,7 +171,7 @@ const std::array<ColumnDecoder, kColumnCount> kDecoders = {{
     {"cost_usd", "dollars such as 0.000123, or empty",
      set_opt_scaled<&Sample::cost_pusd, kPusdDecimalsOfUsd>},
     // Appended columns: files written before them lack them.
-    {"first_token_kind", "text, reasoning or empty", set_first_token_kind, /*optional=*/true},
+    {"first_token_kind", "text, reasoning, tool_call or empty", set_first_token_kind, /*optional=*/true},
     {"first_answer_ms", kMs, set_ms<&Sample::first_answer_ns>, true},
     {"reasoning_tokens", kOptInt, set_opt_int<std::int64_t, &Sample::reasoning_tokens>, true},
     {"cached_input_tokens", kOptInt, set_opt_int<std::int64_t, &Sample::cached_input_tokens>, true},

@@ -40,7 +40,7 @@ struct Sample {
   std::optional<Nanos> itl_p50_ns, itl_p95_ns;
   std::optional<double> decode_tps;
   std::optional<std::int64_t> cost_pusd;  // pico-dollars
-  std::string first_token_kind;       // text | reasoning (the first token was thinking); "" = none
+  std::string first_token_kind;       // text | reasoning (thinking) | tool_call; "" = none
   // Appended after first_token_kind (docs/results.md ("Columns")); files written before them lack them.
   std::optional<Nanos> first_answer_ns;  // first event with visible answer text or a tool call
   std::optional<std::int64_t> reasoning_tokens;     // from usage; part of output_tokens

@@ -147,6 +147,8 @@ struct Scenario {
   std::optional<workload::Distribution> output_tokens;  // max_tokens drawn per request
   std::optional<ConversationSpec> conversation;
   PromptCache prompt_cache = PromptCache::bust;  // workload.prompt_cache; absent: bust
+  nlohmann::json tools = nlohmann::json::array();  // workload.tools (OpenAI chat's shape); empty = none
+  nlohmann::json tool_choice = nullptr;                      // workload.tool_choice; null = not sent
   std::vector<Phase> phases;           // at least one
   Timeouts timeouts;
   std::string request_id_header = "X-Request-Id";  // empty = not sent

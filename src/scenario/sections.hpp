@@ -64,6 +64,9 @@ bool read_trace(Reader& reader, const std::string& pointer, const std::string& p
 /// (docs/scenario.md ("Prompt and output lengths")).
 bool read_length(Reader& reader, const Json& value, const std::string& pointer, workload::Distribution& out);
 
+/// workload.tools and workload.tool_choice of the "/workload" object (docs/scenario.md ("Tools")).
+bool read_tools(Reader& reader, const Json& workload, Scenario& out);
+
 /// "/workload": messages or prompts_file (resolved against `base_dir`), max_tokens and
 /// prompt_cache.
 bool read_workload(Reader& reader, const Json& value, const std::filesystem::path& base_dir,

@@ -16,12 +16,13 @@ constexpr double kMaxValue = 1e9;  // ms, s or a factor: far beyond any sensible
 constexpr double kMaxSigma = 10;
 constexpr std::int64_t kMaxOutputTokens = 1'000'000;
 constexpr std::int64_t kMaxSlots = 1'000'000;
+constexpr std::int64_t kMaxToolCalls = 100;
 
 const std::vector<std::string> kProfileKeys = {
     "base", "name", "network_ms", "prefill_ms_per_input_token", "warm", "cold",
     "scale_to_zero_after_s", "token_interval_ms", "token_jitter_sigma", "output_tokens", "slots",
     "reasoning_tokens", "reasoning_ms", "cached_input_tokens", "cache_write_tokens", "faults", "status_rate",
-    "time_scale"};
+    "time_scale", "tool_calls"};
 const std::vector<std::string> kLatencyKeys = {"median_ms", "sigma"};
 
 const std::vector<std::string>& fault_keys() {
@@ -123,6 +124,9 @@ bool read_sim_profile(Reader& reader, const Json& value, const std::string& poin
       {"cache_write_tokens", &out.cache_write_tokens}};
   for (const auto& [key, field] : counts) {
     if (const Json* v = find_member(value, key)) reader.integer_in(*v, at(key), 0, kMaxOutputTokens, *field);
+  }
+  if (const Json* v = find_member(value, "tool_calls")) {
+    reader.integer_in(*v, at("tool_calls"), 0, kMaxToolCalls, out.tool_calls);
   }
   if (const Json* v = find_member(value, "reasoning_ms")) {
     reader.number_in(*v, at("reasoning_ms"), 0, kMaxValue, out.reasoning_ms.emplace());

@@ -11,7 +11,8 @@ namespace ttft::scenario {
 namespace {
 
 const std::vector<std::string> kWorkloadKeys = {"messages",     "prompts_file",  "dataset",     "max_tokens",
-                                                "prompt_cache", "input_tokens",  "output_tokens", "conversation"};
+                                                "prompt_cache", "input_tokens",  "output_tokens", "conversation",
+                                                "tools",        "tool_choice"};
 const std::vector<std::string> kPromptCacheModes = {"bust", "allow"};
 const std::vector<std::string> kDatasetKeys = {"path", "format", "sample", "limit"};
 const std::vector<std::string> kDatasetFormats = {"sharegpt", "openai", "prompts"};
@@ -170,6 +171,7 @@ bool read_workload(Reader& reader, const Json& value, const std::filesystem::pat
       out.prompt_cache = mode == "allow" ? PromptCache::allow : PromptCache::bust;
     }
   }
+  read_tools(reader, value, out);
   return reader.ok();
 }
 

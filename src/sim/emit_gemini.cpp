@@ -52,12 +52,20 @@ std::vector<Frame> gemini_stream(const StreamSpec& spec) {
     frames.push_back({FrameKind::kReasoning, i,
                       chunk(spec, Json{{"text", reasoning_text(i)}, {"thought", true}}, {0, i + 1}, "")});
   }
+  // Gemini sends each call whole: one functionCall part per chunk; a stream of calls only ends
+  // with the last one's finishReason.
+  const Json call{{"functionCall", Json{{"name", kSimToolName}, {"args", Json::parse(kSimToolArguments)}}}};
+  for (std::int64_t k = 0; k < spec.tool_calls; ++k) {
+    const bool last = k + 1 == spec.tool_calls && spec.output_tokens == 0;
+    frames.push_back({FrameKind::kToolCall, thoughts + k, chunk(spec, call, {0, thoughts}, last ? finish : "")});
+  }
+  const std::int64_t first = thoughts + spec.tool_calls;
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
     const bool last = i + 1 == spec.output_tokens;
-    frames.push_back({FrameKind::kContent, thoughts + i,
+    frames.push_back({FrameKind::kContent, first + i,
                       chunk(spec, gemini_text_part(token_text(spec, i)), {i + 1, thoughts}, last ? finish : "")});
   }
-  if (spec.output_tokens == 0) {
+  if (spec.output_tokens == 0 && spec.tool_calls == 0) {
     frames.push_back({FrameKind::kTail, thoughts > 0 ? thoughts - 1 : 0, chunk(spec, gemini_text_part(""), {0, thoughts}, finish)});
   }
   return frames;

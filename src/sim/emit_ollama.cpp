@@ -35,7 +35,14 @@ std::vector<Frame> ollama_stream(const StreamSpec& spec) {
     thinking["thinking"] = reasoning_text(i);
     frames.push_back({FrameKind::kReasoning, i, line(chunk(spec, std::move(thinking)))});
   }
-  const std::int64_t first = spec.reasoning_tokens;
+  // Ollama sends each call whole, in message.tool_calls with the arguments as an object.
+  Json call = message("");
+  call["tool_calls"] = Json::array(
+      {Json{{"function", Json{{"name", kSimToolName}, {"arguments", Json::parse(kSimToolArguments)}}}}});
+  for (std::int64_t k = 0; k < spec.tool_calls; ++k) {
+    frames.push_back({FrameKind::kToolCall, spec.reasoning_tokens + k, line(chunk(spec, call))});
+  }
+  const std::int64_t first = spec.reasoning_tokens + spec.tool_calls;
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
     frames.push_back({FrameKind::kContent, first + i, line(chunk(spec, message(token_text(spec, i))))});
   }
@@ -53,7 +60,8 @@ std::vector<Frame> ollama_stream(const StreamSpec& spec) {
                   {"prompt_eval_duration", prompt_ns},
                   {"eval_count", output},
                   {"eval_duration", eval_ns}};
-  frames.push_back({FrameKind::kTail, output > 0 ? output - 1 : 0, line(done)});
+  const std::int64_t last_slot = first + spec.output_tokens - 1;
+  frames.push_back({FrameKind::kTail, last_slot > 0 ? last_slot : 0, line(done)});
   return frames;
 }
 

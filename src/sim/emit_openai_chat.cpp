@@ -43,6 +43,23 @@ Json chat_usage(const StreamSpec& spec) {
   return usage;
 }
 
+// Call k streams as OpenAI does: a delta naming it (index, id, type, function.name, empty
+// arguments), then one delta per arguments piece carrying only index and function.arguments.
+void add_tool_calls(const StreamSpec& spec, std::int64_t first_slot, std::vector<Frame>& frames) {
+  for (std::int64_t k = 0; k < spec.tool_calls; ++k) {
+    std::int64_t slot = first_slot + k * kStreamedToolCallSlots;
+    const Json opening{{"index", k}, {"id", "call_sim" + std::to_string(k)}, {"type", "function"},
+                       {"function", Json{{"name", kSimToolName}, {"arguments", ""}}}};
+    const auto delta = [&](Json call) {
+      return chat_chunk(spec, chat_choice(Json{{"tool_calls", Json::array({std::move(call)})}}, nullptr), nullptr);
+    };
+    frames.push_back({FrameKind::kToolCall, slot++, delta(opening)});
+    for (std::string_view piece : kSimToolArgumentPieces) {
+      frames.push_back({FrameKind::kToolCall, slot++, delta(Json{{"index", k}, {"function", Json{{"arguments", piece}}}})});
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Frame> openai_chat_stream(const StreamSpec& spec) {
@@ -57,13 +74,17 @@ std::vector<Frame> openai_chat_stream(const StreamSpec& spec) {
   for (std::int64_t i = 0; i < spec.reasoning_tokens; ++i) {
     frames.push_back({FrameKind::kReasoning, i + 1, reasoning.render(reasoning_text(i))});
   }
-  const std::int64_t first = 1 + spec.reasoning_tokens;  // the first answer token's slot
+  add_tool_calls(spec, 1 + spec.reasoning_tokens, frames);
+  // The first answer token's slot, after the reasoning and the tool calls.
+  const std::int64_t first = 1 + spec.reasoning_tokens + spec.tool_calls * kStreamedToolCallSlots;
   const TokenEventTemplate content(chat_chunk(spec, chat_choice(Json{{"content", kTokenSlot}}, nullptr), nullptr));
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
     frames.push_back({FrameKind::kContent, first + i, content.render(token_text(spec, i))});
   }
-  std::string tail = chat_chunk(spec, chat_choice(Json::object(), spec.stopped_by_max_tokens ? "length" : "stop"),
-                           nullptr);
+  const char* finish = spec.stopped_by_max_tokens               ? "length"
+                       : spec.output_tokens == 0 && spec.tool_calls > 0 ? "tool_calls"
+                                                                         : "stop";
+  std::string tail = chat_chunk(spec, chat_choice(Json::object(), finish), nullptr);
   tail += chat_chunk(spec, Json::array(), chat_usage(spec));
   tail += sse_data("[DONE]");
   frames.push_back({FrameKind::kTail, first - 1 + spec.output_tokens, std::move(tail)});

@@ -1,7 +1,8 @@
 // OpenAI Responses API stream (docs/protocols.md ("openai-responses")): typed events whose JSON "type" equals the
 // event name, increasing sequence_number, text in response.output_text.delta, usage only in the
 // terminal response.completed (response.incomplete when max_output_tokens cut it), no [DONE].
-// With reasoning, a reasoning item's summary deltas come before the message item.
+// With reasoning, a reasoning item's summary deltas come before the message item; function calls
+// come between them.
 #include <nlohmann/json.hpp>
 
 #include "sim/emitters.hpp"
@@ -65,19 +66,45 @@ Json usage(const StreamSpec& spec) {
               {"total_tokens", spec.input_tokens + output}};
 }
 
-}  // namespace
+Json function_call_item(std::int64_t k, std::string_view status, std::string_view arguments) {
+  return Json{{"id", "fc_sim" + std::to_string(k)}, {"type", "function_call"}, {"status", status},
+              {"arguments", arguments},           {"call_id", "call_sim" + std::to_string(k)},
+              {"name", kSimToolName}};
+}
 
-std::vector<Frame> openai_responses_stream(const StreamSpec& spec) {
-  Sequencer seq;
-  std::vector<Frame> frames;
+// Call k at output_index `index`: output_item.added names it, one function_call_arguments.delta
+// per piece, and the last piece's slot also carries .done and output_item.done. `opening` (what
+// an earlier item still owes, e.g. the reasoning item's done) goes before the first call.
+void add_tool_calls(const StreamSpec& spec, Sequencer& seq, std::int64_t first_index, std::int64_t first_slot,
+                    std::string opening, std::vector<Frame>& frames) {
+  for (std::int64_t k = 0; k < spec.tool_calls; ++k) {
+    const std::int64_t index = first_index + k;
+    const std::string id = "fc_sim" + std::to_string(k);
+    std::int64_t slot = first_slot + k * kStreamedToolCallSlots;
+    std::string bytes = k == 0 ? std::move(opening) : std::string();
+    bytes += seq.event("response.output_item.added",
+                       {{"output_index", index}, {"item", function_call_item(k, "in_progress", "")}});
+    frames.push_back({FrameKind::kToolCall, slot++, std::move(bytes)});
+    for (std::string_view piece : kSimToolArgumentPieces) {
+      frames.push_back({FrameKind::kToolCall, slot++,
+                        seq.event("response.function_call_arguments.delta",
+                                  {{"item_id", id}, {"output_index", index}, {"delta", piece}})});
+    }
+    frames.back().bytes += seq.event("response.function_call_arguments.done",
+                                     {{"item_id", id}, {"output_index", index}, {"arguments", kSimToolArguments}});
+    frames.back().bytes += seq.event("response.output_item.done",
+                                     {{"output_index", index}, {"item", function_call_item(k, "completed", kSimToolArguments)}});
+  }
+}
+
+// Everything before the message item: created, in_progress, the reasoning item and its deltas,
+// the tool calls. Returns what the message item's opening must be preceded by (the reasoning
+// item's done when nothing came between).
+std::string add_items_before_message(const StreamSpec& spec, Sequencer& seq, std::vector<Frame>& frames) {
   const bool reasoning = spec.reasoning_tokens > 0;
-  const std::int64_t message_index = reasoning ? 1 : 0;  // the reasoning item comes first
-  const Json position{{"item_id", item_id(spec)}, {"output_index", message_index}, {"content_index", 0}};
-  std::string prelude =
-      seq.event("response.created",
-                {{"response", response(spec, "in_progress", Json::array(), nullptr)}});
-  prelude += seq.event("response.in_progress",
-                       {{"response", response(spec, "in_progress", Json::array(), nullptr)}});
+  std::string prelude = seq.event("response.created", {{"response", response(spec, "in_progress", Json::array(), nullptr)}});
+  prelude += seq.event("response.in_progress", {{"response", response(spec, "in_progress", Json::array(), nullptr)}});
+  if (!reasoning && spec.tool_calls == 0) return prelude;
   if (reasoning) {
     prelude += seq.event("response.output_item.added", {{"output_index", 0}, {"item", reasoning_item(spec)}});
     frames.push_back({FrameKind::kPrelude, 0, std::move(prelude)});
@@ -88,17 +115,36 @@ std::vector<Frame> openai_responses_stream(const StreamSpec& spec) {
                                   {{"item_id", reasoning_id(spec)}, {"output_index", 0}, {"summary_index", 0},
                                    {"delta", reasoning_text(i)}})});
     }
-    // The reasoning item is done; the message item opens with the first answer token.
+    // The reasoning item is done; the next item opens with the next answer piece.
     prelude = seq.event("response.output_item.done", {{"output_index", 0}, {"item", reasoning_item(spec)}});
+  } else {
+    frames.push_back({FrameKind::kPrelude, 0, std::move(prelude)});
+    prelude.clear();
   }
+  if (spec.tool_calls == 0) return prelude;
+  add_tool_calls(spec, seq, reasoning ? 1 : 0, 1 + spec.reasoning_tokens, std::move(prelude), frames);
+  return {};
+}
+
+}  // namespace
+
+std::vector<Frame> openai_responses_stream(const StreamSpec& spec) {
+  Sequencer seq;
+  std::vector<Frame> frames;
+  const bool reasoning = spec.reasoning_tokens > 0;
+  // The reasoning item comes first, then the function calls, then the message.
+  const std::int64_t message_index = (reasoning ? 1 : 0) + spec.tool_calls;
+  const bool deferred = reasoning || spec.tool_calls > 0;  // the message opens with its first token
+  const Json position{{"item_id", item_id(spec)}, {"output_index", message_index}, {"content_index", 0}};
+  std::string prelude = add_items_before_message(spec, seq, frames);
   prelude += seq.event("response.output_item.added",
                        {{"output_index", message_index},
                         {"item", message_item(spec, "in_progress", Json::array())}});
   Json part_added = position;
   part_added["part"] = text_part("");
   prelude += seq.event("response.content_part.added", std::move(part_added));
-  const std::int64_t first = 1 + spec.reasoning_tokens;
-  if (!reasoning) frames.push_back({FrameKind::kPrelude, 0, std::move(prelude)});
+  const std::int64_t first = 1 + spec.reasoning_tokens + spec.tool_calls * kStreamedToolCallSlots;
+  if (!deferred) frames.push_back({FrameKind::kPrelude, 0, std::move(prelude)});
 
   std::string text;
   for (std::int64_t i = 0; i < spec.output_tokens; ++i) {
@@ -106,7 +152,7 @@ std::vector<Frame> openai_responses_stream(const StreamSpec& spec) {
     delta["delta"] = token_text(spec, i);
     delta["logprobs"] = Json::array();
     text += token_text(spec, i);
-    std::string bytes = reasoning && i == 0 ? std::move(prelude) : std::string();
+    std::string bytes = deferred && i == 0 ? std::move(prelude) : std::string();
     bytes += seq.event("response.output_text.delta", std::move(delta));
     frames.push_back({FrameKind::kContent, first + i, std::move(bytes)});
   }
@@ -117,8 +163,10 @@ std::vector<Frame> openai_responses_stream(const StreamSpec& spec) {
   Json part_done = position;
   part_done["part"] = text_part(text);
   const Json item = message_item(spec, status, Json::array({text_part(text)}));
-  Json output = reasoning ? Json::array({reasoning_item(spec), item}) : Json::array({item});
-  std::string tail = reasoning && spec.output_tokens == 0 ? std::move(prelude) : std::string();
+  Json output = reasoning ? Json::array({reasoning_item(spec)}) : Json::array();
+  for (std::int64_t k = 0; k < spec.tool_calls; ++k) output.push_back(function_call_item(k, "completed", kSimToolArguments));
+  output.push_back(item);
+  std::string tail = deferred && spec.output_tokens == 0 ? std::move(prelude) : std::string();
   tail += seq.event("response.output_text.done", std::move(text_done));
   tail += seq.event("response.content_part.done", std::move(part_done));
   tail += seq.event("response.output_item.done", {{"output_index", message_index}, {"item", item}});

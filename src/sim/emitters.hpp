@@ -2,6 +2,7 @@
 // emitter per protocol. Pure: returns bytes and when to send them; never touches a socket or clock.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -17,6 +18,7 @@ enum class FrameKind {
   kPrelude,    // events before the first token (OpenAI role chunk, Anthropic message_start …)
   kReasoning,  // exactly one reasoning ("thinking") token, before the answer
   kContent,    // exactly one generated answer token
+  kToolCall,   // a piece of a tool call (or a whole call), after reasoning and before the answer
   kTail,       // finish, usage and end-marker events
 };
 
@@ -38,7 +40,17 @@ struct StreamSpec {
   std::int64_t cache_write_tokens = 0;   // of input_tokens, reported as written to a prompt cache
   bool stopped_by_max_tokens = false;  // finish "length" / stop_reason "max_tokens"
   std::int64_t marked_token = -1;      // this token's text is kTokenMarker; -1 = none
+  std::int64_t tool_calls = 0;         // get_weather calls between reasoning and the answer
 };
+
+/// Every simulated tool call is get_weather({"city":"Paris"}); protocols that stream arguments
+/// send them in these pieces, one slot each, after the slot that names the call.
+inline constexpr std::string_view kSimToolName = "get_weather";
+inline constexpr std::array<std::string_view, 3> kSimToolArgumentPieces{R"({"city":)", R"("Paris")", "}"};
+inline constexpr std::string_view kSimToolArguments = R"({"city":"Paris"})";
+
+/// The slots a streamed call takes: its opening piece and one per argument piece.
+inline constexpr std::int64_t kStreamedToolCallSlots = 1 + kSimToolArgumentPieces.size();
 
 /// Stands in for one token's text so that a fault can put bytes there after emission that a JSON
 /// serialiser would refuse (invalid UTF-8) or that would be wasteful to build twice (1 MiB).

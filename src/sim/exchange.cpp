@@ -199,8 +199,10 @@ void Exchange::send_slot(std::int64_t slot) {
     bytes += frame.bytes;
     if (frame.kind == FrameKind::kContent) ++record_.tokens;
     if (frame.kind == FrameKind::kReasoning) ++record_.reasoning_tokens;
-    unflushed_token_ |= frame.kind == FrameKind::kContent || frame.kind == FrameKind::kReasoning;
-    unflushed_answer_ |= frame.kind == FrameKind::kContent;
+    // A tool call's piece is a token and an answer, as the client reads it (docs/metrics.md ("First token")).
+    const bool tool = frame.kind == FrameKind::kToolCall;
+    unflushed_token_ |= frame.kind == FrameKind::kContent || frame.kind == FrameKind::kReasoning || tool;
+    unflushed_answer_ |= frame.kind == FrameKind::kContent || tool;
   }
   const bool frames_done = next_frame_ == plan_.frames.size();
   // The gzip trailer goes with the last frames of a stream that ends cleanly.

@@ -139,7 +139,8 @@ ReasoningSlots reasoning_slots(const std::vector<Frame>& frames) {
   ReasoningSlots slots;
   for (const Frame& frame : frames) {
     if (frame.kind == FrameKind::kReasoning && slots.first_reasoning < 0) slots.first_reasoning = frame.slot;
-    if (frame.kind == FrameKind::kContent && slots.first_answer < 0) slots.first_answer = frame.slot;
+    const bool answer = frame.kind == FrameKind::kContent || frame.kind == FrameKind::kToolCall;
+    if (answer && slots.first_answer < 0) slots.first_answer = frame.slot;
   }
   return slots;
 }
@@ -157,16 +158,17 @@ std::string stream_id(Protocol protocol, std::uint64_t sequence) {
   }
 }
 
-// The headers of reasoning, prompt caches and error statuses (docs/simulator.md).
+// The headers of reasoning, prompt caches, error statuses and tool calls (docs/simulator.md).
 Result<void> parse_model_overrides(const HeaderLookup& header, Overrides& o) {
   auto reasoning = count_header(header, "x-sim-reasoning-tokens", 1'000'000);
   auto reasoning_ms = number_header(header, "x-sim-reasoning-ms", 600'000);
   auto cached = count_header(header, "x-sim-cached-tokens", 1'000'000);
   auto written = count_header(header, "x-sim-cache-write-tokens", 1'000'000);
   auto status = status_header(header);
+  auto tool_calls = count_header(header, "x-sim-tool-calls", 100);
   for (const Error* error : {reasoning ? nullptr : &reasoning.error(), reasoning_ms ? nullptr : &reasoning_ms.error(),
                              cached ? nullptr : &cached.error(), written ? nullptr : &written.error(),
-                             status ? nullptr : &status.error()}) {
+                             status ? nullptr : &status.error(), tool_calls ? nullptr : &tool_calls.error()}) {
     if (error != nullptr) return tl::unexpected(*error);
   }
   o.reasoning_tokens = *reasoning;
@@ -174,6 +176,7 @@ Result<void> parse_model_overrides(const HeaderLookup& header, Overrides& o) {
   o.cached_tokens = *cached;
   o.cache_write_tokens = *written;
   o.status = *status;
+  o.tool_calls = *tool_calls;
   return {};
 }
 
@@ -251,13 +254,16 @@ StreamPlan make_stream_plan(const PlanInput& input, const Profile& profile, Rng&
   spec.cached_input_tokens = std::min(o.cached_tokens.value_or(profile.cached_input_tokens), spec.input_tokens);
   spec.cache_write_tokens = std::min(o.cache_write_tokens.value_or(profile.cache_write_tokens),
                                      spec.input_tokens - spec.cached_input_tokens);
+  spec.tool_calls = o.tool_calls.value_or(profile.tool_calls);
   plan.frames = emit_stream(plan.protocol, spec);
 
   const double first_ms = o.first_event_ms ? *o.first_event_ms
                                            : first_event_delay_ms(profile, spec.input_tokens, plan.cold, rng);
   std::int64_t last_slot = plan.frames.empty() ? 0 : plan.frames.back().slot;
   // Room for a fault's extra slot.
-  last_slot = std::max(last_slot, spec.output_tokens + spec.reasoning_tokens + 1);
+  const auto tool_frames = std::count_if(plan.frames.begin(), plan.frames.end(),
+                                         [](const Frame& frame) { return frame.kind == FrameKind::kToolCall; });
+  last_slot = std::max(last_slot, spec.output_tokens + spec.reasoning_tokens + tool_frames + 1);
   // With a reasoning time, the slots from the first reasoning delta to the first answer token
   // share it evenly; every other slot is one decode interval.
   const ReasoningSlots reasoning = reasoning_slots(plan.frames);

@@ -37,6 +37,7 @@ struct Overrides {
   std::optional<std::int64_t> cached_tokens;     // x-sim-cached-tokens: profile.cached_input_tokens
   std::optional<std::int64_t> cache_write_tokens;  // x-sim-cache-write-tokens: profile.cache_write_tokens
   std::optional<int> status;                // x-sim-status: answer with this HTTP error status
+  std::optional<std::int64_t> tool_calls;   // x-sim-tool-calls: profile.tool_calls
 };
 
 /// Case-insensitive request header lookup; nullopt when absent.

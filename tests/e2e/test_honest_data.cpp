@@ -1,6 +1,6 @@
 // What each request records on modern endpoints (docs/results.md ("Columns")), end to end: `run` against
-// `ttftbench serve` with a reasoning phase and prompt-cache usage, checked row by row against the
-// server's own request log and the cost formula worked out here by hand; prompt_cache "bust"
+// `ttftbench serve` with a reasoning phase and prompt-cache usage, and with an agent's tool calls
+// in six protocols, checked row by row against the server's own request log and the cost formula worked out here by hand; prompt_cache "bust"
 // and "allow" seen from the server's body hashes; http_version in run and probe. Live sockets:
 // times are checked as bounds and orderings.
 #include <catch2/catch.hpp>
@@ -41,18 +41,23 @@ struct Run {
   CsvTable csv;
 };
 
-Run run_honest_data(const ServedSimulator& sim, const std::string& prompt_cache, const ttft::test::TempDir& dir) {
+// `run` of the e2e scenario `fixture` against `sim`, with TTFT_E2E_PROMPT_CACHE=prompt_cache.
+Run run_fixture(const ServedSimulator& sim, const std::string& fixture, const std::string& prompt_cache,
+                const ttft::test::TempDir& dir) {
   static int runs = 0;  // a folder of its own for each run
   const std::string base = sim.url("");
   const std::string port = base.substr(base.rfind(':') + 1);
   const auto out = dir / ("out-" + prompt_cache + "-" + std::to_string(++runs));
   Run run{ttft::test::run_ttftbench_in(
-              dir.path(),
-              {"run", ttft::test::scenario_fixture("e2e", "honest_data.json").string(), "--out", out.string()}, {},
+              dir.path(), {"run", ttft::test::scenario_fixture("e2e", fixture).string(), "--out", out.string()}, {},
               {"TTFT_E2E_SIM_PORT=" + port, "TTFT_E2E_PROMPT_CACHE=" + prompt_cache}),
           {}};
   if (run.process.exit_code == 0) run.csv = ttft::test::parse_csv(ttft::test::read_file(out / "samples.csv"));
   return run;
+}
+
+Run run_honest_data(const ServedSimulator& sim, const std::string& prompt_cache, const ttft::test::TempDir& dir) {
+  return run_fixture(sim, "honest_data.json", prompt_cache, dir);
 }
 
 std::int64_t count(const CsvTable& csv, std::size_t row, const std::string& column) {
@@ -126,6 +131,27 @@ TEST_CASE("a reasoning model behind a prompt cache: first answer, usage details 
     const std::int64_t expected = (input - 12 - written) * p.input + 12 * p.cached + written * p.written +
                                   7 * p.output;
     CHECK(pusd(csv.cell(row, "cost_usd")) == expected);
+  }
+}
+
+TEST_CASE("an agent's tool call first: first_token_kind tool_call, first_token_ms as the server sent it") {
+  ServedSimulator sim;
+  ttft::test::TempDir dir;
+  auto run = run_fixture(sim, "tool_calls.json", "bust", dir);
+  INFO(run.process.err);
+  REQUIRE(run.process.exit_code == 0);
+  if (!within_fidelity(sim, run.csv)) run = run_fixture(sim, "tool_calls.json", "bust", dir);  // as above
+  REQUIRE(run.process.exit_code == 0);
+  REQUIRE(run.csv.rows.size() == 12);  // 2 requests to each of 6 targets
+  // first_token_ms and first_answer_ms within 5 ms of the server's first tool-call piece.
+  CHECK(within_fidelity(sim, run.csv));
+  for (std::size_t row = 0; row < run.csv.rows.size(); ++row) {
+    INFO("row " << row << " target " << run.csv.cell(row, "target") << " " << run.csv.cell(row, "error_detail"));
+    REQUIRE(run.csv.cell(row, "error").empty());
+    CHECK(run.csv.cell(row, "first_token_kind") == "tool_call");
+    CHECK(run.csv.cell(row, "first_answer_ms") == run.csv.cell(row, "first_token_ms"));
+    // The two answer tokens follow the call's pieces, each 5 ms apart.
+    CHECK(ms(run.csv, row, "e2e_ms") >= ms(run.csv, row, "first_token_ms") + 5);
   }
 }
 

@@ -71,7 +71,7 @@ TEST_CASE("sim reasoning and prompt-cache usage read back through each protocol'
     CHECK_FALSE(record.protocol_error);
     CHECK((record.terminated || std::string(c.protocol) == "gemini"));  // Gemini ends at EOF
     REQUIRE(record.first_token_ns);
-    CHECK(record.first_token_is_reasoning);
+    CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
     REQUIRE(record.first_answer_ns);
     CHECK(*record.first_token_ns < *record.first_answer_ns);
     CHECK(record.content_events == 5);  // 2 reasoning + 3 answer tokens
@@ -85,7 +85,7 @@ TEST_CASE("sim reasoning and prompt-cache usage read back through each protocol'
     // Without the headers the stream is the plain one: no reasoning, no cache fields.
     const auto plain = perform(server->port(), instant_request(c.path));
     const StreamRecord plain_record = decode(c.protocol, plain.body);
-    CHECK_FALSE(plain_record.first_token_is_reasoning);
+    CHECK(plain_record.first_token_kind == ttft::protocol::TokenKind::text);
     CHECK(plain_record.first_answer_ns == plain_record.first_token_ns);
     CHECK_FALSE(plain_record.reasoning_tokens.value_or(0));
   }

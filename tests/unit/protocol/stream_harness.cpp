@@ -109,7 +109,7 @@ std::string describe(const StreamRecord& record) {
   std::ostringstream out;
   out << "first_event=" << optional_text(record.first_event_ns)
       << " first_token=" << optional_text(record.first_token_ns)
-      << (record.first_token_is_reasoning ? "(reasoning)" : "")
+      << "(" << ttft::protocol::token_kind_name(record.first_token_kind) << ")"
       << " first_answer=" << optional_text(record.first_answer_ns)
       << " last_token=" << optional_text(record.last_token_ns)
       << " end=" << optional_text(record.end_ns) << " content_times=[";
@@ -129,6 +129,9 @@ std::string describe(const StreamRecord& record) {
   } else {
     out << '-';
   }
+  out << " tool_calls=[";
+  for (const ToolCall& call : record.tool_calls) out << call.name << '(' << call.arguments << ") ";
+  out << ']';
   return out.str();
 }
 

@@ -140,7 +140,7 @@ TEST_CASE("anthropic: thinking first, cache counters, cumulative output") {
   const std::string bytes = load_stream("anthropic/thinking_cache.sse");
   const StreamRecord record = decode_bytewise("anthropic", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 3));
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 7));  // "Yes."
   CHECK(record.cached_input_tokens == 1000);
   CHECK(record.cache_write_tokens == 100);
@@ -175,7 +175,7 @@ TEST_CASE("anthropic: thinking, then a tool call, at every split point") {
   const std::string bytes = load_stream("anthropic/thinking_tool_use.sse");
   const StreamRecord record = decode_bytewise("anthropic", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 3));  // thinking
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 5));  // the tool_use block starts
   CHECK(record.content_events == 1);
   CHECK(record.input_tokens == 4320);

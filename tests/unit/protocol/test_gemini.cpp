@@ -91,7 +91,7 @@ TEST_CASE("gemini: thinking first, signature-only parts, thoughts counted as out
   const std::string bytes = load_stream("gemini/thinking_crlf.sse");
   const StreamRecord record = decode_bytewise("gemini", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 1, "\r\n"));
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 3, "\r\n"));  // "Grüße"
   CHECK(record.reasoning_tokens == 302);
   CHECK_FALSE(record.cached_input_tokens);
@@ -142,7 +142,7 @@ TEST_CASE("gemini: a thought, then a function call, at every split point") {
   const std::string bytes = load_stream("gemini/thinking_function_call.sse");
   const StreamRecord record = decode_bytewise("gemini", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 1, "\r\n"));
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 2, "\r\n"));
   CHECK(record.content_events == 1);
   CHECK(record.input_tokens == 1000);

@@ -255,7 +255,7 @@ TEST_CASE("json fast path: the common chunks do take it") {
   CHECK_FALSE(untouched.end_of_stream);
 }
 
-TEST_CASE("json fast path: usage details and tool-call starts take it, tool-call chunks do not") {
+TEST_CASE("json fast path: usage details take it, tool-call chunks and starts do not") {
   EventMeaning usage;
   CHECK(scan_openai_chunk(
       R"({"choices":[],"usage":{"prompt_tokens":20,"completion_tokens":7,"prompt_tokens_details":{"cached_tokens":16},"completion_tokens_details":{"reasoning_tokens":5}}})",
@@ -271,15 +271,17 @@ TEST_CASE("json fast path: usage details and tool-call starts take it, tool-call
                                 ChunkDialect::openai_chat, untouched));
   CHECK_FALSE(scan_openai_chunk(R"({"tool_calls":[{"name":"f"}]})", ChunkDialect::workers_ai, untouched));
   CHECK_FALSE(untouched.tool_call);
+  // The full reader joins a call's pieces (its name, then its input's JSON).
   EventMeaning block;
-  CHECK(scan_anthropic_event(
+  CHECK_FALSE(scan_anthropic_event(
       Event{"content_block_start", R"({"type":"content_block_start","content_block":{"type":"tool_use"}})"}, block));
-  CHECK(block.tool_call);
-  EventMeaning json_delta;
+  CHECK_FALSE(block.tool_call);
   CHECK(scan_anthropic_event(
+      Event{"content_block_start", R"({"type":"content_block_start","content_block":{"type":"text","text":""}})"}, block));
+  EventMeaning json_delta;
+  CHECK_FALSE(scan_anthropic_event(
       Event{"content_block_delta",
             R"({"type":"content_block_delta","delta":{"type":"input_json_delta","partial_json":"{"}})"},
       json_delta));
-  CHECK(json_delta.tool_call);
-  CHECK(json_delta.text.empty());
+  CHECK_FALSE(json_delta.tool_call);
 }

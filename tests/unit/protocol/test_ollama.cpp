@@ -94,7 +94,7 @@ TEST_CASE("ollama: thinking first, CRLF lines, multi-byte text") {
   const std::string bytes = load_stream("ollama/thinking_crlf.ndjson");
   const StreamRecord record = decode_bytewise("ollama", bytes);
   CHECK(record.first_token_ns == line_end_offset(bytes, 1));
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == line_end_offset(bytes, 3));  // "Grüße 🚀"
   CHECK(record.content_events == 3);
   CHECK(record.text_bytes == 20);  // "Okay", ", so", "Grüße 🚀"
@@ -126,7 +126,7 @@ TEST_CASE("ollama: message.tool_calls is a tool call, at every split point") {
   const std::string bytes = load_stream("ollama/thinking_tool_call.ndjson");
   const StreamRecord record = decode_bytewise("ollama", bytes);
   CHECK(record.first_token_ns == line_end_offset(bytes, 1));
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == line_end_offset(bytes, 2));
   CHECK(record.content_events == 1);
   CHECK_FALSE(record.reasoning_tokens);

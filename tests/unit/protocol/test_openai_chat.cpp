@@ -109,7 +109,7 @@ TEST_CASE("openai-chat: the documented stream at every split point") {
   const StreamRecord record = decode_bytewise("openai-chat", bytes);
   CHECK(record.first_event_ns == blank_line_offset(bytes, 1));  // the role-only chunk
   CHECK(record.first_token_ns == blank_line_offset(bytes, 2));  // "Hel"
-  CHECK_FALSE(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::text);
   CHECK(record.first_answer_ns == record.first_token_ns);
   CHECK(record.cached_input_tokens == 0);
   CHECK(record.reasoning_tokens == 0);
@@ -143,7 +143,7 @@ TEST_CASE("openai-chat: keep-alive comments are not events, reasoning comes firs
   const StreamRecord record = decode_bytewise("openai-chat", bytes);
   CHECK(record.first_event_ns == blank_line_offset(bytes, 2));
   CHECK(record.first_token_ns == blank_line_offset(bytes, 4));
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 6));  // "Answer: 42"
   CHECK(record.events == 6);
   CHECK(record.content_events == 3);
@@ -230,7 +230,7 @@ TEST_CASE("openai-chat: reasoning, then a tool call, at every split point") {
   const StreamRecord record = decode_bytewise("openai-chat", bytes);
   CHECK(record.first_event_ns == blank_line_offset(bytes, 1));  // role chunk, tool_calls: []
   CHECK(record.first_token_ns == blank_line_offset(bytes, 2));  // reasoning
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 3));  // the tool call starts
   CHECK(record.content_events == 1);  // tool-call deltas are not text
   CHECK(record.input_tokens == 2048);

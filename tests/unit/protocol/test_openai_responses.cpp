@@ -90,7 +90,7 @@ TEST_CASE("openai-responses: reasoning summary first, incomplete with reasoning 
   const std::string bytes = load_stream("openai-responses/reasoning_incomplete.sse");
   const StreamRecord record = decode_bytewise("openai-responses", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 4));
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 8));  // "Hi 👋"
   CHECK(record.reasoning_tokens == 60);
   CHECK(record.cached_input_tokens == 0);
@@ -128,7 +128,7 @@ TEST_CASE("openai-responses: a function call is the first answer, usage details 
   const std::string bytes = load_stream("openai-responses/reasoning_tool_call.sse");
   const StreamRecord record = decode_bytewise("openai-responses", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 3));  // the reasoning summary
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 4));  // function_call item added
   CHECK(record.content_events == 1);
   CHECK(record.input_tokens == 3000);

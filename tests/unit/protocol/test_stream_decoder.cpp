@@ -81,14 +81,14 @@ TEST_CASE("decoder: a reasoning-only first token is flagged, and counts as conte
   decoder.feed("data: reason:hmm\n\n", 1);
   decoder.feed("data: text:yes\n\n", 2);
   CHECK(decoder.record().first_token_ns == 1);
-  CHECK(decoder.record().first_token_is_reasoning);
+  CHECK(decoder.record().first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(decoder.record().content_events == 2);
   CHECK(decoder.record().text_bytes == 6);
 
   StreamDecoder both = scripted();
   both.feed("data: both:x\n\n", 1);
   CHECK(both.record().first_token_ns == 1);
-  CHECK_FALSE(both.record().first_token_is_reasoning);
+  CHECK(both.record().first_token_kind == ttft::protocol::TokenKind::text);
   CHECK(both.record().text_bytes == 2);
 }
 
@@ -192,10 +192,10 @@ TEST_CASE("decoder: the first answer is the first text or tool call, never reaso
     decoder.finish(40);
     const auto& record = decoder.record();
     CHECK(record.first_token_ns == 10);
-    CHECK(record.first_token_is_reasoning);
+    CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
     CHECK(record.first_answer_ns == 30);
   }
-  SECTION("a tool call is an answer without being a token") {
+  SECTION("a tool call first is the first token, of kind tool_call, and no text") {
     StreamDecoder decoder = scripted();
     CHECK(decoder.feed("data: nothing\n\ndata: tool\n\n", 10));
     CHECK(decoder.feed("data: text:after\n\n", 20));
@@ -203,15 +203,17 @@ TEST_CASE("decoder: the first answer is the first text or tool call, never reaso
     const auto& record = decoder.record();
     CHECK(record.first_event_ns == 10);
     CHECK(record.first_answer_ns == 10);
-    CHECK(record.first_token_ns == 20);
+    CHECK(record.first_token_ns == 10);
+    CHECK(record.first_token_kind == ttft::protocol::TokenKind::tool_call);
     CHECK(record.content_events == 1);
+    CHECK(record.text_bytes == 5);
   }
   SECTION("an event with both reasoning and a tool call is the first token and the first answer") {
     StreamDecoder decoder = scripted();
     CHECK(decoder.feed("data: reason_tool:x\n\n", 10));
     decoder.finish(20);
     CHECK(decoder.record().first_token_ns == 10);
-    CHECK(decoder.record().first_token_is_reasoning);
+    CHECK(decoder.record().first_token_kind == ttft::protocol::TokenKind::reasoning);
     CHECK(decoder.record().first_answer_ns == 10);
   }
   SECTION("text first: the first answer is the first token") {

@@ -88,7 +88,7 @@ TEST_CASE("vercel-data: reasoning first, CRLF, two steps, the d: total wins") {
   const std::string bytes = load_stream("vercel-data/reasoning_crlf.txt");
   const StreamRecord record = decode_bytewise("vercel-data", bytes);
   CHECK(record.first_token_ns == line_end_offset(bytes, 2));
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == line_end_offset(bytes, 4));  // "Grüße"
   CHECK(record.content_events == 4);
   CHECK(record.text_bytes == 25);  // "Let me think", "Grüße", " 🚀", "!"
@@ -127,7 +127,7 @@ TEST_CASE("vercel-data: 9, b and c parts are a tool call, at every split point")
   const std::string bytes = load_stream("vercel-data/reasoning_tool_call.txt");
   const StreamRecord record = decode_bytewise("vercel-data", bytes);
   CHECK(record.first_token_ns == line_end_offset(bytes, 2));
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == line_end_offset(bytes, 3));
   CHECK(record.content_events == 1);
   CHECK(record.terminated);

@@ -87,7 +87,7 @@ TEST_CASE("vercel-ui: reasoning first, multi-byte text, usage from finish metada
   const std::string bytes = load_stream("vercel-ui/reasoning_metadata_usage.sse");
   const StreamRecord record = decode_bytewise("vercel-ui", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 4));
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 7));  // "Grüße"
   CHECK(record.content_events == 3);
   CHECK(record.text_bytes == 17);  // "Hmm", "Grüße", " 日本"
@@ -118,7 +118,7 @@ TEST_CASE("vercel-ui: tool-input parts are a tool call, metadata may count reaso
   const std::string bytes = load_stream("vercel-ui/reasoning_tool_input.sse");
   const StreamRecord record = decode_bytewise("vercel-ui", bytes);
   CHECK(record.first_token_ns == blank_line_offset(bytes, 3));
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 4));
   CHECK(record.input_tokens == 900);
   CHECK(record.cached_input_tokens == 512);

@@ -98,7 +98,7 @@ TEST_CASE("workers-ai: OpenAI and native frames in one stream, the last usage wi
   const StreamRecord record = decode_bytewise("workers-ai", bytes);
   CHECK(record.first_event_ns == blank_line_offset(bytes, 1));  // role-only chunk
   CHECK(record.first_token_ns == blank_line_offset(bytes, 2));  // reasoning "Okay"
-  CHECK(record.first_token_is_reasoning);
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::reasoning);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 3));  // "Hi"
   CHECK(record.content_events == 3);
   CHECK(record.events == 7);
@@ -122,8 +122,10 @@ TEST_CASE("workers-ai: a native frame's non-empty tool_calls is a tool call, at 
   const std::string bytes = load_stream("workers-ai/tool_calls.sse");
   const StreamRecord record = decode_bytewise("workers-ai", bytes);
   CHECK(record.first_event_ns == blank_line_offset(bytes, 1));  // tool_calls: [] is none
-  CHECK_FALSE(record.first_token_ns);
+  CHECK(record.first_token_ns == blank_line_offset(bytes, 2));
+  CHECK(record.first_token_kind == ttft::protocol::TokenKind::tool_call);
   CHECK(record.first_answer_ns == blank_line_offset(bytes, 2));
+  CHECK(record.text_bytes == 0);
   CHECK(record.input_tokens == 40);
   CHECK(record.terminated);
   check_every_split("workers-ai", bytes);

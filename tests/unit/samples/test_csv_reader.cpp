@@ -183,12 +183,19 @@ TEST_CASE("the appended columns may be absent (files written before them) and re
       CHECK_FALSE(read->samples.empty());
     }
   }
+  SECTION("a tool call's first token reads back as tool_call") {
+    std::string tool = row;
+    tool.replace(tool.rfind(",reasoning,"), 11, ",tool_call,");
+    const auto read = parse_samples_csv(header + tool, "s.csv");
+    REQUIRE(read);
+    CHECK(read->samples.at(0).first_token_kind == "tool_call");
+  }
   SECTION("any other kind or version is an error naming the column") {
     std::string bad = row;
     bad.replace(bad.rfind(",reasoning,"), 11, ",thinking,");
     auto read = parse_samples_csv(header + bad, "s.csv");
     REQUIRE_FALSE(read);
-    CHECK(read.error().message == "column \"first_token_kind\": expected text, reasoning or empty, found \"thinking\"");
+    CHECK(read.error().message == "column \"first_token_kind\": expected text, reasoning, tool_call or empty, found \"thinking\"");
     bad = row;
     bad.replace(bad.find(",2,118,"), 3, ",1.2,");
     read = parse_samples_csv(header + bad, "s.csv");

@@ -238,3 +238,13 @@ TEST_CASE("sim profile keys for reasoning, prompt caches and statuses, and their
   CHECK(error_of(Json{{"reasoning_tokens", -1}}).where == "s.json: /reasoning_tokens");
   CHECK(error_of(Json{{"cached_input_tokens", 1.5}}).where == "s.json: /cached_input_tokens");
 }
+
+TEST_CASE("sim profile key tool_calls: 0 by default, 0 to 100") {
+  const auto base = builtin_profile("fast").value();
+  CHECK(base.tool_calls == 0);
+  const auto profile = parse_sim_profile(Json{{"tool_calls", 2}}, base, "s.json", "");
+  REQUIRE(profile.has_value());
+  CHECK(profile->tool_calls == 2);
+  const auto error = parse_sim_profile(Json{{"tool_calls", 101}}, base, "s.json", "").error();
+  CHECK(error.where == "s.json: /tool_calls");
+}

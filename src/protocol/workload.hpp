@@ -19,6 +19,7 @@ struct Workload {
   std::vector<Message> messages;
   std::int64_t max_tokens = 256;
   nlohmann::json extra_body = nlohmann::json::object();  // merged over the built body (scenario `body`)
+  bool stream = true;  // false: the protocol's non-streaming form (docs/protocols.md ("Non-streaming requests"))
 };
 
 }  // namespace ttft::protocol

@@ -7,6 +7,7 @@
 #include "core/random.hpp"
 #include "driver/response_headers.hpp"
 #include "protocol/adapter.hpp"
+#include "protocol/completion.hpp"
 
 namespace ttft::run {
 
@@ -32,10 +33,15 @@ Result<driver::RequestSpec> build_request(const RequestInput& input) {
   if (!adapter) {
     return fail("--protocol", adapter.error().message, "known protocols: " + join_protocol_names());
   }
-  protocol::Workload workload{input.model, input.messages, input.max_tokens, input.extra_body};
+  if (!input.stream && !protocol::has_completion_form(input.protocol)) {
+    return fail("--protocol", fmt::format("protocol \"{}\" has no non-streaming form", input.protocol),
+                fmt::format("\"stream\": false works with {}", fmt::join(protocol::completion_protocols(), ", ")));
+  }
+  protocol::Workload workload{input.model, input.messages, input.max_tokens, input.extra_body, input.stream};
   driver::RequestSpec spec;
-  spec.url = input.url;
+  spec.url = input.stream ? input.url : protocol::completion_url(input.protocol, input.url);
   spec.protocol = input.protocol;
+  spec.stream = input.stream;
   spec.body = (*adapter)->build_body(workload);
   const bool user_sets_id = !input.request_id_header.empty() &&
                             !driver::header_value(input.headers, input.request_id_header).empty();

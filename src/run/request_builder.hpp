@@ -25,9 +25,11 @@ struct RequestInput {
   driver::HeaderList headers;                   // the user's
   std::string request_id;                       // sent unless the user set the header
   std::string request_id_header = "X-Request-Id";  // empty = none
+  bool stream = true;  // false: the protocol's non-streaming body and URL
 };
 
-/// The spec for one request; fails (where = "--protocol") for an unknown protocol.
+/// The spec for one request; fails (where = "--protocol") for an unknown protocol, or one without a
+/// non-streaming form when `stream` is false.
 Result<driver::RequestSpec> build_request(const RequestInput& input);
 
 /// The request id the row records: the user's header value if they set one, else `fallback`.

@@ -280,7 +280,7 @@ void Transfer::classify(CURLcode code) {
   } else if (headers_done_ && (status < 200 || status >= 300)) {
     classify_http_error(status);
   } else if (headers_done_ && decoder_.reads_whole_body()) {
-    classify_whole_body(code, clean_close);
+    classify_whole_body(code);
   } else if (stream.terminated || (headers_done_ && clean_close && decoder_.complete())) {
     return;  // success
   } else if (headers_done_ && stream.protocol_error && code != CURLE_OPERATION_TIMEDOUT) {
@@ -309,12 +309,12 @@ void Transfer::classify(CURLcode code) {
   if (o.error_detail.empty() && code != CURLE_OK) o.error_detail = curl_message(code);
 }
 
-// A non-streaming 2xx: read only once the body ended cleanly; a body cut short is `truncated`
-// (or a timeout), never a parse failure of its first part.
-void Transfer::classify_whole_body(CURLcode code, bool clean_close) {
+// A non-streaming 2xx: read only once the body ended whole; a body cut short (a reset, or fewer
+// bytes than its length said) is `truncated` (or a timeout), never a parse failure of its first part.
+void Transfer::classify_whole_body(CURLcode code) {
   auto& o = outcome_;
   const auto& stream = decoder_.record();
-  if (!clean_close) {
+  if (code != CURLE_OK) {
     o.error = code == CURLE_OPERATION_TIMEDOUT ? "timeout_total" : "truncated";
     o.error_detail = curl_message(code);
   } else if (stream.stream_error) {

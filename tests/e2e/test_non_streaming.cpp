@@ -8,6 +8,9 @@
 #include <cstdint>
 #include <string>
 
+#include <fstream>
+
+#include "e2e/canned_server.hpp"
 #include "e2e/run_fixture.hpp"
 #include "e2e/sim_fixture.hpp"
 #include "support/temp_dir.hpp"
@@ -35,6 +38,24 @@ Run run_scenario(const ServedSimulator& sim, const ttft::test::TempDir& dir) {
       {}, {"TTFT_E2E_SIM_PORT=" + port});
   if (run.process.exit_code == 0) run.csv = ttft::test::parse_csv(ttft::test::read_file(run.out / "samples.csv"));
   return run;
+}
+
+// A run of two non-streaming targets (openai-chat, anthropic), one request each, against a server
+// that answers every request with `response`: the rows of samples.csv.
+CsvTable run_against(const std::string& response) {
+  ttft::test::CannedServer server(response);
+  ttft::test::TempDir dir;
+  const nlohmann::json scenario = {
+      {"name", "canned"},
+      {"targets", {{"chat", {{"protocol", "openai-chat"}, {"url", server.url("/v1/chat/completions")}, {"stream", false}}},
+                   {"claude", {{"protocol", "anthropic"}, {"url", server.url("/v1/messages")}, {"stream", false}}}}},
+      {"workload", {{"messages", {{{"role", "user"}, {"content", "hi"}}}}}},
+      {"phases", {{{"name", "p"}, {"requests", 1}, {"interval", "10ms"}}}},
+      {"timeouts", {{"connect", "2s"}, {"first_event", "5s"}, {"total", "5s"}}}};
+  std::ofstream(dir / "canned.json") << scenario.dump();
+  const auto run = ttft::test::run_ttftbench_in(dir.path(), {"run", "canned.json", "--out", "out"});
+  INFO(run.err);
+  return ttft::test::parse_csv(ttft::test::read_file(dir / "out" / "samples.csv"));
 }
 
 double ms(const CsvTable& csv, std::size_t row, const std::string& column) { return std::stod(csv.cell(row, column)); }
@@ -112,5 +133,32 @@ TEST_CASE("a non-streaming target beside a streaming one: e2e measured, no first
     CHECK(verdict["metric"] == "e2e");
     CHECK(verdict["a"] == "whole");
     CHECK(verdict["b"] == "whole_gemini");
+  }
+}
+
+TEST_CASE("a non-streaming 200 that is a provider error, not the protocol's JSON, or cut short") {
+  struct Case {
+    const char* name;
+    std::string body;
+    std::string length;  // Content-Length as sent; the body's own when empty
+    const char* error;
+  };
+  const Case cases[] = {
+      {"error body", R"({"error":{"message":"overloaded"},"type":"error"})", "", "stream"},
+      {"html", "<html>busy</html>", "", "protocol"},
+      {"cut short", R"({"choices":[{"message":{"content":"Hel)", "400", "truncated"},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) {
+      const std::string length = c.length.empty() ? std::to_string(c.body.size()) : c.length;
+      const CsvTable csv = run_against("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + length +
+                                       "\r\nConnection: close\r\n\r\n" + c.body);
+      REQUIRE(csv.rows.size() == 2);
+      for (std::size_t row = 0; row < 2; ++row) {
+        INFO(csv.cell(row, "target") << ": " << csv.cell(row, "error_detail"));
+        CHECK(csv.cell(row, "error") == c.error);
+        CHECK(csv.cell(row, "ttft_ms").empty());
+      }
+    }
   }
 }

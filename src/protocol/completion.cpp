@@ -161,6 +161,13 @@ bool has_completion_form(std::string_view protocol) {
   return std::find(names.begin(), names.end(), protocol) != names.end();
 }
 
+Error no_completion_form(std::string_view protocol, std::string where) {
+  std::string names;
+  for (const std::string& name : completion_protocols()) names += (names.empty() ? "" : ", ") + name;
+  return Error{std::move(where), "protocol \"" + std::string(protocol) + "\" has no non-streaming form",
+               "\"stream\": false works with " + names};
+}
+
 std::string completion_url(std::string_view protocol, std::string_view url) {
   std::string out(url);
   if (protocol != "gemini") return out;

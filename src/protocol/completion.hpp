@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.hpp"
 #include "protocol/event.hpp"
 
 namespace ttft::protocol {
@@ -19,6 +20,10 @@ const std::vector<std::string>& completion_protocols();
 
 /// True when `protocol` has a non-streaming form (sse, text, vercel-* and auto have none).
 bool has_completion_form(std::string_view protocol);
+
+/// The error for `"stream": false` with a protocol without that form: "protocol \"sse\" has no
+/// non-streaming form", with the hint naming the protocols that have one.
+Error no_completion_form(std::string_view protocol, std::string where);
 
 /// The URL a non-streaming request goes to: `url` itself, except for gemini, whose
 /// `:streamGenerateContent` becomes `:generateContent` and whose `alt=sse` query parameter is dropped.

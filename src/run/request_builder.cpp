@@ -34,8 +34,7 @@ Result<driver::RequestSpec> build_request(const RequestInput& input) {
     return fail("--protocol", adapter.error().message, "known protocols: " + join_protocol_names());
   }
   if (!input.stream && !protocol::has_completion_form(input.protocol)) {
-    return fail("--protocol", fmt::format("protocol \"{}\" has no non-streaming form", input.protocol),
-                fmt::format("\"stream\": false works with {}", fmt::join(protocol::completion_protocols(), ", ")));
+    return tl::unexpected(protocol::no_completion_form(input.protocol, "--protocol"));
   }
   protocol::Workload workload{input.model, input.messages, input.max_tokens, input.extra_body, input.stream};
   driver::RequestSpec spec;

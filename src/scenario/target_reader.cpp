@@ -129,8 +129,8 @@ bool read_protocol(Reader& reader, const Json& value, const std::string& pointer
 bool read_stream(Reader& reader, const Json& value, const std::string& pointer, Target& out) {
   if (!reader.boolean(value, pointer, out.stream) || out.stream) return reader.ok();
   if (protocol::has_completion_form(out.protocol)) return true;
-  return reader.fail(pointer, fmt::format("protocol \"{}\" has no non-streaming form", out.protocol),
-                     fmt::format("\"stream\": false works with {}", fmt::join(protocol::completion_protocols(), ", ")));
+  const Error error = protocol::no_completion_form(out.protocol, pointer);
+  return reader.fail(pointer, error.message, error.hint);
 }
 
 // A sim:// target's profile: the built-in one its URL names, with its "sim" overrides.

@@ -44,6 +44,11 @@ TEST_CASE("completion: which protocols have a non-streaming form") {
     CHECK(has_completion_form(name));
   }
   for (const char* name : {"sse", "text", "vercel-ui", "vercel-data", "auto", "nope"}) CHECK_FALSE(has_completion_form(name));
+  const ttft::Error error = no_completion_form("vercel-ui", "/targets/a/stream");
+  CHECK(error.where == "/targets/a/stream");
+  CHECK(error.message == R"(protocol "vercel-ui" has no non-streaming form)");
+  CHECK(error.hint == R"("stream": false works with openai-chat, openai-completions, openai-responses, anthropic, )"
+                      "workers-ai, gemini, ollama, llama-cpp");
 }
 
 TEST_CASE("completion: gemini's URL becomes generateContent without alt=sse, other parameters kept") {

@@ -45,6 +45,7 @@ struct RequestSpec {
   std::string cacert;              // CA bundle path; empty = system store
   std::size_t max_event_bytes = protocol::kDefaultMaxEventBytes;
   bool keep_answer_text = false;   // collect the answer into Outcome::stream.answer_text
+  bool stream = true;              // false: one JSON response, read when it has ended
 };
 
 /// Everything measured about one request. Times are nanoseconds after t0 (the moment the

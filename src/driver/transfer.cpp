@@ -7,6 +7,7 @@
 
 #include "core/version.hpp"
 #include "driver/response_headers.hpp"
+#include "protocol/completion.hpp"
 #include "protocol/content_type.hpp"
 
 namespace ttft::driver {
@@ -67,7 +68,9 @@ bool is_tls_error(CURLcode code) {
 }  // namespace
 
 Result<std::unique_ptr<Transfer>> Transfer::create(RequestSpec spec) {
-  auto decoder = protocol::StreamDecoder::for_protocol(spec.protocol, spec.url, spec.max_event_bytes);
+  auto decoder = spec.stream
+                     ? protocol::StreamDecoder::for_protocol(spec.protocol, spec.url, spec.max_event_bytes)
+                     : protocol::StreamDecoder::whole_body(spec.protocol, protocol::kMaxCompletionBytes);
   if (!decoder) return tl::unexpected(decoder.error());
   if (spec.keep_answer_text) decoder->keep_answer_text();
   // `auto` sends the headers of the protocol whose body it sends.
@@ -92,7 +95,7 @@ void Transfer::configure() {
   CURL* h = easy_.get();
   // Defaults first, each dropped when the user (or the adapter) sends the same header.
   HeaderList headers = {{"Content-Type", "application/json"},
-                        {"Accept", "text/event-stream"},
+                        {"Accept", spec_.stream ? "text/event-stream" : "application/json"},
                         {"Expect", ""}};  // no 100-continue round trip before the body
   headers.insert(headers.end(), default_headers_.begin(), default_headers_.end());
   for (const auto& header : spec_.headers) headers.push_back(header);
@@ -149,7 +152,8 @@ void Transfer::mark_started(Nanos t0_ns) {
 }
 
 std::optional<Nanos> Transfer::first_event_deadline() const {
-  if (decoder_.record().first_event_ns || abort_class_) return std::nullopt;
+  // A non-streaming response has no events: only the total timeout bounds it.
+  if (decoder_.record().first_event_ns || abort_class_ || decoder_.reads_whole_body()) return std::nullopt;
   return outcome_.t0_ns + spec_.timeouts.first_event_ns;
 }
 
@@ -275,6 +279,8 @@ void Transfer::classify(CURLcode code) {
     o.error_detail = one_line(*stream.protocol_error);
   } else if (headers_done_ && (status < 200 || status >= 300)) {
     classify_http_error(status);
+  } else if (headers_done_ && decoder_.reads_whole_body()) {
+    classify_whole_body(code);
   } else if (stream.terminated || (headers_done_ && clean_close && decoder_.complete())) {
     return;  // success
   } else if (headers_done_ && stream.protocol_error && code != CURLE_OPERATION_TIMEDOUT) {
@@ -301,6 +307,23 @@ void Transfer::classify(CURLcode code) {
     o.error = headers_done_ || pretransfer_us > 0 ? "truncated" : "connect";
   }
   if (o.error_detail.empty() && code != CURLE_OK) o.error_detail = curl_message(code);
+}
+
+// A non-streaming 2xx: read only once the body ended whole; a body cut short (a reset, or fewer
+// bytes than its length said) is `truncated` (or a timeout), never a parse failure of its first part.
+void Transfer::classify_whole_body(CURLcode code) {
+  auto& o = outcome_;
+  const auto& stream = decoder_.record();
+  if (code != CURLE_OK) {
+    o.error = code == CURLE_OPERATION_TIMEDOUT ? "timeout_total" : "truncated";
+    o.error_detail = curl_message(code);
+  } else if (stream.stream_error) {
+    o.error = "stream";
+    o.error_detail = one_line(*stream.stream_error);
+  } else if (stream.protocol_error || !stream.terminated) {
+    o.error = "protocol";
+    o.error_detail = one_line(stream.protocol_error.value_or("response body not read"));
+  }
 }
 
 std::string Transfer::curl_message(CURLcode code) const {

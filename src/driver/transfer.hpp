@@ -41,6 +41,7 @@ class Transfer {
   void classify(CURLcode code);
   void classify_http_error(int status);
   void classify_unfinished_body(CURLcode code);
+  void classify_whole_body(CURLcode code);
   std::string curl_message(CURLcode code) const;
 
   RequestSpec spec_;

@@ -79,7 +79,11 @@ Table phase_columns(const Report& report, std::vector<std::string> more) {
 
 std::string headline_title(const Report& report) { return capitalized(headline_words(report)) + " (ms)"; }
 
-std::string verdicts_title(const Report& report) { return fmt::format("A/B verdicts ({})", headline_words(report)); }
+std::string verdicts_title(const Report& report) {
+  // Non-streaming targets are compared on e2e, with each other only (docs/metrics.md ("Non-streaming targets")).
+  const bool e2e = report.run.non_streaming_targets.size() >= 2;
+  return fmt::format("A/B verdicts ({}{})", headline_words(report), e2e ? "; e2e between non-streaming targets" : "");
+}
 
 std::string with_failures_title(const Report& report) {
   return capitalized(headline_words(report)) + ", each failure counted as slower than any success (ms)";

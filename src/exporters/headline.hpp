@@ -18,7 +18,8 @@ inline constexpr const char* kCostTitle = "Cost per million tokens (USD)";
 /// "First token (ms)" or "First answer (ms)".
 std::string headline_title(const report::Report& report);
 
-/// "A/B verdicts (time to first token)", "(first token)" or "(first answer)" by the headline metric.
+/// "A/B verdicts (time to first token)", "(first token)" or "(first answer)" by the headline metric;
+/// with two or more non-streaming targets, "; e2e between non-streaming targets" inside the brackets.
 std::string verdicts_title(const report::Report& report);
 
 /// target, "<phase> p50", "<phase> p95" of the headline metric per phase in run order, n (successful samples over all

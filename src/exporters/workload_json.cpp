@@ -2,6 +2,7 @@
 #include "exporters/workload_json.hpp"
 
 #include "exporters/json_numbers.hpp"
+#include "exporters/workload_sections.hpp"
 
 namespace ttft::exporters {
 namespace {
@@ -80,6 +81,16 @@ void add_workload_json(Json& doc, const report::Report& report) {
                        {"ttft_p50_ms", json_figure(row.ttft_p50_ms)}, {"ttft_p95_ms", json_figure(row.ttft_p95_ms)}});
     }
     doc["turns"] = std::move(turns);
+  }
+  if (const auto rows = non_streaming_rows(report); !rows.empty()) {
+    Json non_streaming = Json::array();
+    for (const NonStreamingRow& row : rows) {
+      non_streaming.push_back({{"target", row.target}, {"phase", row.phase}, {"ok", row.ok}, {"errors", row.errors},
+                               {"e2e_p50_ms", json_figure(row.e2e_p50_ms)}, {"e2e_p95_ms", json_figure(row.e2e_p95_ms)},
+                               {"ttfb_p50_ms", json_figure(row.ttfb_p50_ms)},
+                               {"ttfb_p95_ms", json_figure(row.ttfb_p95_ms)}});
+    }
+    doc["non_streaming"] = std::move(non_streaming);
   }
 }
 

@@ -99,8 +99,44 @@ Section turns_section(const std::vector<report::TurnRow>& turns) {
 
 }  // namespace
 
+std::vector<NonStreamingRow> non_streaming_rows(const report::Report& report) {
+  std::vector<NonStreamingRow> rows;
+  std::vector<std::string> phases = report.run.phases;
+  if (phases.size() > 1) phases.emplace_back(report::kAllPhases);
+  for (const std::string& target : report.run.targets) {
+    if (!report.run.is_non_streaming(target)) continue;
+    for (const std::string& phase : phases) {
+      const report::MetricRow* e2e = report::find_row(report, target, phase, "e2e");
+      const report::MetricRow* ttfb = report::find_row(report, target, phase, "ttfb");
+      if (e2e == nullptr || ttfb == nullptr) continue;
+      rows.push_back({target, phase, e2e->n, e2e->errors, e2e->summary.p50, e2e->summary.p95, ttfb->summary.p50,
+                      ttfb->summary.p95});
+    }
+  }
+  return rows;
+}
+
+// "Non-streaming targets": their e2e and ttfb, since they have no TTFT (docs/results.md ("report.md")).
+Section non_streaming_section(const std::vector<NonStreamingRow>& rows) {
+  Section section;
+  section.title = "Non-streaming targets";
+  Table table;
+  table.header = {"target", "phase", "ok", "errors", "e2e p50 (ms)", "e2e p95 (ms)", "ttfb p50 (ms)", "ttfb p95 (ms)"};
+  table.align = {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right};
+  for (const NonStreamingRow& row : rows) {
+    table.rows.push_back({row.target, row.phase, fmt::format("{}", row.ok), fmt::format("{}", row.errors),
+                          format_readable(row.e2e_p50_ms), format_readable(row.e2e_p95_ms),
+                          format_readable(row.ttfb_p50_ms), format_readable(row.ttfb_p95_ms)});
+  }
+  section.tables.push_back(std::move(table));
+  section.lines.push_back("these targets answer in one response: they have no time to first token, and their "
+                          "verdicts compare e2e with other non-streaming targets only");
+  return section;
+}
+
 std::vector<Section> workload_sections(const report::Report& report) {
   std::vector<Section> sections;
+  if (auto rows = non_streaming_rows(report); !rows.empty()) sections.push_back(non_streaming_section(rows));
   for (const SweepReport& sweep : report.sweeps) sections.push_back(sweep_section(sweep));
   if (!report.turns.empty()) sections.push_back(turns_section(report.turns));
   return sections;

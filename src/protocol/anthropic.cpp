@@ -69,7 +69,7 @@ std::string AnthropicAdapter::build_body(const Workload& workload) const {
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   if (!workload.model.empty()) body["model"] = workload.model;
   body["max_tokens"] = workload.max_tokens;
-  body["stream"] = true;
+  body["stream"] = workload.stream;
   body["messages"] = messages_json(workload.messages, /*with_system=*/false);
   // The Messages API takes the system prompt as a top-level field, not as a message.
   std::string system;

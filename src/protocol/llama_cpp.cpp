@@ -62,7 +62,7 @@ std::string LlamaCppAdapter::build_body(const Workload& workload) const {
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   body["prompt"] = prompt_text(workload.messages);
   body["n_predict"] = workload.max_tokens;
-  body["stream"] = true;
+  body["stream"] = workload.stream;
   return finish_body(std::move(body), workload.extra_body);
 }
 

@@ -30,7 +30,7 @@ std::string OllamaAdapter::build_body(const Workload& workload) const {
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   if (!workload.model.empty()) body["model"] = workload.model;
   body["messages"] = messages_json(workload.messages, /*with_system=*/true);
-  body["stream"] = true;
+  body["stream"] = workload.stream;
   body["options"] = {{"num_predict", workload.max_tokens}};
   add_openai_tools(body, workload, /*with_choice=*/false);
   return finish_body(std::move(body), workload.extra_body);

@@ -14,10 +14,10 @@ nlohmann::ordered_json openai_chat_body(const Workload& workload) {
   if (!workload.model.empty()) body["model"] = workload.model;
   body["messages"] = messages_json(workload.messages, /*with_system=*/true);
   body["max_tokens"] = workload.max_tokens;
-  body["stream"] = true;
+  body["stream"] = workload.stream;
   // Without include_usage the stream carries no token counts (openapi.yaml,
   // ChatCompletionStreamOptions).
-  body["stream_options"] = {{"include_usage", true}};
+  if (workload.stream) body["stream_options"] = {{"include_usage", true}};
   add_openai_tools(body, workload, /*with_choice=*/true);
   return body;
 }

@@ -13,8 +13,8 @@ std::string OpenAiCompletionsAdapter::build_body(const Workload& workload) const
   if (!workload.model.empty()) body["model"] = workload.model;
   body["prompt"] = prompt_text(workload.messages);
   body["max_tokens"] = workload.max_tokens;
-  body["stream"] = true;
-  body["stream_options"] = {{"include_usage", true}};
+  body["stream"] = workload.stream;
+  if (workload.stream) body["stream_options"] = {{"include_usage", true}};
   return finish_body(std::move(body), workload.extra_body);
 }
 

@@ -77,7 +77,7 @@ std::string OpenAiResponsesAdapter::build_body(const Workload& workload) const {
   // `input` takes the chat messages as they are, system role included.
   body["input"] = messages_json(workload.messages, /*with_system=*/true);
   body["max_output_tokens"] = workload.max_tokens;
-  body["stream"] = true;
+  body["stream"] = workload.stream;
   add_responses_tools(body, workload);
   return finish_body(std::move(body), workload.extra_body);
 }

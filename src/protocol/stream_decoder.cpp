@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/check.hpp"
+#include "protocol/completion.hpp"
 
 namespace ttft::protocol {
 
@@ -44,6 +45,20 @@ Result<StreamDecoder> StreamDecoder::for_protocol(std::string_view name, std::st
   return StreamDecoder(std::move(*adapter), max_event_bytes);
 }
 
+Result<StreamDecoder> StreamDecoder::whole_body(std::string_view name, std::size_t max_body_bytes) {
+  TTFT_CHECK(max_body_bytes > 0, "a whole body decoder needs a size bound");
+  if (!has_completion_form(name)) {
+    return fail("", "protocol \"" + std::string(name) + "\" has no non-streaming form");
+  }
+  auto adapter = make_adapter(name);
+  if (!adapter) return tl::unexpected(adapter.error());
+  StreamDecoder decoder(std::move(*adapter));
+  decoder.whole_body_max_bytes_ = max_body_bytes;
+  // A whole body is not a stream of tokens: without usage its tokens are estimated from its text.
+  decoder.record_.events_are_tokens = false;
+  return decoder;
+}
+
 void StreamDecoder::use_adapter(std::unique_ptr<Adapter> adapter) {
   adapter_ = std::move(adapter);
   framing_ = adapter_->framing();
@@ -65,6 +80,15 @@ std::optional<Framing> StreamDecoder::framing() const {
 
 bool StreamDecoder::feed(std::string_view bytes, Nanos arrival_ns) {
   if (record_.stream_error || record_.protocol_error) return false;
+  if (reads_whole_body()) {
+    // Only appended here: the body is read once it is complete, off the read path.
+    if (whole_body_.size() + bytes.size() > whole_body_max_bytes_) {
+      record_.protocol_error = "response body larger than " + std::to_string(whole_body_max_bytes_) + " bytes";
+      return false;
+    }
+    whole_body_.append(bytes);
+    return true;
+  }
   return detector_ ? detect(bytes, arrival_ns) : decode(bytes, arrival_ns);
 }
 
@@ -120,6 +144,7 @@ void StreamDecoder::finish(Nanos eof_ns) {
       record_.protocol_error = detector_->failure();
     }
   }
+  if (reads_whole_body() && !record_.protocol_error) read_whole_body();
   sse_.finish();
   lines_.finish();
   text_.finish();
@@ -134,14 +159,7 @@ void StreamDecoder::on_event(const Event& event, Nanos arrival_ns) {
   if (!record_.first_event_ns) record_.first_event_ns = arrival_ns;
 
   EventMeaning meaning = adapter_->interpret(event);
-  if (meaning.error) {
-    record_.stream_error = std::move(meaning.error);
-    return;
-  }
-  if (meaning.protocol_error) {
-    record_.protocol_error = std::move(meaning.protocol_error);
-    return;
-  }
+  if (take_errors(meaning)) return;
   // A tool call's first delta is the first token of an agent's answer (docs/metrics.md
   // ("First token")), but its arguments are no text: never text_bytes, never a content event.
   if (!record_.first_token_ns && (!meaning.text.empty() || !meaning.reasoning.empty() || meaning.tool_call)) {
@@ -163,6 +181,36 @@ void StreamDecoder::on_event(const Event& event, Nanos arrival_ns) {
   if ((!meaning.text.empty() || meaning.tool_call) && !record_.first_answer_ns) {
     record_.first_answer_ns = arrival_ns;
   }
+  add_usage(meaning);
+  if (meaning.end_of_stream) {
+    record_.terminated = true;
+    record_.end_ns = arrival_ns;
+  }
+}
+
+void StreamDecoder::read_whole_body() {
+  EventMeaning meaning = parse_completion(adapter_->name(), whole_body_);
+  whole_body_.clear();
+  whole_body_.shrink_to_fit();
+  if (take_errors(meaning)) return;
+  record_.text_bytes = static_cast<std::int64_t>(meaning.text.size() + meaning.reasoning.size());
+  if (keep_answer_text_) record_.answer_text = meaning.text;
+  add_usage(meaning);
+  record_.terminated = meaning.end_of_stream;
+}
+
+bool StreamDecoder::take_errors(EventMeaning& meaning) {
+  if (meaning.error) {
+    record_.stream_error = std::move(meaning.error);
+  } else if (meaning.protocol_error) {
+    record_.protocol_error = std::move(meaning.protocol_error);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void StreamDecoder::add_usage(EventMeaning& meaning) {
   // Usage is a running total in several protocols (Anthropic, Workers AI): the last value wins.
   if (meaning.input_tokens) record_.input_tokens = meaning.input_tokens;
   if (meaning.output_tokens) record_.output_tokens = meaning.output_tokens;
@@ -170,10 +218,6 @@ void StreamDecoder::on_event(const Event& event, Nanos arrival_ns) {
   if (meaning.cached_input_tokens) record_.cached_input_tokens = meaning.cached_input_tokens;
   if (meaning.cache_write_tokens) record_.cache_write_tokens = meaning.cache_write_tokens;
   if (meaning.server_timings) record_.server_timings = std::move(meaning.server_timings);
-  if (meaning.end_of_stream) {
-    record_.terminated = true;
-    record_.end_ns = arrival_ns;
-  }
 }
 
 void StreamDecoder::add_tool_call_deltas(std::vector<ToolCallDelta>& deltas) {

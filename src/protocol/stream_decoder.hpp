@@ -79,6 +79,15 @@ class StreamDecoder {
   static Result<StreamDecoder> for_protocol(std::string_view name, std::string_view url,
                                             std::size_t max_event_bytes = kDefaultMaxEventBytes);
 
+  /// The decoder of a non-streaming response (a target's "stream": false): it only keeps the
+  /// body, at most `max_body_bytes` of it (more is a protocol error), and reads it with
+  /// parse_completion at finish(). No event, token or answer time is recorded; end_ns is the end
+  /// of the body.
+  static Result<StreamDecoder> whole_body(std::string_view name, std::size_t max_body_bytes);
+
+  /// True for a whole_body decoder.
+  bool reads_whole_body() const { return whole_body_max_bytes_ > 0; }
+
   /// The final response's headers, before its body: `auto` reads its hints in them.
   void on_response_headers(const std::vector<std::pair<std::string, std::string>>& headers);
 
@@ -112,6 +121,9 @@ class StreamDecoder {
   bool decode(std::string_view bytes, Nanos arrival_ns);
   void on_event(const Event& event, Nanos arrival_ns);
   void add_tool_call_deltas(std::vector<ToolCallDelta>& deltas);
+  void read_whole_body();
+  bool take_errors(EventMeaning& meaning);  // records a provider or protocol error; true if one
+  void add_usage(EventMeaning& meaning);
 
   std::unique_ptr<Adapter> adapter_;  // null while `auto` detects
   std::unique_ptr<ProtocolDetector> detector_;  // `auto` until it has decided
@@ -123,6 +135,8 @@ class StreamDecoder {
   StreamRecord record_;
   bool keep_answer_text_ = false;
   std::vector<std::string> tool_call_keys_;  // the key of each of record_.tool_calls
+  std::size_t whole_body_max_bytes_ = 0;  // > 0: a whole_body decoder
+  std::string whole_body_;
 };
 
 }  // namespace ttft::protocol

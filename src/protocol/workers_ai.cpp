@@ -33,7 +33,7 @@ std::string WorkersAiAdapter::build_body(const Workload& workload) const {
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   body["messages"] = messages_json(workload.messages, /*with_system=*/true);
   body["max_tokens"] = workload.max_tokens;
-  body["stream"] = true;
+  body["stream"] = workload.stream;
   return finish_body(std::move(body), workload.extra_body);
 }
 

@@ -23,6 +23,7 @@ struct Workload {
   // adapter writes them in its provider's shape (docs/protocols.md ("Tool calls")).
   nlohmann::json tools = nlohmann::json::array();
   nlohmann::json tool_choice = nullptr;  // "auto" | "none" | "required" | {"type":"function",...}; null = not sent
+  bool stream = true;  // false: the protocol's non-streaming form (docs/protocols.md ("Non-streaming requests"))
 };
 
 }  // namespace ttft::protocol

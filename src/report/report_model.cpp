@@ -30,6 +30,7 @@ namespace {
 constexpr double kLatenessWarnFraction = 0.1;  // own p99 lateness vs the fastest median TTFT
 constexpr const char* kLatenessMetric = "ttft";  // the client-lateness note's yardstick
 constexpr const char* kAnswerMetric = "first_answer";
+constexpr const char* kNonStreamingMetric = "e2e";  // what non-streaming targets are compared on
 constexpr std::size_t kMaxMergedPhases = 4;  // merging k phases takes k passes, a radix sort ~6
 
 void append_unique(std::vector<std::string>& names, const std::string& name) {
@@ -87,8 +88,13 @@ void add_verdicts(const RunInfo& run, const std::string& metric_name, const Verd
     const auto found = by_group.find({target, phase});
     return found == by_group.end() ? kEmpty : found->second;
   };
+  // A non-streaming target has no TTFT: it is compared on e2e, and only with another non-streaming
+  // one, never with a stream's first token (docs/metrics.md ("Non-streaming targets")).
+  const bool e2e_metric = metric_name == kNonStreamingMetric;
+  const auto compared = [&](const std::string& target) { return run.is_non_streaming(target) == e2e_metric; };
   for (std::size_t i = 0; i < run.targets.size(); ++i) {
     for (std::size_t j = i + 1; j < run.targets.size(); ++j) {
+      if (!compared(run.targets[i]) || !compared(run.targets[j])) continue;
       for (const std::string& phase : run.phases) {
         const VerdictGroup& a = group_for(run.targets[i], phase);
         const VerdictGroup& b = group_for(run.targets[j], phase);
@@ -251,6 +257,7 @@ Report build_report(MetricGroups grouped, const RunInfo& run) {
     report.reasoning_note = reasoning_note(report.reasoning_targets);
     verdict_metrics.emplace_back(kAnswerMetric);
   }
+  if (report.run.non_streaming_targets.size() >= 2) verdict_metrics.emplace_back(kNonStreamingMetric);
   VerdictValuesByMetric verdict_values = add_metric_rows(report, grouped, verdict_metrics);
   report.samples = grouped.samples;
   report.errors = grouped.errors;

@@ -2,6 +2,7 @@
 // Exporters format this model and never compute (STYLE.md, principle 5).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -43,6 +44,13 @@ struct RunInfo {
   metrics::SloSpec slo;  // the SLO each phase's requests were judged by; empty = none (no goodput)
   std::string headline = "ttft";  // the metric of the headline table and verdicts (scenario "headline")
   std::vector<results::SweepFacts> sweeps;  // the scenario's sweep phases (rows' phases are "<name>@<value>")
+  // Targets whose requests do not stream (docs/metrics.md ("Non-streaming targets")): no TTFT; their
+  // verdicts compare e2e, and only with each other.
+  std::vector<std::string> non_streaming_targets;
+
+  bool is_non_streaming(const std::string& target) const {
+    return std::find(non_streaming_targets.begin(), non_streaming_targets.end(), target) != non_streaming_targets.end();
+  }
 };
 
 inline constexpr const char* kAllPhases = "all";

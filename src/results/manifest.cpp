@@ -103,6 +103,8 @@ Result<ScenarioFacts> facts_of(const Json& scenario, const std::string& path) {
   if (const auto targets = scenario.find("targets"); targets != scenario.end() && targets->is_object()) {
     for (const auto& [name, target] : targets->items()) {
       facts.targets.push_back(name);
+      const auto stream = target.find("stream");
+      if (stream != target.end() && stream->is_boolean() && !stream->get<bool>()) facts.non_streaming_targets.push_back(name);
       const auto pricing = target.find("pricing");
       if (pricing == target.end()) continue;
       auto parsed = scenario::parse_pricing(*pricing, path, fmt::format("/scenario/targets/{}/pricing", name));

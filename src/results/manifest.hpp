@@ -50,6 +50,7 @@ struct ScenarioFacts {
   double time_scale = 1.0;                       // the scenario's time_scale (sim:// demos)
   metrics::SloSpec slo;                          // top-level and phases' "slo" (a sweep's per value); empty = none
   std::string headline = "ttft";                 // "headline": ttft | first_token | first_answer
+  std::vector<std::string> non_streaming_targets;  // targets with "stream": false, in file order
 };
 
 struct Manifest {

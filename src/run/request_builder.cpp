@@ -7,6 +7,7 @@
 #include "core/random.hpp"
 #include "driver/response_headers.hpp"
 #include "protocol/adapter.hpp"
+#include "protocol/completion.hpp"
 
 namespace ttft::run {
 
@@ -32,11 +33,15 @@ Result<driver::RequestSpec> build_request(const RequestInput& input) {
   if (!adapter) {
     return fail("--protocol", adapter.error().message, "known protocols: " + join_protocol_names());
   }
+  if (!input.stream && !protocol::has_completion_form(input.protocol)) {
+    return tl::unexpected(protocol::no_completion_form(input.protocol, "--protocol"));
+  }
   protocol::Workload workload{input.model, input.messages, input.max_tokens, input.extra_body,
-                              input.tools, input.tool_choice};
+                              input.tools, input.tool_choice, input.stream};
   driver::RequestSpec spec;
-  spec.url = input.url;
+  spec.url = input.stream ? input.url : protocol::completion_url(input.protocol, input.url);
   spec.protocol = input.protocol;
+  spec.stream = input.stream;
   spec.body = (*adapter)->build_body(workload);
   const bool user_sets_id = !input.request_id_header.empty() &&
                             !driver::header_value(input.headers, input.request_id_header).empty();

@@ -27,9 +27,11 @@ struct RequestInput {
   std::string request_id_header = "X-Request-Id";  // empty = none
   nlohmann::json tools = nlohmann::json::array();  // OpenAI chat's tool JSON; empty = none
   nlohmann::json tool_choice = nullptr;                      // null = not sent
+  bool stream = true;  // false: the protocol's non-streaming body and URL
 };
 
-/// The spec for one request; fails (where = "--protocol") for an unknown protocol.
+/// The spec for one request; fails (where = "--protocol") for an unknown protocol, or one without a
+/// non-streaming form when `stream` is false.
 Result<driver::RequestSpec> build_request(const RequestInput& input);
 
 /// The request id the row records: the user's header value if they set one, else `fallback`.

@@ -203,6 +203,7 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
   RequestInput input{sims_->url(planned.target_index), target.protocol, target.model,
                      std::move(messages), workload.max_tokens, target.body, target.headers,
                      generated_request_id(p_, planned), s.request_id_header, s.tools, s.tool_choice};
+  input.stream = target.stream;
   auto spec = build_request(input);
   if (!spec) return spec;
   spec->timeouts = {s.timeouts.connect_ns, s.timeouts.first_event_ns, s.timeouts.total_ns};

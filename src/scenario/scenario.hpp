@@ -44,6 +44,7 @@ struct Target {
   HttpVersion http = HttpVersion::automatic;
   bool multiplex = false;            // requests may share an HTTP/2 connection as streams
   TlsOptions tls;
+  bool stream = true;                // false: one JSON response (docs/scenario.md ("Non-streaming targets"))
   // sim:// only: the built-in profile the URL names, with the target's "sim" overrides and the
   // scenario's time_scale applied; what its simulator runs.
   std::optional<SimProfile> sim_profile;

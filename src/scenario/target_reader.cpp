@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "protocol/completion.hpp"
 #include "scenario/did_you_mean.hpp"
 #include "scenario/protocols.hpp"
 #include "scenario/sections.hpp"
@@ -13,7 +14,7 @@ namespace {
 
 const std::vector<std::string> kTargetKeys = {
     "protocol",          "url", "model", "headers", "body",      "pricing", "follow_redirects",
-    "reuse_connections", "http", "multiplex", "tls", "sim"};
+    "reuse_connections", "http", "multiplex", "tls", "sim", "stream"};
 const std::vector<std::string> kHttpVersions = {"auto", "1.1", "2"};
 const std::vector<std::string> kTlsKeys = {"insecure", "cacert"};
 
@@ -124,6 +125,14 @@ bool read_protocol(Reader& reader, const Json& value, const std::string& pointer
   return reader.fail(pointer, fmt::format("unknown protocol \"{}\"", out), hint);
 }
 
+// "stream": false asks for the protocol's non-streaming form (docs/protocols.md ("Non-streaming requests")).
+bool read_stream(Reader& reader, const Json& value, const std::string& pointer, Target& out) {
+  if (!reader.boolean(value, pointer, out.stream) || out.stream) return reader.ok();
+  if (protocol::has_completion_form(out.protocol)) return true;
+  const Error error = protocol::no_completion_form(out.protocol, pointer);
+  return reader.fail(pointer, error.message, error.hint);
+}
+
 // A sim:// target's profile: the built-in one its URL names, with its "sim" overrides.
 bool read_simulated(Reader& reader, const Json& value, const std::string& pointer, Target& out) {
   Result<SimProfile> base = builtin_profile(out.url.substr(std::string_view("sim://").size()));
@@ -164,6 +173,7 @@ bool read_target(Reader& reader, const Json& value, const std::string& pointer,
     reader.boolean(*v, at("reuse_connections"), out.reuse_connections);
   }
   read_http(reader, value, pointer, out);
+  if (const Json* v = find_member(value, "stream"); v != nullptr && reader.ok()) read_stream(reader, *v, at("stream"), out);
   if (const Json* v = find_member(value, "tls")) read_tls(reader, *v, at("tls"), base_dir, out.tls);
   if (reader.ok() && out.is_simulated()) return read_simulated(reader, value, pointer, out);
   if (find_member(value, "sim") != nullptr && reader.ok()) {

@@ -114,6 +114,13 @@ std::vector<Frame> text_stream(const StreamSpec& spec);
 
 std::vector<Frame> emit_stream(Protocol protocol, const StreamSpec& spec);
 
+/// True when the protocol has a non-streaming form (all but vercel-ui, vercel-data, text, sse).
+bool has_completion(Protocol protocol);
+
+/// The whole non-streaming JSON response of the protocol for `spec` (docs/simulator.md
+/// ("Non-streaming responses")): the same text and usage as its stream; "" without that form.
+std::string emit_completion(Protocol protocol, const StreamSpec& spec);
+
 /// The protocol's mid-stream error, sent after `tokens_sent` tokens: OpenAI-style
 /// {"error":{…"server_error"…}} (chat, completions, Workers AI), Anthropic "event: error",
 /// Responses "error" + "response.failed", the AI SDK's error part / 3: line, Google's error

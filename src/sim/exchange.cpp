@@ -94,7 +94,7 @@ void Exchange::begin_stream() noexcept {
     }
     if (plan_.raw) {
       start_raw();
-    } else if (plan_.send_headers) {
+    } else if (plan_.send_headers && !plan_.whole) {
       evkeyvalq* headers = evhttp_request_get_output_headers(request_);
       for (const auto& [name, value] : stream_header_pairs()) {
         evhttp_add_header(headers, name.c_str(), value.c_str());
@@ -193,6 +193,13 @@ void Exchange::tick() {
 }
 
 void Exchange::send_slot(std::int64_t slot) {
+  if (plan_.whole) {  // a non-streaming response: headers and the whole body as one reply
+    record_.tokens = plan_.spec.output_tokens;
+    record_.reasoning_tokens = plan_.spec.reasoning_tokens;
+    send_reply(200, {{"Content-Type", "application/json"}, {"X-Sim-Cold", plan_.cold ? "1" : "0"}},
+               plan_.frames.front().bytes);
+    return;
+  }
   std::string bytes;
   while (next_frame_ < plan_.frames.size() && plan_.frames[next_frame_].slot == slot) {
     const Frame& frame = plan_.frames[next_frame_++];

@@ -228,6 +228,7 @@ Result<RequestBody> parse_request_body(std::string_view body) {
   if (!max_tokens) return tl::unexpected(max_tokens.error());
   out.max_tokens = *max_tokens;
   if (const auto it = j.find("model"); it != j.end() && it->is_string()) out.model = it->get<std::string>();
+  if (const auto it = j.find("stream"); it != j.end() && it->is_boolean()) out.stream = it->get<bool>();
   return out;
 }
 
@@ -279,6 +280,14 @@ StreamPlan make_stream_plan(const PlanInput& input, const Profile& profile, Rng&
       step_ms = o.token_interval_ms ? *o.token_interval_ms : token_interval_ms(profile, rng);
     }
     plan.slot_offsets_ns.push_back(plan.slot_offsets_ns.back() + ms_to_ns(step_ms));
+  }
+  if (!input.body.stream && has_completion(plan.protocol)) {
+    // The whole answer leaves when the stream's last event would have: after the first-event
+    // delay and the decode time. No mid-stream fault applies (docs/simulator.md ("Non-streaming responses")).
+    const std::int64_t end_slot = plan.frames.empty() ? 0 : plan.frames.back().slot;
+    plan.frames = {Frame{FrameKind::kTail, end_slot, emit_completion(plan.protocol, spec)}};
+    plan.whole = true;
+    return plan;
   }
   apply_fault(plan, input.overrides);
   return plan;

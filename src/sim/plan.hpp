@@ -56,6 +56,7 @@ struct RequestBody {
   std::string prompt_head;                 // its first kPromptHeadBytes, in prompt order
   std::optional<std::int64_t> max_tokens;  // the output cap, whatever the provider calls it
   std::string model;                       // "" when the body names none
+  bool stream = true;                      // false: "stream": false, or Gemini's generateContent
 };
 
 /// Parses the JSON request body. Input characters are the UTF-8 bytes of every message's content
@@ -65,6 +66,7 @@ struct RequestBody {
 /// max_output_tokens, n_predict, options.num_predict, generationConfig.maxOutputTokens, …).
 /// The prompt head is the message text in the order a provider reads the prompt: the system
 /// prompt ("system", "systemInstruction"), then the messages, then "prompt".
+/// A body with "stream": false asks for the non-streaming form.
 /// An empty body is allowed (a bare GET of /sse); invalid JSON or a non-object is an error.
 [[nodiscard]] Result<RequestBody> parse_request_body(std::string_view body);
 
@@ -89,6 +91,9 @@ struct StreamPlan {
                                        // origin is then the head's last byte, not the receipt
   bool cut_last_chunk = false;         // raw: the last frame's chunk stops halfway, then a FIN
   bool gzip = false;                   // Content-Encoding: gzip, compressed and flushed per slot
+  // A non-streaming response: one frame, the whole JSON body, sent with its headers as one
+  // reply at the slot the stream's last event would have had.
+  bool whole = false;
 };
 
 struct PlanInput {

@@ -29,6 +29,12 @@ constexpr std::array kRoutes{
 
 constexpr std::string_view kGeminiPrefix = "/v1beta/models/";
 constexpr std::string_view kGeminiSuffix = ":streamGenerateContent";
+constexpr std::string_view kGeminiWholeSuffix = ":generateContent";
+
+bool is_gemini_path(std::string_view path, std::string_view suffix) {
+  return path.starts_with(kGeminiPrefix) && path.ends_with(suffix) &&
+         path.size() > kGeminiPrefix.size() + suffix.size();
+}
 
 }  // namespace
 
@@ -42,10 +48,7 @@ std::string_view protocol_name(Protocol protocol) {
 std::optional<Protocol> protocol_for_path(std::string_view path) {
   // Workers AI names the model (and the account) in the path; so does Gemini.
   if (path.find("/ai/run/") != std::string_view::npos) return Protocol::kWorkersAi;
-  if (path.starts_with(kGeminiPrefix) && path.ends_with(kGeminiSuffix) &&
-      path.size() > kGeminiPrefix.size() + kGeminiSuffix.size()) {
-    return Protocol::kGemini;
-  }
+  if (is_gemini_path(path, kGeminiSuffix) || is_gemini_path(path, kGeminiWholeSuffix)) return Protocol::kGemini;
   for (const Route& route : kRoutes) {
     if (route.protocol != Protocol::kWorkersAi && route.protocol != Protocol::kGemini &&
         route.path == path) {
@@ -54,6 +57,8 @@ std::optional<Protocol> protocol_for_path(std::string_view path) {
   }
   return std::nullopt;
 }
+
+bool is_non_streaming_path(std::string_view path) { return is_gemini_path(path, kGeminiWholeSuffix); }
 
 std::string path_for_protocol(std::string_view protocol) {
   for (const Route& route : kRoutes) {

@@ -39,9 +39,13 @@ std::string_view protocol_name(Protocol protocol);
 /// /v1/chat/completions, /v1/completions, /v1/responses, /v1/messages, /api/chat (ollama),
 /// /completion (llama-cpp), /api/chat/ui (vercel-ui), /api/chat/data (vercel-data),
 /// /api/chat/text (text), /sse; any path containing "/ai/run/" is workers-ai, and
-/// /v1beta/models/<model>:streamGenerateContent is gemini. The query string must already be
-/// stripped.
+/// /v1beta/models/<model>:streamGenerateContent (or :generateContent) is gemini. The query
+/// string must already be stripped.
 std::optional<Protocol> protocol_for_path(std::string_view path);
+
+/// True for a path that asks for a non-streaming response whatever the body says: Gemini's
+/// /v1beta/models/<model>:generateContent.
+bool is_non_streaming_path(std::string_view path);
 
 /// The path (with its query, if the protocol needs one) a client should request for a protocol
 /// name: "openai-chat" → "/v1/chat/completions", "workers-ai" →

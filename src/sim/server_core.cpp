@@ -111,6 +111,7 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
     record.body_sha256 = sha256_hex(request_body(request));
     record.prompt_head_sha256 = sha256_hex(body->prompt_head);
   }
+  if (is_non_streaming_path(record.path)) body->stream = false;
   PlanInput input{*protocol, 0, std::move(*body), *overrides, cold_now(received_ns), Fault::kNone};
   // x-sim-status and x-sim-fault decide; else the profile's rates draw one (or neither).
   std::optional<int> status = overrides->status;
@@ -123,9 +124,11 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
   // The request a redirect sent the client to is served, whatever the fault header repeats.
   const char* query = uri != nullptr ? evhttp_uri_get_query(uri) : nullptr;
   if (input.fault == Fault::kRedirect && query != nullptr && is_redirected(query)) input.fault = Fault::kNone;
-  record.fault = std::string(fault_name(input.fault));
   auto reply = status ? std::optional<FaultReply>(status_reply(*protocol, *status))
                       : fault_reply(*protocol, input.fault, evhttp_request_get_uri(request));
+  // A non-streaming response takes the faults that replace it, never a mid-stream one.
+  if (!reply && !input.body.stream && has_completion(*protocol)) input.fault = Fault::kNone;
+  record.fault = std::string(fault_name(input.fault));
   if (reply) {
     record.cold = overrides->cold.value_or(input.cold_by_idle);
     adopt(request, std::move(record), 0).send_reply(reply->status, reply->headers, reply->body);

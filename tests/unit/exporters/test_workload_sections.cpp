@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "exporters/report_exporters.hpp"
+#include "exporters/workload_sections.hpp"
 #include "report/merge.hpp"
 #include "report/number_format.hpp"
 #include "support/sample_factory.hpp"
@@ -150,6 +151,40 @@ TEST_CASE("workload sections: none without sweeps or conversations") {
   const auto doc = nlohmann::json::parse(exporters::export_summary_json(report::ungrouped(r)));
   CHECK_FALSE(doc.contains("sweeps"));
   CHECK_FALSE(doc.contains("turns"));
+  CHECK_FALSE(doc.contains("non_streaming"));
+  CHECK(exporters::export_markdown(report::ungrouped(r)).find("Non-streaming") == std::string::npos);
   const std::string csv = exporters::export_summary_csv(report::ungrouped(r));
   CHECK(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) == 1 + r.rows.size());
+}
+
+TEST_CASE("workload sections: non-streaming targets get their e2e and ttfb in every format") {
+  report::RunInfo run;
+  run.targets = {"edge", "whole"};
+  run.non_streaming_targets = {"whole"};
+  std::vector<samples::Sample> rows;
+  for (int i = 0; i < 5; ++i) {
+    rows.push_back(test::make_sample("edge", "warm", 100 + i));
+    samples::Sample whole = test::make_sample("whole", "warm", 0, {}, {.decode_ms = 400.0 + i});
+    whole.ttft_ns.reset();
+    whole.ttfb_ns = whole.e2e_ns;
+    rows.push_back(whole);
+  }
+  rows.push_back(test::make_sample("whole", "warm", 0, "http_5xx"));
+  const report::Report r = report::build_report(rows, run);
+  const auto section = exporters::non_streaming_rows(r);
+  REQUIRE(section.size() == 1);  // one phase: no "all" row
+  CHECK(section[0].target == "whole");
+  CHECK(section[0].ok == 5);
+  CHECK(section[0].errors == 1);
+  CHECK(section[0].e2e_p50_ms == Approx(402));
+  CHECK(section[0].ttfb_p95_ms == Approx(403.8));
+  const std::string md = exporters::export_markdown(report::ungrouped(r));
+  CHECK(md.find("## Non-streaming targets\n") != std::string::npos);
+  CHECK(md.find("| whole | warm | 5 | 1 | 402 | 404 | 402 | 404 |") != std::string::npos);
+  CHECK(exporters::export_terminal(report::ungrouped(r), false).find("Non-streaming targets\n") != std::string::npos);
+  const auto doc = nlohmann::json::parse(exporters::export_summary_json(report::ungrouped(r)));
+  REQUIRE(doc.at("non_streaming").size() == 1);
+  CHECK(doc["non_streaming"][0]["target"] == "whole");
+  CHECK(doc["non_streaming"][0]["e2e_p50_ms"].get<double>() == Approx(402));
+  CHECK(doc["non_streaming"][0]["ttfb_p50_ms"].get<double>() == Approx(402));
 }

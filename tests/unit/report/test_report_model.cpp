@@ -267,3 +267,43 @@ TEST_CASE("metric definitions: one table with values in the metric's unit") {
   CHECK_FALSE(metrics::metric_value(s, "nope"));
   CHECK(metrics::find_metric("decode_tps")->unit == "tokens/s");
 }
+
+TEST_CASE("non-streaming targets: e2e verdicts between them only, never against a stream's first token") {
+  report::RunInfo run;
+  run.targets = {"s1", "w1", "s2", "w2"};
+  run.phases = {"warm"};
+  run.seed = 7;
+  run.non_streaming_targets = {"w1", "w2"};
+  std::vector<samples::Sample> s;
+  for (int i = 0; i < 20; ++i) {
+    s.push_back(model_sample("s1", "warm", 100 + i));
+    s.push_back(model_sample("s2", "warm", 200 + i));
+    for (const auto& [target, e2e_ms] : {std::pair{"w1", 500.0}, std::pair{"w2", 900.0}}) {
+      samples::Sample whole = model_sample(target, "warm", 0);
+      whole.ttft_ns.reset();
+      whole.e2e_ns = static_cast<Nanos>((e2e_ms + i) * 1e6);
+      s.push_back(whole);
+    }
+  }
+  const auto report = report::build_report(s, run);
+  REQUIRE(report.verdicts.size() == 4);  // p50 and p95 of s1 vs s2, then of w1 vs w2
+  CHECK(report.verdicts[0].metric == "ttft");
+  CHECK(report.verdicts[0].target_a == "s1");
+  CHECK(report.verdicts[0].target_b == "s2");
+  for (std::size_t i = 2; i < 4; ++i) {
+    CHECK(report.verdicts[i].metric == "e2e");
+    CHECK(report.verdicts[i].target_a == "w1");
+    CHECK(report.verdicts[i].target_b == "w2");
+    CHECK(report.verdicts[i].diff == Approx(-400));
+  }
+  const auto* whole_ttft = find_row(report, "w1", "warm", "ttft");
+  REQUIRE(whole_ttft);
+  CHECK(whole_ttft->n == 0);  // no first token: nothing in the TTFT tables
+
+  run.non_streaming_targets = {"w1"};  // one alone is compared with nothing
+  for (const auto& verdict : report::build_report(s, run).verdicts) {
+    CHECK(verdict.target_a != "w1");
+    CHECK(verdict.target_b != "w1");
+    CHECK(verdict.metric == "ttft");
+  }
+}

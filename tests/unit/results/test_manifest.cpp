@@ -200,3 +200,12 @@ TEST_CASE("manifest: a phase with a list of values is a sweep, listed once per v
   CHECK_FALSE(facts.slo.for_phase("ramp"));
   CHECK_FALSE(facts.slo.for_phase("warm"));
 }
+
+TEST_CASE("manifest facts: the targets with stream false are the non-streaming ones, in file order") {
+  const std::string text = R"({"run_id": "r", "scenario": {"targets": {
+    "a": {"protocol": "openai-chat", "stream": false}, "b": {"protocol": "sse"},
+    "c": {"protocol": "gemini", "stream": false}, "d": {"protocol": "ollama", "stream": true}}}})";
+  const auto manifest = ttft::results::parse_manifest(text, "manifest.json");
+  REQUIRE(manifest.has_value());
+  CHECK(manifest->facts.non_streaming_targets == std::vector<std::string>{"a", "c"});
+}

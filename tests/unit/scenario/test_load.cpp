@@ -229,3 +229,26 @@ TEST_CASE("the headline is ttft by default, first_token or first_answer on reque
   CHECK(parse_error(with_headline(R"(, "headline": 1)")).message ==
         R"(expected "ttft", "first_token" or "first_answer", got number 1)");
 }
+
+TEST_CASE("a target's stream is true by default, false only for a protocol with a non-streaming form") {
+  const auto chat_target = [](const std::string& extra) {
+    std::string text = with_target_extra(extra);
+    return text.replace(text.find(R"("sse")"), 5, R"("openai-chat")");
+  };
+  const auto plain = scenario::parse_scenario(chat_target(""), "s.json", test::no_env);
+  REQUIRE(plain);
+  CHECK(plain->targets[0].stream);
+  const auto whole = scenario::parse_scenario(chat_target(R"(, "stream": false)"), "s.json", test::no_env);
+  REQUIRE(whole);
+  CHECK_FALSE(whole->targets[0].stream);
+  CHECK(whole->targets[1].stream);
+  CHECK(whole->redacted["targets"]["a"]["stream"] == false);  // the manifest's copy records it
+
+  const Error sse = parse_error(with_target_extra(R"(, "stream": false)"));
+  CHECK(sse.where == "s.json: /targets/a/stream");
+  CHECK(sse.message == R"(protocol "sse" has no non-streaming form)");
+  CHECK(sse.hint.find("openai-chat, openai-completions") != std::string::npos);
+  CHECK(parse_error(chat_target(R"(, "stream": "no")")).where == "s.json: /targets/a/stream");
+  // A streaming sse target is fine.
+  CHECK(scenario::parse_scenario(with_target_extra(R"(, "stream": true)"), "s.json", test::no_env));
+}

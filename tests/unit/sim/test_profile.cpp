@@ -30,7 +30,11 @@ TEST_CASE("sim paths per protocol and protocols per path") {
   CHECK(protocol_for_path("/client/v4/accounts/x/ai/run/@cf/m") == Protocol::kWorkersAi);
   CHECK(protocol_for_path("/v1beta/models/gemini-2.0-pro:streamGenerateContent") == Protocol::kGemini);
   CHECK_FALSE(protocol_for_path("/v1beta/models/:streamGenerateContent").has_value());
-  CHECK_FALSE(protocol_for_path("/v1beta/models/gemini-2.5-flash:generateContent").has_value());
+  // generateContent is Gemini's non-streaming route (docs/simulator.md ("Non-streaming responses")).
+  CHECK(protocol_for_path("/v1beta/models/gemini-2.5-flash:generateContent") == Protocol::kGemini);
+  CHECK(ttft::sim::is_non_streaming_path("/v1beta/models/gemini-2.5-flash:generateContent"));
+  CHECK_FALSE(ttft::sim::is_non_streaming_path("/v1beta/models/gemini-2.5-flash:streamGenerateContent"));
+  CHECK_FALSE(protocol_for_path("/v1beta/models/:generateContent").has_value());
   CHECK_FALSE(protocol_for_path("/v1/chat/completions/").has_value());
   CHECK_FALSE(protocol_for_path("/api/chat/other").has_value());
   CHECK_FALSE(protocol_for_path("/").has_value());

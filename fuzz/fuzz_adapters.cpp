@@ -194,7 +194,10 @@ void print(const char* label, const Decoded& decoded) {
 void check_consistent(const Setup& setup, const Decoded& decoded) {
   const StreamRecord& r = decoded.record;
   FUZZ_REQUIRE(r.first_event_ns.has_value() == (r.events > 0));
-  FUZZ_REQUIRE(r.first_token_ns.has_value() == (r.content_events > 0));
+  // A first token is text, reasoning or a tool call's first delta; only text and reasoning are
+  // content events (a call's arguments are no text).
+  const bool tool_call_first = r.first_token_kind == ttft::protocol::TokenKind::tool_call;
+  FUZZ_REQUIRE(r.first_token_ns.has_value() == (r.content_events > 0 || tool_call_first));
   FUZZ_REQUIRE(r.last_token_ns.has_value() == (r.content_events > 0));
   FUZZ_REQUIRE(r.content_events <= r.events);
   FUZZ_REQUIRE(r.content_event_ns.size() == static_cast<std::size_t>(r.content_events));
@@ -202,9 +205,14 @@ void check_consistent(const Setup& setup, const Decoded& decoded) {
   FUZZ_REQUIRE(r.end_ns.has_value());
   if (r.first_token_ns) {
     FUZZ_REQUIRE(*r.first_event_ns <= *r.first_token_ns);
+    FUZZ_REQUIRE(*r.first_token_ns <= *r.end_ns);
+  }
+  if (r.last_token_ns) {
     FUZZ_REQUIRE(*r.first_token_ns <= *r.last_token_ns);
     FUZZ_REQUIRE(*r.last_token_ns <= *r.end_ns);
-    FUZZ_REQUIRE(r.content_event_ns.front() == *r.first_token_ns);
+    // A first token of text or reasoning is the first content event; a tool call may precede it.
+    FUZZ_REQUIRE(tool_call_first ? r.content_event_ns.front() >= *r.first_token_ns
+                                 : r.content_event_ns.front() == *r.first_token_ns);
     FUZZ_REQUIRE(r.content_event_ns.back() == *r.last_token_ns);
     FUZZ_REQUIRE(std::is_sorted(r.content_event_ns.begin(), r.content_event_ns.end()));
   }

@@ -210,12 +210,10 @@ bool read_phase(Reader& reader, const Json& value, const std::string& pointer, c
     read_length(reader, *v, at("input_tokens"), out.input_tokens.emplace());
   }
   if (!reader.ok()) return false;
-  if (find_member(value, "trace") != nullptr) {
-    return read_replay(reader, value, pointer, base_dir, out) && read_arrival_and_order(reader, value, pointer, out);
-  }
-  return read_replay(reader, value, pointer, base_dir, out) && read_pacing(reader, value, pointer, out) &&
-         read_bounds(reader, value, pointer, out) && read_arrival_and_order(reader, value, pointer, out) &&
-         read_sweep(reader, value, pointer, out);
+  if (!read_replay(reader, value, pointer, base_dir, out)) return false;
+  if (out.replay()) return read_arrival_and_order(reader, value, pointer, out);  // the trace paces it
+  return read_pacing(reader, value, pointer, out) && read_bounds(reader, value, pointer, out) &&
+         read_arrival_and_order(reader, value, pointer, out) && read_sweep(reader, value, pointer, out);
 }
 
 /// A sweep phase as one phase per value, in order (docs/scenario.md ("Sweeps")); any other as itself.

@@ -28,7 +28,6 @@ using report::SeriesData;
 namespace {
 
 constexpr int kPriceDigits = 4;
-const plot::Axis kTtftAxis{"Time to first token", "ms", false, true};
 
 std::string series_name(const SeriesData& s) { return s.phase.empty() ? s.target : s.target + " · " + s.phase; }
 

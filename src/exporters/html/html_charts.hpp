@@ -6,10 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "plot/frame.hpp"
 #include "report/plot_data.hpp"
 #include "report/report_model.hpp"
 
 namespace ttft::exporters {
+
+/// The time-to-first-token axis every TTFT plot shares (log-scaled).
+inline const plot::Axis kTtftAxis{"Time to first token", "ms", false, true};
 
 struct Figure {
   std::string id;       // stable: the <svg>'s id and data-plot, e.g. "ttft-cdf"

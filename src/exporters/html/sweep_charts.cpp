@@ -19,7 +19,6 @@ namespace {
 constexpr std::size_t kSolid = 0, kDashed = 1, kDotted = 2;  // series_style(variant).dash
 constexpr int kValueDigits = 6;  // swept values and turns as written: 4, 0.5, 16384
 constexpr int kFitDigits = 4;
-const plot::Axis kSweepTtftAxis{"Time to first token", "ms", false, true};
 
 std::string value_text(double value) { return format_significant(value, kValueDigits); }
 
@@ -64,7 +63,7 @@ Figure ttft_figure(const SweepPlotData& data, const report::Report& report) {
   std::string desc = fmt::format("Median (solid, with markers) and 95th percentile (dashed) time to first token per "
                                  "target at each {} of sweep {}, successful requests{}.",
                                  parameter_words(data), data.phase, data.log_x ? ", log-scaled x axis" : "");
-  plot::XyChart chart{figure.id, figure.heading, {}, parameter_axis(data), kSweepTtftAxis, {}, {}, {}};
+  plot::XyChart chart{figure.id, figure.heading, {}, parameter_axis(data), kTtftAxis, {}, {}, {}};
   add_lines_with_markers(chart, data.ttft_p50, "p50");
   for (const SeriesData& s : data.ttft_p95) {
     chart.series.push_back({s.target + " p95", plot::SeriesKind::line, s.points, s.target_index, kDashed, {}});
@@ -121,7 +120,7 @@ Figure turn_figure(const report::TurnPlotData& data) {
   if (!data.missing.empty()) return figure;
   std::string desc = "Median time to first token per target at each turn of its conversations, successful "
                      "requests; later turns resend the earlier ones, so a prompt cache shows as a flat line.";
-  plot::XyChart chart{figure.id, figure.heading, {}, {"Turn", "", false, false}, kSweepTtftAxis, {}, {}, {}};
+  plot::XyChart chart{figure.id, figure.heading, {}, {"Turn", "", false, false}, kTtftAxis, {}, {}, {}};
   add_lines_with_markers(chart, data.ttft_p50, "p50");
   for (const SeriesData& s : data.ttft_p50) {
     desc += fmt::format(" {}:", s.target);

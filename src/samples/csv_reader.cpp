@@ -120,6 +120,13 @@ bool set_http_version(Sample& s, std::string_view cell) {
   return true;
 }
 
+bool set_correct(Sample& s, std::string_view cell) {
+  if (cell.empty()) s.correct = std::nullopt;
+  else if (cell == "1" || cell == "0") s.correct = cell == "1";
+  else return false;
+  return true;
+}
+
 struct ColumnDecoder {
   std::string_view name;
   std::string_view expected;  // what a valid cell looks like, for error messages
@@ -182,6 +189,9 @@ const std::array<ColumnDecoder, kColumnCount> kDecoders = {{
     {"sweep_value", "a number or empty", set_opt_real<&Sample::sweep_value>, true},
     {"conversation", kOptInt, set_opt_int<std::int64_t, &Sample::conversation>, true},
     {"turn", kOptInt, set_opt_int<std::int64_t, &Sample::turn>, true},
+    {"vectors", kOptInt, set_opt_int<std::int64_t, &Sample::vectors>, true},
+    {"dimensions", kOptInt, set_opt_int<std::int64_t, &Sample::dimensions>, true},
+    {"correct", "1, 0 or empty", set_correct, true},
 }};
 
 std::string where(const std::string& source, std::size_t line) {

@@ -75,6 +75,9 @@ std::array<Field, kColumnCount> fields_of(const Sample& s) {
       {"sweep_value", opt(s.sweep_value)},
       {"conversation", opt(s.conversation)},
       {"turn", opt(s.turn)},
+      {"vectors", opt(s.vectors)},
+      {"dimensions", opt(s.dimensions)},
+      {"correct", s.correct ? Cell{std::int64_t{*s.correct ? 1 : 0}} : Cell{}},
   }};
 }
 

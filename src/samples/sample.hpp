@@ -53,6 +53,10 @@ struct Sample {
   std::optional<double> sweep_value;                   // a sweep phase's value (phase "<name>@<value>")
   std::optional<std::int64_t> conversation;            // per target and phase, from 0
   std::optional<std::int64_t> turn;                    // within the conversation, from 1
+  // Appended after turn (docs/results.md ("Columns")): embeddings and graded answers.
+  std::optional<std::int64_t> vectors;                 // embeddings: vectors in the response
+  std::optional<std::int64_t> dimensions;              // embeddings: length of each vector
+  std::optional<bool> correct;                         // the answer matched the prompt's expected
 };
 
 /// A cell's value before formatting: empty, integer, real, milliseconds (from ns), text, bool.
@@ -68,9 +72,9 @@ struct Field {
 
 /// The columns of docs/results.md ("Columns"): 33, then first_token_kind, the five of honest
 /// A/B (first_answer_ms … http_version) and the five of workloads (input_tokens_requested …
-/// turn). The later ones are appended, so readers that select columns by name keep working;
+/// turn) and the three of embeddings and grading (vectors, dimensions, correct). The later ones are appended, so readers that select columns by name keep working;
 /// readers of older files treat them as optional (csv_reader).
-constexpr std::size_t kColumnCount = 44;
+constexpr std::size_t kColumnCount = 47;
 
 /// The sample as named cells in column order. Views point into `sample`.
 std::array<Field, kColumnCount> fields_of(const Sample& sample);

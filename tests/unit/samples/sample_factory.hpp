@@ -52,6 +52,9 @@ inline samples::Sample full_sample() {
   s.sweep_value = 0.5;
   s.conversation = 3;
   s.turn = 2;
+  s.vectors = 8;
+  s.dimensions = 768;
+  s.correct = false;
   return s;
 }
 

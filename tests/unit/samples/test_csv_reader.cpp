@@ -114,8 +114,9 @@ std::string without_last_cells(const std::string& line, std::size_t cells) {
   return kept + "\n";
 }
 
-constexpr std::size_t kWorkloadColumns = 5;  // input_tokens_requested .. turn
-constexpr std::size_t kAppendedAfterFirstTokenKind = 5 + kWorkloadColumns;  // first_answer_ms .. turn
+constexpr std::size_t kKindColumns = 3;  // vectors, dimensions, correct
+constexpr std::size_t kWorkloadColumns = 5 + kKindColumns;  // input_tokens_requested .. correct
+constexpr std::size_t kAppendedAfterFirstTokenKind = 5 + kWorkloadColumns;  // first_answer_ms .. correct
 
 }  // namespace
 
@@ -158,6 +159,15 @@ TEST_CASE("the appended columns may be absent (files written before them) and re
     CHECK_FALSE(read->samples[0].sweep_value);
     CHECK_FALSE(read->samples[0].conversation);
   }
+  SECTION("a file from before the embeddings and grading columns") {
+    const auto read = parse_samples_csv(without_last_cells(header, kKindColumns) +
+                                            without_last_cells(row, kKindColumns),
+                                        "old.csv");
+    REQUIRE(read);
+    CHECK(read->samples[0].turn == 2);
+    CHECK_FALSE(read->samples[0].vectors);
+    CHECK_FALSE(read->samples[0].correct);
+  }
   SECTION("the columns read back") {
     const auto read = parse_samples_csv(header + row, "s.csv");
     REQUIRE(read);
@@ -173,6 +183,9 @@ TEST_CASE("the appended columns may be absent (files written before them) and re
     CHECK(back.sweep_value == 0.5);
     CHECK(back.conversation == 3);
     CHECK(back.turn == 2);
+    CHECK(back.vectors == 8);
+    CHECK(back.dimensions == 768);
+    CHECK(back.correct == false);
     CHECK(read->columns.size() == kColumnCount);
   }
   SECTION("the results fixtures written before the columns still read") {
@@ -182,6 +195,17 @@ TEST_CASE("the appended columns may be absent (files written before them) and re
       REQUIRE(read);
       CHECK_FALSE(read->samples.empty());
     }
+  }
+  SECTION("correct is 1, 0 or empty") {
+    REQUIRE(row.substr(row.size() - 3) == ",0\n");
+    const std::string right = row.substr(0, row.size() - 2) + "1\n";
+    const auto read = parse_samples_csv(header + right, "s.csv");
+    REQUIRE(read);
+    CHECK(read->samples.at(0).correct == true);
+    const std::string wrong = row.substr(0, row.size() - 2) + "true\n";
+    const auto bad = parse_samples_csv(header + wrong, "s.csv");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message == "column \"correct\": expected 1, 0 or empty, found \"true\"");
   }
   SECTION("a tool call's first token reads back as tool_call") {
     std::string tool = row;
@@ -235,7 +259,7 @@ TEST_CASE("row errors name path:line and the column") {
     const auto read = parse_samples_csv(first + "a,b\n", "s.csv");
     REQUIRE_FALSE(read);
     CHECK(read.error().where == "s.csv:3");
-    CHECK(read.error().message == "expected 44 fields, found 2");
+    CHECK(read.error().message == "expected 47 fields, found 2");
   }
   SECTION("line numbers count the lines inside quoted fields") {
     const auto read = parse_samples_csv(first + row + "a,b\n", "s.csv");

@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "core/check.hpp"
-#include "protocol/completion.hpp"
 
 namespace ttft::protocol {
 
@@ -55,6 +54,17 @@ Result<StreamDecoder> StreamDecoder::whole_body(std::string_view name, std::size
   StreamDecoder decoder(std::move(*adapter));
   decoder.whole_body_max_bytes_ = max_body_bytes;
   // A whole body is not a stream of tokens: without usage its tokens are estimated from its text.
+  decoder.record_.events_are_tokens = false;
+  return decoder;
+}
+
+StreamDecoder StreamDecoder::embeddings(EmbeddingsFormat format, std::size_t expected_vectors,
+                                        std::optional<std::int64_t> expected_dimensions,
+                                        std::size_t max_body_bytes) {
+  TTFT_CHECK(max_body_bytes > 0, "an embeddings decoder needs a size bound");
+  StreamDecoder decoder(kDefaultMaxEventBytes);
+  decoder.whole_body_max_bytes_ = max_body_bytes;
+  decoder.embeddings_ = EmbeddingsExpectation{format, expected_vectors, expected_dimensions};
   decoder.record_.events_are_tokens = false;
   return decoder;
 }
@@ -189,6 +199,7 @@ void StreamDecoder::on_event(const Event& event, Nanos arrival_ns) {
 }
 
 void StreamDecoder::read_whole_body() {
+  if (embeddings_) return read_embeddings_body();
   EventMeaning meaning = parse_completion(adapter_->name(), whole_body_);
   whole_body_.clear();
   whole_body_.shrink_to_fit();
@@ -197,6 +208,19 @@ void StreamDecoder::read_whole_body() {
   if (keep_answer_text_) record_.answer_text = meaning.text;
   add_usage(meaning);
   record_.terminated = meaning.end_of_stream;
+}
+
+void StreamDecoder::read_embeddings_body() {
+  EmbeddingsReading reading =
+      parse_embeddings(embeddings_->format, whole_body_, embeddings_->vectors, embeddings_->dimensions);
+  whole_body_.clear();
+  whole_body_.shrink_to_fit();
+  record_.vectors = reading.vectors;
+  record_.dimensions = reading.dimensions;
+  record_.input_tokens = reading.input_tokens;
+  record_.terminated = reading.complete();
+  record_.stream_error = std::move(reading.error);
+  record_.protocol_error = std::move(reading.protocol_error);
 }
 
 bool StreamDecoder::take_errors(EventMeaning& meaning) {

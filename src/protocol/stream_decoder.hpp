@@ -17,6 +17,8 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "protocol/adapter.hpp"
+#include "protocol/completion.hpp"
+#include "protocol/embeddings.hpp"
 #include "protocol/line_parser.hpp"
 #include "protocol/protocol_detector.hpp"
 #include "protocol/sse_parser.hpp"
@@ -55,6 +57,8 @@ struct StreamRecord {
   std::string detected_protocol;         // what `auto` detected; "" for a given protocol
   std::string answer_text;               // the visible text, only when keep_answer_text() was asked
   std::vector<ToolCall> tool_calls;      // each call's name and arguments, joined across events
+  std::optional<std::int64_t> vectors;     // embeddings: vectors in the response
+  std::optional<std::int64_t> dimensions;  // embeddings: their common length
 };
 
 class StreamDecoder {
@@ -85,7 +89,14 @@ class StreamDecoder {
   /// of the body.
   static Result<StreamDecoder> whole_body(std::string_view name, std::size_t max_body_bytes);
 
-  /// True for a whole_body decoder.
+  /// The decoder of an embeddings response: like whole_body, it keeps the body (at most
+  /// `max_body_bytes`) and records no event, token or answer time; at finish() it reads it with
+  /// parse_embeddings, expecting `expected_vectors` vectors of `expected_dimensions` (when given).
+  static StreamDecoder embeddings(EmbeddingsFormat format, std::size_t expected_vectors,
+                                  std::optional<std::int64_t> expected_dimensions,
+                                  std::size_t max_body_bytes = kMaxCompletionBytes);
+
+  /// True for a whole_body or embeddings decoder.
   bool reads_whole_body() const { return whole_body_max_bytes_ > 0; }
 
   /// The final response's headers, before its body: `auto` reads its hints in them.
@@ -135,7 +146,15 @@ class StreamDecoder {
   StreamRecord record_;
   bool keep_answer_text_ = false;
   std::vector<std::string> tool_call_keys_;  // the key of each of record_.tool_calls
-  std::size_t whole_body_max_bytes_ = 0;  // > 0: a whole_body decoder
+  struct EmbeddingsExpectation {
+    EmbeddingsFormat format;
+    std::size_t vectors;
+    std::optional<std::int64_t> dimensions;
+  };
+  void read_embeddings_body();
+
+  std::size_t whole_body_max_bytes_ = 0;  // > 0: a whole_body or embeddings decoder
+  std::optional<EmbeddingsExpectation> embeddings_;  // set: an embeddings decoder
   std::string whole_body_;
 };
 

@@ -7,9 +7,7 @@
 #include "protocol/openai_chunk_scan.hpp"
 
 namespace ttft::protocol {
-namespace {
 
-// Cloudflare's v4 envelope: {"success":false,"errors":[{"code":3040,"message":"…"}]}.
 std::optional<std::string> cloudflare_errors(const nlohmann::json& frame) {
   const auto errors = frame.find("errors");
   if (errors == frame.end() || !errors->is_array() || errors->empty()) return std::nullopt;
@@ -26,8 +24,6 @@ std::optional<std::string> cloudflare_errors(const nlohmann::json& frame) {
   }
   return joined;
 }
-
-}  // namespace
 
 std::string WorkersAiAdapter::build_body(const Workload& workload) const {
   nlohmann::ordered_json body = nlohmann::ordered_json::object();

@@ -2,10 +2,19 @@
 // (docs/protocols.md ("workers-ai")), where the model is in the URL, not the body.
 #pragma once
 
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
 #include "protocol/adapter.hpp"
 #include "protocol/json_scan.hpp"
 
 namespace ttft::protocol {
+
+/// The messages of Cloudflare's v4 error envelope {"success":false,"errors":[{"code":3040,
+/// "message":"…"}]}, joined by "; " as "3040: …"; nullopt when "errors" is absent or empty.
+std::optional<std::string> cloudflare_errors(const nlohmann::json& frame);
 
 class WorkersAiAdapter final : public Adapter {
  public:

@@ -3,8 +3,11 @@
 // embeddings StreamDecoder fed in pieces (docs/protocols.md ("Embeddings")).
 #include <catch2/catch.hpp>
 
+#include <array>
+
 #include "protocol/embeddings.hpp"
 #include "protocol/stream_decoder.hpp"
+#include "protocol/vector_body_reader.hpp"
 
 using namespace ttft::protocol;
 
@@ -232,4 +235,38 @@ TEST_CASE("embeddings: the decoder's errors and its size bound") {
   bounded.finish(30);
   CHECK(bounded.record().protocol_error == "response body larger than 16 bytes");
   CHECK_FALSE(bounded.record().vectors.has_value());
+}
+
+TEST_CASE("embeddings: the vector reader counts vectors and keeps everything else") {
+  constexpr std::array<std::string_view, 2> kPath{"embeddings", kAnyElement};
+  const VectorBody body =
+      read_vector_body(R"( {"embeddings":[[1,2.5e-3,-4E+2],[ 1 , 2 , 3 ],[]],"x":[1,2],"s":"[9]"} )", kPath);
+  REQUIRE_FALSE(body.failure.has_value());
+  const auto& vectors = body.root["embeddings"];
+  REQUIRE(vectors.size() == 3);
+  CHECK(vector_marker_length(vectors[0]) == 3);
+  CHECK(vector_marker_length(vectors[1]) == 3);
+  CHECK(vector_marker_length(vectors[2]) == 0);
+  CHECK(is_vector_marker(vectors[2]));
+  CHECK(body.root["x"] == nlohmann::json::array({1, 2}));  // off the path: an ordinary array
+  CHECK_FALSE(is_vector_marker(body.root["x"]));
+  CHECK(body.root["s"] == "[9]");
+}
+
+TEST_CASE("embeddings: what the fast scan leaves to nlohmann reads the same") {
+  constexpr std::array<std::string_view, 2> kPath{"embeddings", kAnyElement};
+  // An escaped key that spells the path's key.
+  const VectorBody escaped = read_vector_body(R"({"embeddin\u0067s":[[1,2]]})", kPath);
+  REQUIRE_FALSE(escaped.failure.has_value());
+  CHECK(vector_marker_length(escaped.root["embeddings"][0]) == 2);
+  // Nesting deeper than the scan goes, off the path.
+  const std::string deep = std::string(70, '[') + std::string(70, ']');
+  const VectorBody nested = read_vector_body(R"({"embeddings":[[5]],"d":)" + deep + "}", kPath);
+  REQUIRE_FALSE(nested.failure.has_value());
+  CHECK(vector_marker_length(nested.root["embeddings"][0]) == 1);
+  // Numbers neither reader takes.
+  CHECK(read_vector_body(R"({"embeddings":[[1e400]]})", kPath).failure.has_value());
+  CHECK(read_vector_body(R"({"embeddings":[[01]]})", kPath).failure.has_value());
+  CHECK(read_vector_body(R"({"embeddings":[[1,]]})", kPath).failure.has_value());
+  CHECK(read_vector_body(R"({"embeddings":[[1]]}{})", kPath).failure.has_value());
 }

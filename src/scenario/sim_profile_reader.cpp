@@ -17,12 +17,13 @@ constexpr double kMaxSigma = 10;
 constexpr std::int64_t kMaxOutputTokens = 1'000'000;
 constexpr std::int64_t kMaxSlots = 1'000'000;
 constexpr std::int64_t kMaxToolCalls = 100;
+constexpr std::int64_t kMaxEmbeddingDimensions = 65'536;
 
 const std::vector<std::string> kProfileKeys = {
     "base", "name", "network_ms", "prefill_ms_per_input_token", "warm", "cold",
     "scale_to_zero_after_s", "token_interval_ms", "token_jitter_sigma", "output_tokens", "slots",
     "reasoning_tokens", "reasoning_ms", "cached_input_tokens", "cache_write_tokens", "faults", "status_rate",
-    "time_scale", "tool_calls"};
+    "time_scale", "tool_calls", "embedding_dimensions"};
 const std::vector<std::string> kLatencyKeys = {"median_ms", "sigma"};
 
 const std::vector<std::string>& fault_keys() {
@@ -127,6 +128,9 @@ bool read_sim_profile(Reader& reader, const Json& value, const std::string& poin
   }
   if (const Json* v = find_member(value, "tool_calls")) {
     reader.integer_in(*v, at("tool_calls"), 0, kMaxToolCalls, out.tool_calls);
+  }
+  if (const Json* v = find_member(value, "embedding_dimensions")) {
+    reader.integer_in(*v, at("embedding_dimensions"), 1, kMaxEmbeddingDimensions, out.embedding_dimensions);
   }
   if (const Json* v = find_member(value, "reasoning_ms")) {
     reader.number_in(*v, at("reasoning_ms"), 0, kMaxValue, out.reasoning_ms.emplace());

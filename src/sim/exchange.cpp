@@ -196,6 +196,8 @@ void Exchange::send_slot(std::int64_t slot) {
   if (plan_.whole) {  // a non-streaming response: headers and the whole body as one reply
     record_.tokens = plan_.spec.output_tokens;
     record_.reasoning_tokens = plan_.spec.reasoning_tokens;
+    record_.vectors = plan_.vectors;
+    record_.dimensions = plan_.dimensions;
     send_reply(200, {{"Content-Type", "application/json"}, {"X-Sim-Cold", plan_.cold ? "1" : "0"}},
                plan_.frames.front().bytes);
     return;

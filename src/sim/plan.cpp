@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/check.hpp"
 #include "sim/fault_plan.hpp"
 
 namespace ttft::sim {
@@ -290,6 +291,27 @@ StreamPlan make_stream_plan(const PlanInput& input, const Profile& profile, Rng&
     return plan;
   }
   apply_fault(plan, input.overrides);
+  return plan;
+}
+
+StreamPlan make_embeddings_plan(const PlanInput& input, const Profile& profile, Rng& rng) {
+  TTFT_CHECK(input.embeddings.has_value(), "an embeddings plan needs an embeddings request");
+  const EmbeddingsRequestBody& request = *input.embeddings;
+  StreamPlan plan;
+  plan.protocol = input.protocol;
+  plan.cold = input.overrides.cold.value_or(input.cold_by_idle);
+  plan.spec.input_tokens = embeddings_input_tokens(request.inputs);
+  plan.spec.model = request.model.empty() ? "sim-" + profile.name : request.model;
+  const double first_ms = input.overrides.first_event_ms
+                              ? *input.overrides.first_event_ms
+                              : first_event_delay_ms(profile, plan.spec.input_tokens, plan.cold, rng);
+  const Nanos first_ns = ms_to_ns(first_ms);
+  plan.slot_offsets_ns = {first_ns};
+  const std::int64_t dimensions = request.dimensions.value_or(profile.embedding_dimensions);
+  plan.frames = {Frame{FrameKind::kTail, 0, emit_embeddings(request, dimensions, plan.spec.model, first_ns)}};
+  plan.whole = true;
+  plan.vectors = static_cast<std::int64_t>(request.inputs.size());
+  plan.dimensions = dimensions;
   return plan;
 }
 

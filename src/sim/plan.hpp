@@ -13,6 +13,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "sim/embeddings.hpp"
 #include "sim/emitters.hpp"
 #include "sim/latency.hpp"
 #include "sim/profile.hpp"
@@ -94,6 +95,8 @@ struct StreamPlan {
   // A non-streaming response: one frame, the whole JSON body, sent with its headers as one
   // reply at the slot the stream's last event would have had.
   bool whole = false;
+  std::optional<std::int64_t> vectors;     // an embeddings response: its vectors,
+  std::optional<std::int64_t> dimensions;  // and their length
 };
 
 struct PlanInput {
@@ -103,11 +106,18 @@ struct PlanInput {
   Overrides overrides;
   bool cold_by_idle = false;  // the scale-to-zero rule's verdict (is_cold)
   Fault fault = Fault::kNone;  // from the header, or drawn from the profile's rates
+  std::optional<EmbeddingsRequestBody> embeddings;  // set: an embeddings request
 };
 
 /// The plan of a 200 streaming response, shaped by input.fault (see apply_fault). Draws the
 /// first-event delay and the decode intervals from `rng` unless the overrides fix them. Slot
 /// offsets are cumulative from the origin (receipt), so late timers never make later events drift.
 StreamPlan make_stream_plan(const PlanInput& input, const Profile& profile, Rng& rng);
+
+/// The plan of a 200 embeddings response (input.embeddings set): the whole body as one reply
+/// after the first-event delay of its input tokens (x-sim-first-event-ms replaces it), with
+/// one vector per input of the requested dimensions, else profile.embedding_dimensions. No
+/// decode time and no mid-stream fault.
+StreamPlan make_embeddings_plan(const PlanInput& input, const Profile& profile, Rng& rng);
 
 }  // namespace ttft::sim

@@ -19,7 +19,7 @@ double queued_ms(Nanos ns) { return static_cast<double>(ns / 1000) / 1000.0; }
 }  // namespace
 
 std::string format_log_line(const RequestRecord& r) {
-  const nlohmann::ordered_json line{{"request_id", r.request_id},
+  nlohmann::ordered_json line{{"request_id", r.request_id},
                                     {"path", r.path},
                                     {"protocol", r.protocol},
                                     {"cold", r.cold},
@@ -37,6 +37,8 @@ std::string format_log_line(const RequestRecord& r) {
                                     {"first_answer_ns", optional_ns(r.first_answer_ns)},
                                     {"last_event_ns", optional_ns(r.last_event_ns)},
                                     {"end_ns", r.end_ns}};
+  if (r.vectors) line["vectors"] = *r.vectors;
+  if (r.dimensions) line["dimensions"] = *r.dimensions;
   // Replace, not throw, on invalid UTF-8 in client-supplied strings (request id, path).
   return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

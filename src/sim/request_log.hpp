@@ -22,6 +22,8 @@ struct RequestRecord {
   int status = 0;
   std::int64_t tokens = 0;            // answer content events sent
   std::int64_t reasoning_tokens = 0;  // reasoning events sent
+  std::optional<std::int64_t> vectors;     // an embeddings response's vectors; unset otherwise
+  std::optional<std::int64_t> dimensions;  // and their length
   // SHA-256 of the request body and of the first bytes of its message text (kPromptHeadBytes, in
   // prompt order): a prompt cache is busted when no two requests share them. "" when not hashed.
   std::string body_sha256;
@@ -39,7 +41,8 @@ struct RequestRecord {
 /// {"request_id":…,"path":…,"protocol":…,"cold":…,"fault":…,"status":…,"tokens":…,
 ///  "reasoning_tokens":…,"body_sha256":…,"prompt_head_sha256":…,"received_ns":…,"queued_ms":…,
 ///  "headers_sent_ns":…,"first_event_ns":…,"first_token_ns":…,"first_answer_ns":…,
-///  "last_event_ns":…,"end_ns":…}\n
+///  "last_event_ns":…,"end_ns":…[,"vectors":…,"dimensions":…]}\n, the last two for an embeddings
+///  response that was sent
 std::string format_log_line(const RequestRecord& record);
 
 class RequestLog {

@@ -36,6 +36,29 @@ bool is_gemini_path(std::string_view path, std::string_view suffix) {
          path.size() > kGeminiPrefix.size() + suffix.size();
 }
 
+struct EmbeddingsRoute {
+  EmbeddingsProtocol protocol;
+  std::string_view name;
+  std::string_view path;  // what clients request
+  Protocol sibling;
+};
+
+constexpr std::array kEmbeddingsRoutes{
+    EmbeddingsRoute{EmbeddingsProtocol::kOpenAi, "openai", "/v1/embeddings", Protocol::kOpenAiChat},
+    EmbeddingsRoute{EmbeddingsProtocol::kWorkersAi, "workers-ai", "/ai/run/@cf/baai/bge-base-en-v1.5",
+                    Protocol::kWorkersAi},
+    EmbeddingsRoute{EmbeddingsProtocol::kOllama, "ollama", "/api/embed", Protocol::kOllama},
+    EmbeddingsRoute{EmbeddingsProtocol::kGemini, "gemini", "/v1beta/models/text-embedding-004:batchEmbedContents",
+                    Protocol::kGemini},
+};
+
+constexpr std::string_view kGeminiEmbedSuffix = ":batchEmbedContents";
+constexpr std::string_view kWorkersAiEmbedModels = "/ai/run/@cf/baai/";
+
+const EmbeddingsRoute& embeddings_route(EmbeddingsProtocol protocol) {
+  return kEmbeddingsRoutes[static_cast<std::size_t>(protocol)];
+}
+
 }  // namespace
 
 std::string_view protocol_name(Protocol protocol) {
@@ -62,6 +85,26 @@ bool is_non_streaming_path(std::string_view path) { return is_gemini_path(path, 
 
 std::string path_for_protocol(std::string_view protocol) {
   for (const Route& route : kRoutes) {
+    if (route.name == protocol) return std::string(route.path);
+  }
+  return {};
+}
+
+std::string_view embeddings_protocol_name(EmbeddingsProtocol protocol) { return embeddings_route(protocol).name; }
+
+Protocol chat_sibling(EmbeddingsProtocol protocol) { return embeddings_route(protocol).sibling; }
+
+std::optional<EmbeddingsProtocol> embeddings_protocol_for_path(std::string_view path) {
+  // Cloudflare's BAAI bge models embed; every other /ai/run/ model chats.
+  if (path.find(kWorkersAiEmbedModels) != std::string_view::npos) return EmbeddingsProtocol::kWorkersAi;
+  if (is_gemini_path(path, kGeminiEmbedSuffix)) return EmbeddingsProtocol::kGemini;
+  if (path == embeddings_route(EmbeddingsProtocol::kOpenAi).path) return EmbeddingsProtocol::kOpenAi;
+  if (path == embeddings_route(EmbeddingsProtocol::kOllama).path) return EmbeddingsProtocol::kOllama;
+  return std::nullopt;
+}
+
+std::string embeddings_path_for_protocol(std::string_view protocol) {
+  for (const EmbeddingsRoute& route : kEmbeddingsRoutes) {
     if (route.name == protocol) return std::string(route.path);
   }
   return {};

@@ -54,4 +54,25 @@ bool is_non_streaming_path(std::string_view path);
 /// (the caller reports it).
 std::string path_for_protocol(std::string_view protocol);
 
+/// The embeddings formats the simulator serves (docs/simulator.md ("Embeddings")).
+enum class EmbeddingsProtocol { kOpenAi, kWorkersAi, kOllama, kGemini };
+
+/// "openai", "workers-ai", "ollama", "gemini": the names an embeddings target uses.
+std::string_view embeddings_protocol_name(EmbeddingsProtocol protocol);
+
+/// The chat protocol of the same provider, whose error bodies an embeddings error reply uses.
+Protocol chat_sibling(EmbeddingsProtocol protocol);
+
+/// The embeddings format a request path selects, checked before protocol_for_path: /v1/embeddings
+/// (openai), /api/embed (ollama), /v1beta/models/<model>:batchEmbedContents (gemini), and a path
+/// containing "/ai/run/@cf/baai/" (workers-ai: an embedding model; other models chat). nullopt
+/// for any other path.
+std::optional<EmbeddingsProtocol> embeddings_protocol_for_path(std::string_view path);
+
+/// The path a client should request for an embeddings protocol name: "openai" →
+/// "/v1/embeddings", "workers-ai" → "/ai/run/@cf/baai/bge-base-en-v1.5", "ollama" →
+/// "/api/embed", "gemini" → "/v1beta/models/text-embedding-004:batchEmbedContents"; "" for
+/// any other name.
+std::string embeddings_path_for_protocol(std::string_view protocol);
+
 }  // namespace ttft::sim

@@ -87,7 +87,9 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
   record.request_id = request_id != nullptr ? request_id : "";
   set_nodelay(request);
 
-  const auto protocol = protocol_for_path(record.path);
+  // An embeddings route answers in its provider's chat error shapes (docs/simulator.md ("Embeddings")).
+  const auto embeddings = embeddings_protocol_for_path(record.path);
+  const auto protocol = embeddings ? std::optional<Protocol>(chat_sibling(*embeddings)) : protocol_for_path(record.path);
   if (record.path == "/healthz") {
     adopt(request, std::move(record), 0).send_reply(200, {{"Content-Type", "text/plain"}}, "ok");
     return;
@@ -98,12 +100,14 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
     adopt(request, std::move(record), 0).send_reply(404, kJsonType, body);
     return;
   }
-  record.protocol = std::string(protocol_name(*protocol));
+  record.protocol = std::string(embeddings ? embeddings_protocol_name(*embeddings) : protocol_name(*protocol));
   auto overrides = parse_overrides(header_lookup(request));
   auto body = overrides ? parse_request_body(request_body(request))
                         : Result<RequestBody>(tl::unexpected(overrides.error()));
-  if (!body) {  // a provider-shaped 400, as the real API answers a malformed request
-    const std::string reply = emit_http_error_body(*protocol, 400, body.error().message);
+  auto embedding = body && embeddings ? parse_embeddings_request(*embeddings, request_body(request))
+                                      : Result<EmbeddingsRequestBody>(EmbeddingsRequestBody{});
+  if (!body || !embedding) {  // a provider-shaped 400, as the real API answers a malformed request
+    const std::string reply = emit_http_error_body(*protocol, 400, (body ? embedding.error() : body.error()).message);
     adopt(request, std::move(record), 0).send_reply(400, kJsonType, reply);
     return;
   }
@@ -112,7 +116,8 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
     record.prompt_head_sha256 = sha256_hex(body->prompt_head);
   }
   if (is_non_streaming_path(record.path)) body->stream = false;
-  PlanInput input{*protocol, 0, std::move(*body), *overrides, cold_now(received_ns), Fault::kNone};
+  PlanInput input{*protocol, 0, std::move(*body), *overrides, cold_now(received_ns), Fault::kNone,
+                  embeddings ? std::optional(std::move(*embedding)) : std::nullopt};
   // x-sim-status and x-sim-fault decide; else the profile's rates draw one (or neither).
   std::optional<int> status = overrides->status;
   if (!status && !overrides->fault) {
@@ -126,8 +131,8 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
   if (input.fault == Fault::kRedirect && query != nullptr && is_redirected(query)) input.fault = Fault::kNone;
   auto reply = status ? std::optional<FaultReply>(status_reply(*protocol, *status))
                       : fault_reply(*protocol, input.fault, evhttp_request_get_uri(request));
-  // A non-streaming response takes the faults that replace it, never a mid-stream one.
-  if (!reply && !input.body.stream && has_completion(*protocol)) input.fault = Fault::kNone;
+  // A non-streaming response (embeddings too) takes the faults that replace it, never a mid-stream one.
+  if (!reply && (input.embeddings || (!input.body.stream && has_completion(*protocol)))) input.fault = Fault::kNone;
   record.fault = std::string(fault_name(input.fault));
   if (reply) {
     record.cold = overrides->cold.value_or(input.cold_by_idle);
@@ -142,7 +147,7 @@ void ServerCore::handle(evhttp_request* request, Nanos received_ns) {
 // ("Slots and queueing")). It is planned now, so the random draws keep the order of arrival, and
 // its whole timeline, head included, counts from the moment it gets the slot.
 void ServerCore::serve_stream(evhttp_request* request, RequestRecord record, const PlanInput& input) {
-  StreamPlan plan = make_stream_plan(input, profile_, rng_);
+  StreamPlan plan = input.embeddings ? make_embeddings_plan(input, profile_, rng_) : make_stream_plan(input, profile_, rng_);
   served_any_ = true;
   const Nanos received_ns = record.received_ns;
   Exchange& exchange = adopt(request, std::move(record), input.sequence);

@@ -248,3 +248,15 @@ TEST_CASE("sim profile key tool_calls: 0 by default, 0 to 100") {
   const auto error = parse_sim_profile(Json{{"tool_calls", 101}}, base, "s.json", "").error();
   CHECK(error.where == "s.json: /tool_calls");
 }
+
+TEST_CASE("sim profile key embedding_dimensions: 768 by default, 1 to 65536") {
+  const auto base = builtin_profile("edge").value();
+  CHECK(base.embedding_dimensions == 768);
+  const auto profile = parse_sim_profile(Json{{"embedding_dimensions", 3072}}, base, "s.json", "");
+  REQUIRE(profile.has_value());
+  CHECK(profile->embedding_dimensions == 3072);
+  for (const Json& wrong : {Json(0), Json(65537), Json(1.5)}) {
+    const auto error = parse_sim_profile(Json{{"embedding_dimensions", wrong}}, base, "s.json", "").error();
+    CHECK(error.where == "s.json: /embedding_dimensions");
+  }
+}

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "protocol/embeddings.hpp"
 #include "protocol/sse_parser.hpp"
 #include "protocol/stream_decoder.hpp"
 
@@ -30,6 +31,13 @@ enum class HttpVersion {
   http2,      // over TLS as negotiated; over cleartext with prior knowledge
 };
 
+/// What an embeddings response must hold: a vector per input, each of the asked length.
+struct EmbeddingsCheck {
+  protocol::EmbeddingsFormat format = protocol::EmbeddingsFormat::openai;
+  std::size_t vectors = 0;
+  std::optional<std::int64_t> dimensions;  // unset: any, as long as every vector has the same
+};
+
 struct RequestSpec {
   std::uint64_t tag = 0;       // the caller's id, returned in the Outcome
   std::string url;
@@ -46,6 +54,7 @@ struct RequestSpec {
   std::size_t max_event_bytes = protocol::kDefaultMaxEventBytes;
   bool keep_answer_text = false;   // collect the answer into Outcome::stream.answer_text
   bool stream = true;              // false: one JSON response, read when it has ended
+  std::optional<EmbeddingsCheck> embeddings;  // set: an embeddings request (stream is false)
 };
 
 /// Everything measured about one request. Times are nanoseconds after t0 (the moment the

@@ -68,6 +68,11 @@ bool is_tls_error(CURLcode code) {
 }  // namespace
 
 Result<std::unique_ptr<Transfer>> Transfer::create(RequestSpec spec) {
+  if (spec.embeddings) {  // one JSON body, read at its end; no protocol adapter's headers
+    const EmbeddingsCheck& check = *spec.embeddings;
+    auto decoder = protocol::StreamDecoder::embeddings(check.format, check.vectors, check.dimensions);
+    return start(std::move(spec), std::move(decoder), {});
+  }
   auto decoder = spec.stream
                      ? protocol::StreamDecoder::for_protocol(spec.protocol, spec.url, spec.max_event_bytes)
                      : protocol::StreamDecoder::whole_body(spec.protocol, protocol::kMaxCompletionBytes);
@@ -76,8 +81,13 @@ Result<std::unique_ptr<Transfer>> Transfer::create(RequestSpec spec) {
   // `auto` sends the headers of the protocol whose body it sends.
   auto request_adapter = protocol::make_adapter(protocol::request_protocol(spec.protocol, spec.url));
   if (!request_adapter) return tl::unexpected(request_adapter.error());
-  auto transfer = std::unique_ptr<Transfer>(
-      new Transfer(std::move(spec), std::move(*decoder), (*request_adapter)->default_headers()));
+  return start(std::move(spec), std::move(*decoder), (*request_adapter)->default_headers());
+}
+
+Result<std::unique_ptr<Transfer>> Transfer::start(RequestSpec spec, protocol::StreamDecoder decoder,
+                                                  HeaderList default_headers) {
+  auto transfer =
+      std::unique_ptr<Transfer>(new Transfer(std::move(spec), std::move(decoder), std::move(default_headers)));
   if (!transfer->easy_) return fail("", "libcurl could not create a transfer handle");
   transfer->configure();
   return transfer;

@@ -34,6 +34,8 @@ class Transfer {
 
  private:
   Transfer(RequestSpec spec, protocol::StreamDecoder decoder, HeaderList default_headers);
+  static Result<std::unique_ptr<Transfer>> start(RequestSpec spec, protocol::StreamDecoder decoder,
+                                                 HeaderList default_headers);
   void configure();
   static size_t on_body(char* data, size_t size, size_t count, void* self) noexcept;
   static size_t on_header(char* data, size_t size, size_t count, void* self) noexcept;

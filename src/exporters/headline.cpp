@@ -81,18 +81,22 @@ std::string headline_title(const Report& report) { return capitalized(headline_w
 
 std::string verdicts_title(const Report& report) {
   // Non-streaming targets are compared on e2e, with each other only (docs/metrics.md ("Non-streaming targets")).
-  const bool e2e = report.run.non_streaming_targets.size() >= 2;
-  return fmt::format("A/B verdicts ({}{})", headline_words(report), e2e ? "; e2e between non-streaming targets" : "");
+  std::vector<std::string> parts;
+  if (report.run.embeddings_targets.size() < report.run.targets.size()) parts.push_back(headline_words(report));
+  if (report.run.non_streaming_targets.size() >= 2) parts.emplace_back("e2e between non-streaming targets");
+  if (report.run.embeddings_targets.size() >= 2) parts.emplace_back("e2e between embeddings targets");
+  return fmt::format("A/B verdicts ({})", fmt::join(parts, "; "));
 }
 
 std::string with_failures_title(const Report& report) {
   return capitalized(headline_words(report)) + ", each failure counted as slower than any success (ms)";
 }
 
-Table ttft_table(const Report& report) {
+std::optional<Table> ttft_table(const Report& report) {
   const std::string headline = report::headline_metric(report.run);
   Table table = phase_columns(report, {"n", "errors"});
   for (const std::string& target : report.run.targets) {
+    if (report.run.is_embeddings(target)) continue;
     std::vector<std::string> cells{target};
     for (const std::string& phase : report.run.phases) {
       const MetricRow* row = find_row(report, target, phase, headline);
@@ -104,6 +108,7 @@ Table ttft_table(const Report& report) {
     cells.push_back(fmt::format("{}", all ? all->errors : 0));
     table.rows.push_back(std::move(cells));
   }
+  if (table.rows.empty()) return std::nullopt;
   return table;
 }
 
@@ -116,6 +121,7 @@ std::optional<Table> with_failures_table(const Report& report) {
     return row->*stat ? format_readable(row->*stat) : "failed";
   };
   for (const std::string& target : report.run.targets) {
+    if (report.run.is_embeddings(target)) continue;
     std::vector<std::string> cells{target};
     for (const std::string& phase : report.run.phases) {
       const MetricRow* row = find_row(report, target, phase, headline);

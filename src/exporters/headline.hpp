@@ -19,12 +19,14 @@ inline constexpr const char* kCostTitle = "Cost per million tokens (USD)";
 std::string headline_title(const report::Report& report);
 
 /// "A/B verdicts (time to first token)", "(first token)" or "(first answer)" by the headline metric;
-/// with two or more non-streaming targets, "; e2e between non-streaming targets" inside the brackets.
+/// with two or more non-streaming targets, "; e2e between non-streaming targets" inside the brackets,
+/// and likewise for embeddings targets; just "A/B verdicts (e2e …)" when no target streams chat.
 std::string verdicts_title(const report::Report& report);
 
 /// target, "<phase> p50", "<phase> p95" of the headline metric per phase in run order, n (successful samples over all
-/// phases) and errors; "-" when unmeasured and a "*" suffix on small-n percentiles.
-Table ttft_table(const report::Report& report);
+/// phases) and errors; "-" when unmeasured and a "*" suffix on small-n percentiles. Embeddings
+/// targets have their own section and are left out: nullopt when every target is one.
+std::optional<Table> ttft_table(const report::Report& report);
 
 /// When any request failed: target, "<phase> p50", "<phase> p95" per phase of the headline metric
 /// over every request with each failure ranked slower than any success; "failed" where that

@@ -44,7 +44,9 @@ std::string notes_lines(const std::vector<std::string>& notes) {
 std::string sections(const Report& report, const std::string& h) {
   std::string out = run_line(report);
   if (report.reasoning_note) out += "\n**Note:** " + *report.reasoning_note + "\n";
-  out += fmt::format("\n{} {}\n\n", h, headline_title(report)) + render_markdown(ttft_table(report));
+  if (const auto table = ttft_table(report)) {
+    out += fmt::format("\n{} {}\n\n", h, headline_title(report)) + render_markdown(*table);
+  }
   if (const auto note = small_n_footnote(report)) out += "\n\\" + *note + "\n";  // "\*": not a list
   if (const auto table = with_failures_table(report)) {
     out += fmt::format("\n{} {}\n\n", h, with_failures_title(report)) + render_markdown(*table);

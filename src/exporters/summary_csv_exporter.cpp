@@ -50,8 +50,9 @@ std::string figure_row(const std::string& target, const std::string& phase, cons
 }
 
 /// After the metric rows (docs/results.md ("summary.csv")): each sweep value's throughput per
-/// target, and each input_tokens sweep's fitted intercept and slope per target.
-std::string sweep_rows(const Report& report, const std::string& lead) {
+/// target, each input_tokens sweep's fitted intercept and slope per target, and each embeddings
+/// target's inputs/s and cost per million input tokens per phase.
+std::string figure_rows(const Report& report, const std::string& lead) {
   std::string out;
   for (const report::SweepReport& sweep : report.sweeps) {
     for (std::size_t t = 0; t < sweep.targets.size(); ++t) {
@@ -70,6 +71,12 @@ std::string sweep_rows(const Report& report, const std::string& lead) {
                                fit.slope_ms_per_1k);
     }
   }
+  for (const report::EmbeddingsRow& e : report.embeddings) {
+    const std::size_t ok = e.requests - e.errors;
+    out += lead + figure_row(e.target, e.phase, "embeddings_throughput", "inputs/s", ok, e.errors, e.inputs_per_s);
+    out += lead + figure_row(e.target, e.phase, "embeddings_cost", "USD/M input tokens", ok, e.errors,
+                             e.usd_per_m_input_tokens);
+  }
   return out;
 }
 
@@ -78,10 +85,10 @@ std::string lead(const std::string& label) { return samples::csv_quote(label) + 
 }  // namespace
 
 std::string export_summary_csv(const GroupedReport& r) {
-  if (r.column.empty()) return kHeader + rows(r.overall, "") + sweep_rows(r.overall, "");
+  if (r.column.empty()) return kHeader + rows(r.overall, "") + figure_rows(r.overall, "");
   std::string out = lead(r.column) + kHeader;
-  for (const auto& [label, report] : r.groups) out += rows(report, lead(label)) + sweep_rows(report, lead(label));
-  return out + rows(r.overall, lead(report::kAllGroups)) + sweep_rows(r.overall, lead(report::kAllGroups));
+  for (const auto& [label, report] : r.groups) out += rows(report, lead(label)) + figure_rows(report, lead(label));
+  return out + rows(r.overall, lead(report::kAllGroups)) + figure_rows(r.overall, lead(report::kAllGroups));
 }
 
 }  // namespace ttft::exporters

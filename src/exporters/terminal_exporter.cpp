@@ -25,7 +25,7 @@ std::string tables(const Report& report, bool color) {
   std::string out;
   if (report.run.interrupted) out += "interrupted: figures cover the requests finished so far\n\n";
   if (report.reasoning_note) out += "note: " + *report.reasoning_note + "\n\n";
-  out += title(headline_title(report), color) + render_text(ttft_table(report), color);
+  if (const auto table = ttft_table(report)) out += title(headline_title(report), color) + render_text(*table, color);
   if (const auto note = small_n_footnote(report)) out += *note + "\n";
   if (const auto table = with_failures_table(report)) {
     out += "\n" + title(with_failures_title(report), color) + render_text(*table, color) + kWithFailuresNote + "\n";

@@ -75,6 +75,7 @@ void MetricGroupsBuilder::add(const samples::Sample& s) {
     for (std::size_t m = 0; m < metrics.size(); ++m) {
       if (values_[m]) group->values[m].push_back(*values_[m]);
     }
+    if (s.vectors) group->embeddings.add(s);
     if (group == route.all_group) {
       // The cache parts too, so the run cost prices them as each row's cost_usd does.
       group->tokens.push_back({s.input_tokens.value_or(0), s.output_tokens.value_or(0),

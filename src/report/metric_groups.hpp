@@ -30,6 +30,7 @@ struct MetricGroup {
   std::size_t slo_met = 0;               // samples that met their phase's SLO (metrics::meets_slo)
   std::size_t reasoning_first = 0;       // samples whose first token was reasoning (first_token_kind)
   SweepTally sweep;                      // samples with a sweep_value; phase groups only
+  EmbeddingsTally embeddings;            // successful embeddings samples (with vectors)
 };
 
 /// Orders GroupKeys and also finds them by a pair of views, so lookups copy no strings.

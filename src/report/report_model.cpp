@@ -17,6 +17,7 @@
 #include <span>
 
 #include "metrics/definitions.hpp"
+#include "report/embeddings_figures.hpp"
 #include "report/group_seed.hpp"
 #include "report/metric_groups.hpp"
 #include "report/verdict.hpp"
@@ -89,12 +90,16 @@ void add_verdicts(const RunInfo& run, const std::string& metric_name, const Verd
     return found == by_group.end() ? kEmpty : found->second;
   };
   // A non-streaming target has no TTFT: it is compared on e2e, and only with another non-streaming
-  // one, never with a stream's first token (docs/metrics.md ("Non-streaming targets")).
+  // one, never with a stream's first token (docs/metrics.md ("Non-streaming targets")); an
+  // embeddings target likewise, with another embeddings target only.
   const bool e2e_metric = metric_name == kNonStreamingMetric;
-  const auto compared = [&](const std::string& target) { return run.is_non_streaming(target) == e2e_metric; };
+  const auto group = [&](const std::string& target) { return run.is_embeddings(target) ? 2 : run.is_non_streaming(target) ? 1 : 0; };
+  const auto compared = [&](const std::string& a, const std::string& b) {
+    return group(a) == group(b) && (group(a) != 0) == e2e_metric;
+  };
   for (std::size_t i = 0; i < run.targets.size(); ++i) {
     for (std::size_t j = i + 1; j < run.targets.size(); ++j) {
-      if (!compared(run.targets[i]) || !compared(run.targets[j])) continue;
+      if (!compared(run.targets[i], run.targets[j])) continue;
       for (const std::string& phase : run.phases) {
         const VerdictGroup& a = group_for(run.targets[i], phase);
         const VerdictGroup& b = group_for(run.targets[j], phase);
@@ -257,7 +262,9 @@ Report build_report(MetricGroups grouped, const RunInfo& run) {
     report.reasoning_note = reasoning_note(report.reasoning_targets);
     verdict_metrics.emplace_back(kAnswerMetric);
   }
-  if (report.run.non_streaming_targets.size() >= 2) verdict_metrics.emplace_back(kNonStreamingMetric);
+  if (report.run.non_streaming_targets.size() >= 2 || report.run.embeddings_targets.size() >= 2) {
+    verdict_metrics.emplace_back(kNonStreamingMetric);
+  }
   VerdictValuesByMetric verdict_values = add_metric_rows(report, grouped, verdict_metrics);
   report.samples = grouped.samples;
   report.errors = grouped.errors;
@@ -269,6 +276,7 @@ Report build_report(MetricGroups grouped, const RunInfo& run) {
   report.client_error_note = client_error_note(report);
   report.sweeps = build_sweeps(report, grouped);
   report.turns = build_turns(report.run, grouped);
+  report.embeddings = build_embeddings(report, grouped);
   return report;
 }
 

@@ -48,8 +48,14 @@ struct RunInfo {
   // verdicts compare e2e, and only with each other.
   std::vector<std::string> non_streaming_targets;
 
+  // Embeddings targets (docs/metrics.md ("Embeddings")): no tokens streamed; compared on e2e, with each other only.
+  std::vector<std::string> embeddings_targets;
+
   bool is_non_streaming(const std::string& target) const {
     return std::find(non_streaming_targets.begin(), non_streaming_targets.end(), target) != non_streaming_targets.end();
+  }
+  bool is_embeddings(const std::string& target) const {
+    return std::find(embeddings_targets.begin(), embeddings_targets.end(), target) != embeddings_targets.end();
   }
 };
 
@@ -87,6 +93,7 @@ struct Report {
   std::optional<std::string> reasoning_note;
   std::vector<SweepReport> sweeps;  // one per sweep phase as written, in run order (docs/metrics.md ("Sweeps"))
   std::vector<TurnRow> turns;       // target × turn, with conversations (docs/metrics.md ("Conversations"))
+  std::vector<EmbeddingsRow> embeddings;  // embeddings target × phase (and "all"): docs/metrics.md ("Embeddings")
   std::size_t samples = 0, errors = 0;
 };
 

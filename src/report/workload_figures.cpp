@@ -10,7 +10,6 @@
 namespace ttft::report {
 namespace {
 
-constexpr double kMsPerSecond = 1000;
 constexpr const char* kUnknownParameter = "value";
 
 const MetricGroup* group_of(const MetricGroups& groups, const std::string& target, const std::string& phase) {
@@ -71,8 +70,8 @@ SweepPoint point_of(const Report& report, const MetricGroup* group, const std::s
   point.requests = group->requests;
   point.errors = group->errors;
   const SweepTally& tally = group->sweep;
-  if (tally.first_start_ms && tally.last_end_ms && *tally.last_end_ms > static_cast<double>(*tally.first_start_ms)) {
-    point.wall_s = (*tally.last_end_ms - static_cast<double>(*tally.first_start_ms)) / kMsPerSecond;
+  point.wall_s = tally.wall.seconds();
+  if (point.wall_s) {
     point.requests_per_s = static_cast<double>(point.requests - point.errors) / *point.wall_s;
     point.output_tokens_per_s = static_cast<double>(tally.output_tokens) / *point.wall_s;
   }

@@ -67,6 +67,19 @@ struct SweepReport {
   std::vector<Saturation> saturation;            // [target]; concurrency and rate sweeps only
 };
 
+/// One embeddings target in one phase, or in all of them (docs/metrics.md ("Embeddings")).
+struct EmbeddingsRow {
+  std::string target, phase;
+  std::size_t requests = 0, errors = 0;
+  std::optional<double> e2e_p50_ms, e2e_p95_ms, ttfb_p50_ms;  // successful requests
+  std::optional<std::int64_t> dimensions;
+  std::int64_t vectors = 0;                       // embedded inputs, successful requests
+  std::optional<double> inputs_per_s;             // vectors / the wall time of the successful requests
+  std::optional<double> usd_per_m_input_tokens;   // priced requests' cost / their input tokens
+  std::optional<double> usd_per_1k_requests;      // priced requests' mean cost × 1,000
+  std::optional<double> free_requests_per_day;    // Workers AI: free neurons a day / neurons per request
+};
+
 /// TTFT of one conversation turn on one target (workload.conversation).
 struct TurnRow {
   std::string target;

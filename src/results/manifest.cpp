@@ -105,9 +105,11 @@ Result<ScenarioFacts> facts_of(const Json& scenario, const std::string& path) {
       facts.targets.push_back(name);
       const auto stream = target.find("stream");
       if (stream != target.end() && stream->is_boolean() && !stream->get<bool>()) facts.non_streaming_targets.push_back(name);
+      const bool embeds = target.value("kind", nlohmann::json()) == "embeddings";
+      if (embeds) facts.embeddings_targets.push_back(name);
       const auto pricing = target.find("pricing");
       if (pricing == target.end()) continue;
-      auto parsed = scenario::parse_pricing(*pricing, path, fmt::format("/scenario/targets/{}/pricing", name));
+      auto parsed = scenario::parse_pricing(*pricing, path, fmt::format("/scenario/targets/{}/pricing", name), embeds);
       if (!parsed) return tl::unexpected(parsed.error());
       if (!parsed->empty()) facts.pricing[name] = *parsed;
     }

@@ -51,6 +51,7 @@ struct ScenarioFacts {
   metrics::SloSpec slo;                          // top-level and phases' "slo" (a sweep's per value); empty = none
   std::string headline = "ttft";                 // "headline": ttft | first_token | first_answer
   std::vector<std::string> non_streaming_targets;  // targets with "stream": false, in file order
+  std::vector<std::string> embeddings_targets;     // targets with "kind": "embeddings", in file order
 };
 
 struct Manifest {

@@ -8,6 +8,7 @@
 #include "driver/response_headers.hpp"
 #include "protocol/adapter.hpp"
 #include "protocol/completion.hpp"
+#include "protocol/embeddings.hpp"
 
 namespace ttft::run {
 
@@ -27,6 +28,35 @@ std::vector<protocol::Message> with_prefix(std::vector<protocol::Message> messag
 
 std::string join_protocol_names() { return fmt::format("{}", fmt::join(protocol::protocol_names(), ", ")); }
 
+namespace {
+
+// The request id header unless the user sets it, then the user's headers.
+void add_headers(driver::RequestSpec& spec, const driver::HeaderList& user_headers, const std::string& request_id,
+                 const std::string& request_id_header) {
+  const bool user_sets_id =
+      !request_id_header.empty() && !driver::header_value(user_headers, request_id_header).empty();
+  if (!request_id_header.empty() && !user_sets_id) spec.headers.emplace_back(request_id_header, request_id);
+  spec.headers.insert(spec.headers.end(), user_headers.begin(), user_headers.end());
+}
+
+}  // namespace
+
+Result<driver::RequestSpec> build_embeddings_request(const EmbeddingsInput& input) {
+  const auto format = protocol::embeddings_format(input.protocol);
+  if (!format) {
+    return fail("--protocol", fmt::format("unknown embeddings protocol \"{}\"", input.protocol),
+                fmt::format("known embeddings protocols: {}", fmt::join(protocol::embeddings_protocols(), ", ")));
+  }
+  driver::RequestSpec spec;
+  spec.url = input.url;
+  spec.protocol = input.protocol;
+  spec.stream = false;
+  spec.body = protocol::embeddings_body(*format, {input.model, input.inputs, input.dimensions});
+  spec.embeddings = driver::EmbeddingsCheck{*format, input.inputs.size(), input.dimensions};
+  add_headers(spec, input.headers, input.request_id, input.request_id_header);
+  return spec;
+}
+
 Result<driver::RequestSpec> build_request(const RequestInput& input) {
   // `auto` sends the body of the protocol the URL's shape names (docs/protocols.md ("auto")).
   auto adapter = protocol::make_adapter(protocol::request_protocol(input.protocol, input.url));
@@ -43,12 +73,7 @@ Result<driver::RequestSpec> build_request(const RequestInput& input) {
   spec.protocol = input.protocol;
   spec.stream = input.stream;
   spec.body = (*adapter)->build_body(workload);
-  const bool user_sets_id = !input.request_id_header.empty() &&
-                            !driver::header_value(input.headers, input.request_id_header).empty();
-  if (!input.request_id_header.empty() && !user_sets_id) {
-    spec.headers.emplace_back(input.request_id_header, input.request_id);
-  }
-  spec.headers.insert(spec.headers.end(), input.headers.begin(), input.headers.end());
+  add_headers(spec, input.headers, input.request_id, input.request_id_header);
   return spec;
 }
 

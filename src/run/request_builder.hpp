@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,22 @@ struct RequestInput {
 /// The spec for one request; fails (where = "--protocol") for an unknown protocol, or one without a
 /// non-streaming form when `stream` is false.
 Result<driver::RequestSpec> build_request(const RequestInput& input);
+
+/// An embeddings request (docs/scenario.md ("Embeddings")): `inputs` in the wire format of
+/// `protocol`, expecting one vector per input (of `dimensions` when set).
+struct EmbeddingsInput {
+  std::string url;
+  std::string protocol;  // one of protocol::embeddings_protocols()
+  std::string model;
+  std::vector<std::string> inputs;
+  std::optional<std::int64_t> dimensions;
+  driver::HeaderList headers;                      // the user's
+  std::string request_id;                          // sent unless the user set the header
+  std::string request_id_header = "X-Request-Id";  // empty = none
+};
+
+/// The spec for one embeddings request; fails for a protocol without an embeddings format.
+Result<driver::RequestSpec> build_embeddings_request(const EmbeddingsInput& input);
 
 /// The request id the row records: the user's header value if they set one, else `fallback`.
 std::string request_id_of(const driver::RequestSpec& spec, const std::string& fallback,

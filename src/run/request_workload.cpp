@@ -1,5 +1,7 @@
 #include "run/request_workload.hpp"
 
+#include <algorithm>
+
 #include "core/random.hpp"
 #include "schedule/rng.hpp"
 #include "workload/synthetic_prompt.hpp"
@@ -27,14 +29,40 @@ std::int64_t WorkloadPicker::max_tokens(const schedule::PlannedRequest& planned)
 }
 
 // The k-th pick of every target takes the same entry: in order, wrapping, or drawn from the seed.
-std::size_t WorkloadPicker::prompt_entry(std::int64_t pick) const {
-  const auto entries = static_cast<std::uint64_t>(s_.prompts.size());
-  if (s_.sampling == scenario::Sampling::sequential) return static_cast<std::size_t>(static_cast<std::uint64_t>(pick) % entries);
+std::size_t WorkloadPicker::entry(std::int64_t pick, std::size_t entries) const {
+  const auto n = static_cast<std::uint64_t>(entries);
+  if (s_.sampling == scenario::Sampling::sequential) return static_cast<std::size_t>(static_cast<std::uint64_t>(pick) % n);
   Rng rng(schedule::derive_seed(seed_, static_cast<std::uint64_t>(pick), schedule::kDatasetStream));
-  return static_cast<std::size_t>(rng.below(entries));
+  return static_cast<std::size_t>(rng.below(n));
+}
+
+// An embeddings request's `batch` inputs (docs/scenario.md ("Embeddings")): pick k takes inputs
+// k·batch … k·batch + batch − 1 of workload.inputs, or of the prompts (each one's last user
+// message), or synthetic texts of drawn lengths; so every target embeds the same texts.
+RequestWorkload WorkloadPicker::embedding_inputs(const schedule::PlannedRequest& planned) const {
+  const scenario::Phase& phase = s_.phases[planned.phase_index];
+  const auto& lengths = phase.input_tokens ? phase.input_tokens : s_.input_tokens;
+  RequestWorkload out;
+  for (std::int64_t j = 0; j < s_.batch; ++j) {
+    const std::int64_t p = planned.pick * s_.batch + j;
+    if (phase.replay() || (lengths && s_.embedding_inputs.empty())) {
+      const std::int64_t tokens = phase.replay() ? phase.trace[static_cast<std::size_t>(planned.index_in_phase)].input_tokens
+                                                 : draw(*lengths, seed_, p, schedule::kInputLengthStream);
+      out.inputs.push_back(workload::synthetic_prompt(tokens, static_cast<std::uint64_t>(p)));
+      out.input_tokens_requested = out.input_tokens_requested.value_or(0) + tokens;
+    } else if (!s_.embedding_inputs.empty()) {
+      out.inputs.push_back(s_.embedding_inputs[entry(p, s_.embedding_inputs.size())]);
+    } else {
+      const auto& prompt = s_.prompts[prompt_entry(p)];
+      const auto last_user = std::find_if(prompt.rbegin(), prompt.rend(), [](const auto& m) { return m.role == "user"; });
+      out.inputs.push_back(last_user == prompt.rend() ? prompt.back().content : last_user->content);
+    }
+  }
+  return out;
 }
 
 RequestWorkload WorkloadPicker::pick(const schedule::PlannedRequest& planned) const {
+  if (s_.targets[planned.target_index].embeds()) return embedding_inputs(planned);
   const scenario::Phase& phase = s_.phases[planned.phase_index];
   RequestWorkload out;
   if (phase.replay()) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "protocol/workload.hpp"
@@ -14,22 +15,26 @@
 namespace ttft::run {
 
 struct RequestWorkload {
-  std::vector<protocol::Message> messages;  // before the prompt-cache nonce
-  std::int64_t max_tokens = 0;
-  std::optional<std::int64_t> input_tokens_requested;  // synthetic prompts only
+  std::vector<protocol::Message> messages;  // before the prompt-cache nonce; chat targets
+  std::vector<std::string> inputs;          // the texts an embeddings target embeds (`batch` of them)
+  std::int64_t max_tokens = 0;              // chat targets
+  std::optional<std::int64_t> input_tokens_requested;  // synthetic prompts only (embeddings: their sum)
 };
 
 class WorkloadPicker {
  public:
   WorkloadPicker(const scenario::Scenario& scenario, std::uint64_t seed) : s_(scenario), seed_(seed) {}
 
-  /// The prompt and max_tokens of `planned`. A conversation turn's messages are that turn's only:
-  /// the caller puts the conversation so far in front of them.
+  /// The prompt and max_tokens of `planned`, or for an embeddings target its inputs. A
+  /// conversation turn's messages are that turn's only: the caller puts the conversation so far
+  /// in front of them.
   RequestWorkload pick(const schedule::PlannedRequest& planned) const;
 
  private:
   std::int64_t max_tokens(const schedule::PlannedRequest& planned) const;
-  std::size_t prompt_entry(std::int64_t pick) const;
+  std::size_t entry(std::int64_t pick, std::size_t entries) const;
+  std::size_t prompt_entry(std::int64_t pick) const { return entry(pick, s_.prompts.size()); }
+  RequestWorkload embedding_inputs(const schedule::PlannedRequest& planned) const;
   RequestWorkload conversation_turn(const schedule::PlannedRequest& planned) const;
 
   const scenario::Scenario& s_;

@@ -194,7 +194,20 @@ void Session::remember_reply(const schedule::PlannedRequest& planned, std::strin
   conversations_[key].push_back({"assistant", std::move(reply)});
 }
 
-Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest& planned) {
+// An embeddings target's request: its inputs as they are (no prompt-cache nonce: an embedding
+// endpoint has no prefix cache to bust, and the nonce would change the vectors).
+Result<driver::RequestSpec> Session::embeddings_request(const schedule::PlannedRequest& planned) {
+  const auto& target = p_.scenario.targets[planned.target_index];
+  RequestWorkload workload = picker_.pick(planned);
+  std::int64_t chars = 0;
+  for (const std::string& text : workload.inputs) chars += static_cast<std::int64_t>(text.size());
+  asked_[planned.seq] = {chars, workload.input_tokens_requested, std::nullopt};
+  return build_embeddings_request({sims_->url(planned.target_index), target.protocol, target.model,
+                                   std::move(workload.inputs), target.dimensions, target.headers,
+                                   generated_request_id(p_, planned), p_.scenario.request_id_header});
+}
+
+Result<driver::RequestSpec> Session::chat_request(const schedule::PlannedRequest& planned) {
   const auto& s = p_.scenario;
   const auto& target = s.targets[planned.target_index];
   RequestWorkload workload = picker_.pick(planned);
@@ -205,6 +218,14 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
                      generated_request_id(p_, planned), s.request_id_header, s.tools, s.tool_choice};
   input.stream = target.stream;
   auto spec = build_request(input);
+  if (spec) spec->keep_answer_text = planned.turn.has_value();
+  return spec;
+}
+
+Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest& planned) {
+  const auto& s = p_.scenario;
+  const auto& target = s.targets[planned.target_index];
+  auto spec = target.embeds() ? embeddings_request(planned) : chat_request(planned);
   if (!spec) return spec;
   spec->timeouts = {s.timeouts.connect_ns, s.timeouts.first_event_ns, s.timeouts.total_ns};
   spec->reuse_connection = target.reuse_connections;
@@ -212,7 +233,6 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
                        : target.http == scenario::HttpVersion::http2 ? driver::HttpVersion::http2
                                                                      : driver::HttpVersion::automatic;
   spec->multiplex = target.multiplex;
-  spec->keep_answer_text = planned.turn.has_value();
   spec->follow_redirects = target.follow_redirects;
   spec->tls_insecure = target.tls.insecure;
   spec->cacert = target.tls.cacert;
@@ -236,6 +256,12 @@ samples::Sample Session::sample_of(driver::Finished&& f) {
   if (phase.sweep) sample.sweep_value = phase.sweep->value;
   sample.conversation = f.planned.conversation;
   sample.turn = f.planned.turn;
+  sample.vectors = f.outcome.stream.vectors;
+  sample.dimensions = f.outcome.stream.dimensions;
+  if (target.embeds()) {  // no output; the input count is the provider's or estimated from the texts
+    sample.output_tokens = 0;
+    sample.token_source = f.outcome.stream.input_tokens ? "usage" : "estimated";
+  }
   remember_reply(f.planned, std::move(f.outcome.stream.answer_text));
   sample.send_lag_ns = f.send_lag_ns;
   sample.idle_before_s = f.idle_before_s;

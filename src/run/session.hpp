@@ -80,6 +80,8 @@ class Session {
 
  private:
   Result<driver::RequestSpec> make_request(const schedule::PlannedRequest& planned);
+  Result<driver::RequestSpec> chat_request(const schedule::PlannedRequest& planned);
+  Result<driver::RequestSpec> embeddings_request(const schedule::PlannedRequest& planned);
   std::vector<protocol::Message> sent_messages(const schedule::PlannedRequest& planned,
                                                std::vector<protocol::Message> prompt);
   void remember_reply(const schedule::PlannedRequest& planned, std::string reply);
@@ -100,7 +102,7 @@ class Session {
   struct Asked {
     std::int64_t prompt_chars = 0;
     std::optional<std::int64_t> input_tokens_requested;
-    std::int64_t max_tokens = 0;
+    std::optional<std::int64_t> max_tokens;  // chat requests
   };
   std::unordered_map<std::int64_t, Asked> asked_;
   /// Conversations in progress: the messages so far, by (target, phase, conversation).

@@ -21,9 +21,10 @@ Result<SimulatedTargets> SimulatedTargets::start(const scenario::Scenario& scena
     auto server = sim::Server::start({profile, 0, "", seed * 1000003u + i});
     if (!server) return tl::unexpected(server.error());
     // `auto` reaches the path of the protocol whose body it sends (openai-chat for sim://).
-    const std::string_view served = protocol::request_protocol(target.protocol, target.url);
-    sims.urls_.push_back(
-        fmt::format("http://127.0.0.1:{}{}", (*server)->port(), sim::path_for_protocol(served)));
+    const std::string path = target.embeds()
+                                 ? sim::embeddings_path_for_protocol(target.protocol)
+                                 : sim::path_for_protocol(protocol::request_protocol(target.protocol, target.url));
+    sims.urls_.push_back(fmt::format("http://127.0.0.1:{}{}", (*server)->port(), path));
     sims.servers_.push_back(std::move(*server));
     sims.profiles_.push_back(profile);
   }

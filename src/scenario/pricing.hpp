@@ -11,8 +11,9 @@
 namespace ttft::scenario {
 
 /// `value` as a scenario's /targets/<name>/pricing (docs/scenario.md ("Pricing")) → integer money;
-/// errors are located at "<file>: <pointer>".
+/// errors are located at "<file>: <pointer>". `input_only`: an embeddings target's, whose output
+/// prices may be left out.
 [[nodiscard]] Result<cost::Pricing> parse_pricing(const Json& value, const std::string& file,
-                                                  const std::string& pointer);
+                                                  const std::string& pointer, bool input_only = false);
 
 }  // namespace ttft::scenario

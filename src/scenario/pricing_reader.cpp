@@ -55,11 +55,13 @@ bool read_count(Reader& reader, const Json& object, const std::string& pointer,
   return value != nullptr && reader.integer(*value, pointer_child(pointer, key), 0, out);
 }
 
-bool read_neurons(Reader& reader, const Json& value, const std::string& pointer,
+bool read_neurons(Reader& reader, const Json& value, const std::string& pointer, bool input_only,
                   cost::NeuronPrices& out) {
   if (!reader.object(value, pointer, kNeuronKeys)) return false;
   read_count(reader, value, pointer, "input_per_mtok", out.input_neurons_per_mtok);
-  read_count(reader, value, pointer, "output_per_mtok", out.output_neurons_per_mtok);
+  if (!input_only || find_member(value, "output_per_mtok") != nullptr) {
+    read_count(reader, value, pointer, "output_per_mtok", out.output_neurons_per_mtok);
+  }
   read_money(reader, value, pointer, "usd_per_1k_neurons", out.uusd_per_1k_neurons);
   if (find_member(value, "free_per_day") != nullptr) {
     read_count(reader, value, pointer, "free_per_day", out.free_neurons_per_day);
@@ -80,15 +82,16 @@ bool read_gpu_hour(Reader& reader, const Json& value, const std::string& pointer
 }  // namespace
 
 bool read_pricing(Reader& reader, const Json& value, const std::string& pointer,
-                  cost::Pricing& out) {
+                  cost::Pricing& out, bool input_only) {
   if (!reader.object(value, pointer, kPricingKeys)) return false;
   const bool has_input = find_member(value, "input_usd_per_mtok") != nullptr;
   const bool has_output = find_member(value, "output_usd_per_mtok") != nullptr;
   if (has_input || has_output) {
-    // Both or neither: a missing half would silently price those tokens at zero.
+    // Both or neither: a missing half would silently price those tokens at zero. An embeddings
+    // target has no output tokens, so its input price may stand alone.
     cost::TokenPrices tokens;
     read_money(reader, value, pointer, "input_usd_per_mtok", tokens.input_uusd_per_mtok);
-    read_money(reader, value, pointer, "output_usd_per_mtok", tokens.output_uusd_per_mtok);
+    if (!input_only || has_output) read_money(reader, value, pointer, "output_usd_per_mtok", tokens.output_uusd_per_mtok);
     read_cache_prices(reader, value, pointer, tokens);
     out.tokens = tokens;
   } else {
@@ -101,7 +104,7 @@ bool read_pricing(Reader& reader, const Json& value, const std::string& pointer,
     }
   }
   if (const Json* v = find_member(value, "neurons")) {
-    read_neurons(reader, *v, pointer_child(pointer, "neurons"), out.neurons.emplace());
+    read_neurons(reader, *v, pointer_child(pointer, "neurons"), input_only, out.neurons.emplace());
   }
   if (find_member(value, "per_request_usd") != nullptr) {
     read_money(reader, value, pointer, "per_request_usd", out.per_request_uusd.emplace());
@@ -113,10 +116,10 @@ bool read_pricing(Reader& reader, const Json& value, const std::string& pointer,
 }
 
 Result<cost::Pricing> parse_pricing(const Json& value, const std::string& file,
-                                    const std::string& pointer) {
+                                    const std::string& pointer, bool input_only) {
   Reader reader(file);
   cost::Pricing pricing;
-  if (!read_pricing(reader, value, pointer, pricing)) return tl::unexpected(reader.error());
+  if (!read_pricing(reader, value, pointer, pricing, input_only)) return tl::unexpected(reader.error());
   return pricing;
 }
 

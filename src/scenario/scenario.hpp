@@ -31,9 +31,13 @@ enum class HttpVersion {
   http2,      // "2": over cleartext with prior knowledge
 };
 
+/// What a target serves (docs/scenario.md ("Embeddings")): chat completions, or embedding vectors.
+enum class TargetKind { chat, embeddings };
+
 struct Target {
   std::string name;                  // the key in "targets"
-  std::string protocol;              // one of protocol::protocol_names()
+  TargetKind kind = TargetKind::chat;
+  std::string protocol;              // chat: one of protocol::protocol_names(); embeddings: of embeddings_protocols()
   std::string url;                   // "sim://edge" for the built-in simulator
   std::string model;
   std::vector<std::pair<std::string, std::string>> headers;  // in file order, ${VAR} substituted
@@ -45,11 +49,13 @@ struct Target {
   bool multiplex = false;            // requests may share an HTTP/2 connection as streams
   TlsOptions tls;
   bool stream = true;                // false: one JSON response (docs/scenario.md ("Non-streaming targets"))
+  std::optional<std::int64_t> dimensions;  // embeddings: the vector length asked for and checked
   // sim:// only: the built-in profile the URL names, with the target's "sim" overrides and the
   // scenario's time_scale applied; what its simulator runs.
   std::optional<SimProfile> sim_profile;
 
   bool is_simulated() const { return url.rfind("sim://", 0) == 0; }
+  bool embeds() const { return kind == TargetKind::embeddings; }
 };
 
 enum class Order { alternate, blocks, sequential };
@@ -150,6 +156,10 @@ struct Scenario {
   PromptCache prompt_cache = PromptCache::bust;  // workload.prompt_cache; absent: bust
   nlohmann::json tools = nlohmann::json::array();  // workload.tools (OpenAI chat's shape); empty = none
   nlohmann::json tool_choice = nullptr;                      // workload.tool_choice; null = not sent
+  // Embeddings (docs/scenario.md ("Embeddings")): workload.inputs, the texts embeddings targets embed
+  // (empty: each input is a prompt's last user message), and workload.batch, inputs per request.
+  std::vector<std::string> embedding_inputs;
+  std::int64_t batch = 1;
   std::vector<Phase> phases;           // at least one
   Timeouts timeouts;
   std::string request_id_header = "X-Request-Id";  // empty = not sent

@@ -22,9 +22,10 @@ bool valid_name(std::string_view name);
 bool read_targets(Reader& reader, const Json& value, bool reuse_default,
                   const std::filesystem::path& base_dir, std::vector<Target>& out);
 
-/// A target's "pricing" object (docs/scenario.md ("Pricing")).
+/// A target's "pricing" object (docs/scenario.md ("Pricing")). `input_only` (embeddings targets,
+/// which produce no output tokens) lets the token and neuron prices leave out their output half.
 bool read_pricing(Reader& reader, const Json& value, const std::string& pointer,
-                  cost::Pricing& out);
+                  cost::Pricing& out, bool input_only = false);
 
 /// A simulator profile's JSON form (see parse_sim_profile) applied to `out`.
 bool read_sim_profile(Reader& reader, const Json& value, const std::string& pointer,
@@ -67,8 +68,8 @@ bool read_length(Reader& reader, const Json& value, const std::string& pointer, 
 /// workload.tools and workload.tool_choice of the "/workload" object (docs/scenario.md ("Tools")).
 bool read_tools(Reader& reader, const Json& workload, Scenario& out);
 
-/// "/workload": messages or prompts_file (resolved against `base_dir`), max_tokens and
-/// prompt_cache.
+/// "/workload": messages or prompts_file (resolved against `base_dir`), max_tokens,
+/// prompt_cache, and the embeddings keys, which depend on the targets (read first).
 bool read_workload(Reader& reader, const Json& value, const std::filesystem::path& base_dir,
                    Scenario& out);
 

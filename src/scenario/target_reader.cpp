@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "protocol/completion.hpp"
+#include "protocol/embeddings.hpp"
 #include "scenario/did_you_mean.hpp"
 #include "scenario/protocols.hpp"
 #include "scenario/sections.hpp"
@@ -14,7 +15,8 @@ namespace {
 
 const std::vector<std::string> kTargetKeys = {
     "protocol",          "url", "model", "headers", "body",      "pricing", "follow_redirects",
-    "reuse_connections", "http", "multiplex", "tls", "sim", "stream"};
+    "reuse_connections", "http", "multiplex", "tls", "sim", "stream", "kind", "dimensions"};
+const std::vector<std::string> kKinds = {"chat", "embeddings"};
 const std::vector<std::string> kHttpVersions = {"auto", "1.1", "2"};
 const std::vector<std::string> kTlsKeys = {"insecure", "cacert"};
 
@@ -113,16 +115,41 @@ bool read_http(Reader& reader, const Json& value, const std::string& pointer, Ta
   return true;
 }
 
-bool read_protocol(Reader& reader, const Json& value, const std::string& pointer,
+// A chat target names a chat protocol; an embeddings target one of the embeddings wire formats.
+bool read_protocol(Reader& reader, const Json& value, const std::string& pointer, TargetKind kind,
                    std::string& out) {
   if (!reader.string(value, pointer, out)) return false;
-  const std::vector<std::string>& known = known_protocols();
+  const bool embeddings = kind == TargetKind::embeddings;
+  const std::vector<std::string>& known = embeddings ? protocol::embeddings_protocols() : known_protocols();
   if (std::find(known.begin(), known.end(), out) != known.end()) return true;
-  std::string hint = fmt::format("known protocols: {}", fmt::join(known, ", "));
+  std::string hint = fmt::format("known {}protocols: {}", embeddings ? "embeddings " : "", fmt::join(known, ", "));
   if (const auto match = closest_match(out, known)) {
     hint = fmt::format("did you mean \"{}\"? {}", *match, hint);
   }
-  return reader.fail(pointer, fmt::format("unknown protocol \"{}\"", out), hint);
+  return reader.fail(pointer, fmt::format("unknown {}protocol \"{}\"", embeddings ? "embeddings " : "", out), hint);
+}
+
+// "kind" and the keys only one kind takes (docs/scenario.md ("Embeddings")).
+bool read_kind(Reader& reader, const Json& value, const std::string& pointer, Target& out) {
+  const auto at = [&](std::string_view key) { return pointer_child(pointer, key); };
+  if (const Json* v = find_member(value, "kind")) {
+    std::string kind;
+    if (reader.one_of(*v, at("kind"), kKinds, kind)) out.kind = kind == "embeddings" ? TargetKind::embeddings : TargetKind::chat;
+  }
+  if (!reader.ok()) return false;
+  const Json* dimensions = find_member(value, "dimensions");
+  if (out.embeds()) {
+    if (find_member(value, "stream") != nullptr) {
+      return reader.fail(at("stream"), "an embeddings target answers with one JSON response: \"stream\" does not apply");
+    }
+    if (dimensions != nullptr) reader.integer_in(*dimensions, at("dimensions"), 1, 1'000'000, out.dimensions.emplace());
+    return reader.ok();
+  }
+  if (dimensions != nullptr) {
+    return reader.fail(at("dimensions"), "\"dimensions\" applies to embeddings targets",
+                       "add \"kind\": \"embeddings\" to the target");
+  }
+  return true;
 }
 
 // "stream": false asks for the protocol's non-streaming form (docs/protocols.md ("Non-streaming requests")).
@@ -147,9 +174,9 @@ bool read_simulated(Reader& reader, const Json& value, const std::string& pointe
 
 bool read_target(Reader& reader, const Json& value, const std::string& pointer,
                  const std::filesystem::path& base_dir, Target& out) {
-  if (!reader.object(value, pointer, kTargetKeys)) return false;
+  if (!reader.object(value, pointer, kTargetKeys) || !read_kind(reader, value, pointer, out)) return false;
   if (const Json* v = reader.required(value, pointer, "protocol")) {
-    read_protocol(reader, *v, pointer_child(pointer, "protocol"), out.protocol);
+    read_protocol(reader, *v, pointer_child(pointer, "protocol"), out.kind, out.protocol);
   }
   if (const Json* v = reader.required(value, pointer, "url")) {
     read_url(reader, *v, pointer_child(pointer, "url"), out.url);
@@ -165,7 +192,7 @@ bool read_target(Reader& reader, const Json& value, const std::string& pointer,
     out.body = nlohmann::json(*v);
   }
   if (const Json* v = find_member(value, "pricing"))
-    read_pricing(reader, *v, at("pricing"), out.pricing);
+    read_pricing(reader, *v, at("pricing"), out.pricing, out.embeds());
   if (const Json* v = find_member(value, "follow_redirects")) {
     reader.boolean(*v, at("follow_redirects"), out.follow_redirects);
   }

@@ -12,7 +12,7 @@ namespace {
 
 const std::vector<std::string> kWorkloadKeys = {"messages",     "prompts_file",  "dataset",     "max_tokens",
                                                 "prompt_cache", "input_tokens",  "output_tokens", "conversation",
-                                                "tools",        "tool_choice"};
+                                                "tools",        "tool_choice",   "inputs",        "batch"};
 const std::vector<std::string> kPromptCacheModes = {"bust", "allow"};
 const std::vector<std::string> kDatasetKeys = {"path", "format", "sample", "limit"};
 const std::vector<std::string> kDatasetFormats = {"sharegpt", "openai", "prompts"};
@@ -91,6 +91,36 @@ bool read_dataset_key(Reader& reader, const Json& value, const std::filesystem::
   out.prompts_file = (base_dir / relative).string();
   return read_dataset(reader, at + "/path", out.prompts_file, kind, limit, out.prompts, out.user_turns,
                       out.dataset_skips);
+}
+
+// workload.inputs and workload.batch (docs/scenario.md ("Embeddings")), read after the targets. Inputs
+// alone are the chat targets' prompts too, one user message each; beside another prompt source they
+// and `batch` need an embeddings target, and a conversation needs chat targets only.
+bool read_embedding_inputs(Reader& reader, const Json& value, bool other_source, Scenario& out) {
+  const std::string pointer = "/workload/inputs";
+  const bool embeddings = std::any_of(out.targets.begin(), out.targets.end(), [](const Target& t) { return t.embeds(); });
+  for (const char* key : {"inputs", "batch"}) {
+    if (embeddings || find_member(value, key) == nullptr || (key == std::string_view("inputs") && !other_source)) continue;
+    return reader.fail(pointer_child("/workload", key),
+                       fmt::format("\"{}\" applies to embeddings targets, and none has \"kind\": \"embeddings\"", key));
+  }
+  if (embeddings && out.conversation) {
+    return reader.fail("/workload/conversation", "a conversation needs chat targets, and a target has \"kind\": \"embeddings\"",
+                       "measure conversations and embeddings in separate scenarios");
+  }
+  if (const Json* v = find_member(value, "inputs"); v != nullptr && reader.array(*v, pointer, true)) {
+    for (std::size_t i = 0; i < v->size() && reader.ok(); ++i) {
+      std::string text;
+      if (!reader.string((*v)[i], pointer_child(pointer, i), text)) break;
+      if (text.empty()) return reader.fail(pointer_child(pointer, i), "expected a text to embed, got an empty string");
+      out.embedding_inputs.push_back(std::move(text));
+    }
+    if (!other_source) {
+      for (const std::string& text : out.embedding_inputs) out.prompts.push_back({{"user", text}});
+    }
+  }
+  if (const Json* v = find_member(value, "batch")) reader.integer_in(*v, "/workload/batch", 1, 2048, out.batch);
+  return reader.ok();
 }
 
 }  // namespace
@@ -172,6 +202,7 @@ bool read_workload(Reader& reader, const Json& value, const std::filesystem::pat
     }
   }
   read_tools(reader, value, out);
+  read_embedding_inputs(reader, value, !source.empty(), out);
   return reader.ok();
 }
 

@@ -70,7 +70,9 @@ std::string page_run_line(const Report& report) {
 std::string headline_section(const Report& report) {
   std::string out = "<section id=\"headline\">\n";
   if (report.reasoning_note) out += "<p class=\"warning\">Note: " + escape_xml(*report.reasoning_note) + "</p>\n";
-  out += fmt::format("<h2>{}</h2>\n", escape_xml(headline_title(report))) + html_table(ttft_table(report));
+  if (const auto table = ttft_table(report)) {
+    out += fmt::format("<h2>{}</h2>\n", escape_xml(headline_title(report))) + html_table(*table);
+  }
   if (const auto note = small_n_footnote(report)) out += "<p class=\"note\">" + escape_xml(*note) + "</p>\n";
   if (const auto table = with_failures_table(report)) {
     out += fmt::format("<h3>{}</h3>\n", escape_xml(with_failures_title(report))) + html_table(*table);

@@ -24,6 +24,7 @@ schedule::PlannedRequest request(std::size_t target, std::int64_t pick, std::siz
 scenario::Scenario with_phases(std::size_t count) {
   scenario::Scenario s;
   s.phases.resize(count);
+  s.targets.resize(2);  // chat targets
   return s;
 }
 
@@ -111,4 +112,35 @@ TEST_CASE("conversation turns: a dataset entry's user turns in order and wrappin
   CHECK(turn(1, 2).size() == 1);      // prompt 0
   CHECK(turn(1, 2)[0].content == "q0");
   CHECK(turn(1, 3)[0].content == "q1");  // prompt 1 without its system message
+}
+
+TEST_CASE("embeddings: request k of every target embeds inputs k·batch … k·batch + batch − 1, wrapping") {
+  auto s = with_phases(1);
+  s.targets[0].kind = scenario::TargetKind::embeddings;
+  s.targets[1].kind = scenario::TargetKind::embeddings;
+  s.embedding_inputs = {"a", "b", "c", "d", "e"};
+  s.batch = 2;
+  const run::WorkloadPicker picker(s, 7);
+  CHECK(picker.pick(request(0, 0)).inputs == std::vector<std::string>{"a", "b"});
+  CHECK(picker.pick(request(1, 1)).inputs == std::vector<std::string>{"c", "d"});
+  CHECK(picker.pick(request(0, 2)).inputs == std::vector<std::string>{"e", "a"});
+  CHECK(picker.pick(request(0, 2)).messages.empty());
+  CHECK_FALSE(picker.pick(request(0, 2)).input_tokens_requested);
+}
+
+TEST_CASE("embeddings without inputs take each prompt's last user message, or synthetic texts") {
+  auto s = with_phases(1);
+  s.targets[0].kind = scenario::TargetKind::embeddings;
+  s.prompts = {{{"system", "be brief"}, {"user", "first"}}, {{"user", "second"}}};
+  s.batch = 3;
+  const run::WorkloadPicker picker(s, 7);
+  CHECK(picker.pick(request(0, 0)).inputs == std::vector<std::string>{"first", "second", "first"});
+  CHECK(picker.pick(request(1, 0)).inputs.empty());  // the chat target gets messages
+  CHECK(picker.pick(request(1, 0)).messages.size() == 2);
+  s.input_tokens = workload::Distribution::fixed(25);
+  const run::WorkloadPicker synthetic(s, 7);
+  const auto picked = synthetic.pick(request(0, 1));
+  REQUIRE(picked.inputs.size() == 3);
+  CHECK(picked.inputs[0] == workload::synthetic_prompt(25, 3));  // input 1·3 + 0
+  CHECK(picked.input_tokens_requested == 75);
 }

@@ -88,8 +88,13 @@ int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io)
   cost::Pusd total_cost_pusd = 0;
   bool any_priced = false;
   const Redactor redactor(s.secrets);  // a key may sit in a URL's query
+  bool any_embeddings = false;
   for (const auto& target : s.targets) {
-    const cost::Pusd cost_pusd = cost::request_cost(target.pricing, input_tokens, output_tokens) * per_target;
+    // An embeddings request sends `batch` inputs and gets no output tokens.
+    const cost::Pusd cost_pusd = (target.embeds() ? cost::request_cost(target.pricing, input_tokens * s.batch, 0)
+                                                  : cost::request_cost(target.pricing, input_tokens, output_tokens)) *
+                                 per_target;
+    any_embeddings = any_embeddings || target.embeds();
     total_cost_pusd += cost_pusd;
     any_priced = any_priced || !target.pricing.empty();
     io.out << fmt::format("  {:<12} {:<12} {}{}\n", target.name, target.protocol, redactor.apply(target.url),
@@ -105,8 +110,9 @@ int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io)
                         format_duration(scheduler.estimated_duration_ns(schedule::kAssumedResponseNs)),
                         format_duration(schedule::kAssumedResponseNs));
   if (any_priced) {
-    io.out << fmt::format("estimated cost      ${:.4f} (at most: {} output tokens per request, ~{} input)\n",
-                          cost::pusd_to_usd(total_cost_pusd), output_tokens, input_tokens);
+    io.out << fmt::format("estimated cost      ${:.4f} (at most: {} output tokens per request, ~{} input{})\n",
+                          cost::pusd_to_usd(total_cost_pusd), output_tokens, input_tokens,
+                          any_embeddings ? fmt::format("; embeddings: ~{} input per request", input_tokens * s.batch) : "");
   } else {
     io.out << "estimated cost      not priced (no target has pricing)\n";
   }

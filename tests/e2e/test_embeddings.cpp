@@ -191,3 +191,22 @@ TEST_CASE("embeddings keys in the wrong place are scenario errors naming where")
   json only_chat = scenario_of({{"a", chat}, {"b", chat}}, 1);
   CHECK(error_of(only_chat).find("/workload/batch") != std::string::npos);
 }
+
+TEST_CASE("the edge-embeddings scenarios validate, and the simulated twin runs with the section the README shows") {
+  const std::string real = std::string(TTFT_SOURCE_DIR) + "/scenarios/edge-embeddings.json";
+  const auto validated = ttft::test::run_ttftbench({"validate", real}, {"CF_ACCOUNT_ID=acct", "CF_API_TOKEN=token-123456",
+                                                                         "OPENAI_API_KEY=sk-123456789"});
+  INFO(validated.err);
+  CHECK(validated.exit_code == 0);
+  ttft::test::TempDir dir;
+  const auto twin = ttft::test::run_ttftbench(
+      {"run", std::string(TTFT_SOURCE_DIR) + "/scenarios/edge-embeddings-sim.json", "--out", (dir / "twin").string()});
+  INFO(twin.err);
+  REQUIRE(twin.exit_code == 0);
+  CHECK(twin.out.find("Time to first token") == std::string::npos);  // no chat target: no TTFT table
+  CHECK(twin.out.find("A/B verdicts (e2e between embeddings targets)") != std::string::npos);
+  CHECK(twin.out.find("the free neurons of a day cover about") != std::string::npos);
+  const CsvTable rows = ttft::test::parse_csv(ttft::test::read_file(dir / "twin" / "samples.csv"));
+  CHECK(rows.rows.size() == 66);
+  for (std::size_t row = 0; row < rows.rows.size(); ++row) CHECK(rows.cell(row, "vectors") == "8");
+}

@@ -18,6 +18,7 @@
 #include "results/folder_layout.hpp"
 #include "run/interrupt.hpp"
 #include "run/lateness.hpp"
+#include "run/output_record.hpp"
 #include "run/progress.hpp"
 #include "core/check.hpp"
 #include "run/request_builder.hpp"
@@ -160,10 +161,25 @@ Result<void> Session::open() {
     for (const auto& row : p_.resume->existing.samples) count(row);  // the end counts every row of the folder
     p_.resume->existing.samples.clear();
   }
+  if (auto opened = open_outputs(); !opened) return opened;
   if (auto written = results::write_manifest(p_.out_dir, manifest_); !written) return written;
   auto sims = SimulatedTargets::start(p_.scenario, p_.seed);
   if (!sims) return tl::unexpected(sims.error());
   sims_.emplace(std::move(*sims));
+  return {};
+}
+
+// outputs.jsonl after samples.csv: asked for by the flag or the scenario, and kept on when a resumed
+// folder has one (docs/results.md ("outputs.jsonl")).
+Result<void> Session::open_outputs() {
+  const fs::path path = p_.out_dir / results::kOutputsJsonl;
+  std::error_code ec;
+  const bool resumed_with = p_.resume && fs::exists(path, ec);
+  if (!settings_.record_outputs && !p_.scenario.record_outputs && !resumed_with) return {};
+  auto outputs = p_.resume ? results::OutputsWriter::open_existing(path.string(), redactor_)
+                           : results::OutputsWriter::create(path.string(), redactor_);
+  if (!outputs) return tl::unexpected(outputs.error());
+  outputs_.emplace(std::move(*outputs));
   return {};
 }
 
@@ -198,8 +214,10 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
   const auto& s = p_.scenario;
   const auto& target = s.targets[planned.target_index];
   RequestWorkload workload = picker_.pick(planned);
+  std::string prompt = outputs_ ? last_user_text(workload.messages) : std::string();
   auto messages = sent_messages(planned, std::move(workload.messages));
-  asked_[planned.seq] = {chars_of(messages), workload.input_tokens_requested, workload.max_tokens};
+  asked_[planned.seq] = {chars_of(messages), workload.input_tokens_requested, workload.max_tokens,
+                         std::move(prompt), workload.prompt_index};
   RequestInput input{sims_->url(planned.target_index), target.protocol, target.model,
                      std::move(messages), workload.max_tokens, target.body, target.headers,
                      generated_request_id(p_, planned), s.request_id_header, s.tools, s.tool_choice};
@@ -212,7 +230,7 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
                        : target.http == scenario::HttpVersion::http2 ? driver::HttpVersion::http2
                                                                      : driver::HttpVersion::automatic;
   spec->multiplex = target.multiplex;
-  spec->keep_answer_text = planned.turn.has_value();
+  spec->keep_answer_text = planned.turn.has_value() || outputs_.has_value();
   spec->follow_redirects = target.follow_redirects;
   spec->tls_insecure = target.tls.insecure;
   spec->cacert = target.tls.cacert;
@@ -220,7 +238,7 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
   return spec;
 }
 
-samples::Sample Session::sample_of(driver::Finished&& f) {
+samples::Sample Session::sample_of(driver::Finished&& f, std::optional<results::OutputRecord>& output) {
   if (display_.verbose) trace_response(f.outcome, redactor_, io_);
   const auto& target = p_.scenario.targets[f.planned.target_index];
   const auto& phase = p_.scenario.phases[f.planned.phase_index];
@@ -236,6 +254,7 @@ samples::Sample Session::sample_of(driver::Finished&& f) {
   if (phase.sweep) sample.sweep_value = phase.sweep->value;
   sample.conversation = f.planned.conversation;
   sample.turn = f.planned.turn;
+  if (outputs_) output = output_record(sample, f.outcome.stream, a.prompt, a.prompt_index);
   remember_reply(f.planned, std::move(f.outcome.stream.answer_text));
   sample.send_lag_ns = f.send_lag_ns;
   sample.idle_before_s = f.idle_before_s;
@@ -246,8 +265,11 @@ samples::Sample Session::sample_of(driver::Finished&& f) {
 }
 
 // On the event loop: one write(2) of the row, and counters; nothing else.
-void Session::record(const samples::Sample& sample) {
+void Session::record(const samples::Sample& sample, const std::optional<results::OutputRecord>& output) {
   if (auto appended = writer_->append(sample); !appended && !write_error_) write_error_ = appended.error();
+  if (output) {
+    if (auto appended = outputs_->append(*output); !appended && !write_error_) write_error_ = appended.error();
+  }
   count(sample);
 }
 
@@ -270,8 +292,9 @@ Result<driver::RunLoopResult> Session::execute() {
   driver::RunHooks hooks;
   hooks.make_request = [this](const schedule::PlannedRequest& planned) { return make_request(planned); };
   hooks.on_finished = [&](driver::Finished&& finished) {
-    const samples::Sample sample = sample_of(std::move(finished));
-    record(sample);
+    std::optional<results::OutputRecord> output;
+    const samples::Sample sample = sample_of(std::move(finished), output);
+    record(sample, output);
     progress.record(sample);
   };
   hooks.on_progress = [&](Nanos elapsed_ns) { progress.render(elapsed_ns); };

@@ -1,0 +1,58 @@
+// outputs.jsonl's reader and writer.
+#include "results/outputs_file.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace ttft::results {
+
+Result<OutputsRead> read_outputs_jsonl(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(path, "cannot read");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const std::string text = bytes.str();
+  OutputsRead read;
+  std::size_t at = 0, line_number = 0;
+  while (at < text.size()) {
+    const std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) {
+      read.skipped_partial_lines = 1;  // a kill in the middle of its write(2)
+      break;
+    }
+    ++line_number;
+    const std::string_view line = std::string_view(text).substr(at, end - at);
+    at = end + 1;
+    read.complete_bytes = at;
+    if (line.empty()) continue;
+    auto record = parse_output_line(line);
+    if (!record) return fail(fmt::format("{}:{}", path, line_number), record.error().message);
+    read.records.push_back(std::move(*record));
+  }
+  return read;
+}
+
+Result<OutputsWriter> OutputsWriter::create(const std::string& path, Redactor redactor) {
+  auto file = AppendFile::create(path);
+  if (!file) return tl::unexpected(file.error());
+  return OutputsWriter(std::move(*file), std::move(redactor));
+}
+
+Result<OutputsWriter> OutputsWriter::open_existing(const std::string& path, Redactor redactor) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return create(path, std::move(redactor));
+  auto existing = read_outputs_jsonl(path);
+  if (!existing) return tl::unexpected(existing.error());
+  auto file = AppendFile::open_existing(path, existing->complete_bytes, existing->skipped_partial_lines > 0);
+  if (!file) return tl::unexpected(file.error());
+  return OutputsWriter(std::move(*file), std::move(redactor));
+}
+
+Result<void> OutputsWriter::append(const OutputRecord& record) {
+  return file_.append(format_output_line(record, redactor_));
+}
+
+}  // namespace ttft::results

@@ -3,7 +3,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -33,6 +35,19 @@ Result<OutputsRead> read_outputs_jsonl(const std::string& path) {
     read.records.push_back(std::move(*record));
   }
   return read;
+}
+
+std::vector<std::optional<std::string>> prompts_of_rows(const std::vector<samples::Sample>& rows,
+                                                        const std::vector<OutputRecord>& outputs) {
+  std::map<std::tuple<std::string_view, std::string_view, std::int64_t>, const std::string*> by_request;
+  for (const OutputRecord& line : outputs) by_request[{line.target, line.phase, line.seq}] = &line.prompt;
+  std::vector<std::optional<std::string>> prompts;
+  prompts.reserve(rows.size());
+  for (const samples::Sample& row : rows) {
+    const auto found = by_request.find({row.target, row.phase, row.seq});
+    prompts.push_back(found == by_request.end() ? std::nullopt : std::optional(*found->second));
+  }
+  return prompts;
 }
 
 Result<OutputsWriter> OutputsWriter::create(const std::string& path, Redactor redactor) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/redact.hpp"
 #include "results/output_line.hpp"
+#include "samples/sample.hpp"
 
 namespace ttft::results {
 
@@ -21,6 +23,11 @@ struct OutputsRead {
 
 /// Reads outputs.jsonl; a complete line that is not a record is an error naming its line number.
 Result<OutputsRead> read_outputs_jsonl(const std::string& path);
+
+/// Each row's prompt, paired by (target, phase, seq) with the folder's outputs (the last line of a
+/// request wins); nullopt for a row without a line. Same order and size as `rows`.
+std::vector<std::optional<std::string>> prompts_of_rows(const std::vector<samples::Sample>& rows,
+                                                        const std::vector<OutputRecord>& outputs);
 
 class OutputsWriter {
  public:

@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "results/atomic_write.hpp"
+
 namespace ttft::results {
 
 Result<OutputsRead> read_outputs_jsonl(const std::string& path) {
@@ -56,12 +58,27 @@ Result<OutputsWriter> OutputsWriter::create(const std::string& path, Redactor re
   return OutputsWriter(std::move(*file), std::move(redactor));
 }
 
-Result<OutputsWriter> OutputsWriter::open_existing(const std::string& path, Redactor redactor) {
+Result<OutputsWriter> OutputsWriter::open_existing(const std::string& path, Redactor redactor,
+                                                   const std::function<bool(const OutputRecord&)>& keep) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return create(path, std::move(redactor));
   auto existing = read_outputs_jsonl(path);
   if (!existing) return tl::unexpected(existing.error());
-  auto file = AppendFile::open_existing(path, existing->complete_bytes, existing->skipped_partial_lines > 0);
+  // The lines kept, written again: they were redacted and made valid UTF-8 when first written,
+  // so formatting them again gives the same bytes.
+  std::string kept;
+  bool dropped = existing->skipped_partial_lines > 0;
+  for (const OutputRecord& record : existing->records) {
+    if (keep(record)) {
+      kept += format_output_line(record, Redactor({}));
+    } else {
+      dropped = true;
+    }
+  }
+  if (dropped) {
+    if (auto written = write_file_atomic(path, kept); !written) return tl::unexpected(written.error());
+  }
+  auto file = AppendFile::open_existing(path, 0, false);
   if (!file) return tl::unexpected(file.error());
   return OutputsWriter(std::move(*file), std::move(redactor));
 }

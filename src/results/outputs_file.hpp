@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,8 +34,11 @@ class OutputsWriter {
  public:
   /// A new outputs.jsonl (never over an existing file).
   [[nodiscard]] static Result<OutputsWriter> create(const std::string& path, Redactor redactor);
-  /// An existing one, resumed: a torn last line is cut off first; a missing file is created.
-  [[nodiscard]] static Result<OutputsWriter> open_existing(const std::string& path, Redactor redactor);
+  /// An existing one, resumed; a missing file is created. Only the lines `keep` accepts stay (the
+  /// requests that have a row: one killed between its line and its row is sent again), and a torn
+  /// last line goes too; when one goes the file is rewritten atomically first.
+  [[nodiscard]] static Result<OutputsWriter> open_existing(const std::string& path, Redactor redactor,
+                                                           const std::function<bool(const OutputRecord&)>& keep);
 
   /// Writes the record's line with one write(2) call.
   [[nodiscard]] Result<void> append(const OutputRecord& record);

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <ostream>
 #include <random>
+#include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -152,6 +154,7 @@ Result<void> Session::open() {
                           : samples::CsvWriter::create(samples_path);
   if (!writer) return tl::unexpected(writer.error());
   writer_.emplace(std::move(*writer));
+  if (auto opened = open_outputs(); !opened) return opened;  // before the resumed rows are let go
   if (p_.resume) {
     results::remove_stale_temp_files(p_.out_dir);
     if (p_.resume->existing.skipped_partial_lines > 0) {
@@ -161,7 +164,6 @@ Result<void> Session::open() {
     for (const auto& row : p_.resume->existing.samples) count(row);  // the end counts every row of the folder
     p_.resume->existing.samples.clear();
   }
-  if (auto opened = open_outputs(); !opened) return opened;
   if (auto written = results::write_manifest(p_.out_dir, manifest_); !written) return written;
   auto sims = SimulatedTargets::start(p_.scenario, p_.seed);
   if (!sims) return tl::unexpected(sims.error());
@@ -176,7 +178,14 @@ Result<void> Session::open_outputs() {
   std::error_code ec;
   const bool resumed_with = p_.resume && fs::exists(path, ec);
   if (!settings_.record_outputs && !p_.scenario.record_outputs && !resumed_with) return {};
-  auto outputs = p_.resume ? results::OutputsWriter::open_existing(path.string(), redactor_)
+  std::set<std::tuple<std::string, std::string, std::int64_t>> rows;  // target, phase, seq
+  if (p_.resume) {
+    for (const samples::Sample& row : p_.resume->existing.samples) rows.insert({row.target, row.phase, row.seq});
+  }
+  const auto has_row = [&rows](const results::OutputRecord& line) {
+    return rows.count({line.target, line.phase, line.seq}) > 0;
+  };
+  auto outputs = p_.resume ? results::OutputsWriter::open_existing(path.string(), redactor_, has_row)
                            : results::OutputsWriter::create(path.string(), redactor_);
   if (!outputs) return tl::unexpected(outputs.error());
   outputs_.emplace(std::move(*outputs));
@@ -265,11 +274,13 @@ samples::Sample Session::sample_of(driver::Finished&& f, std::optional<results::
 }
 
 // On the event loop: one write(2) of the row, and counters; nothing else.
+// The outputs line goes first: a kill between the two writes leaves a line without a row, whose
+// request `run --resume` sends again after dropping that line (OutputsWriter::open_existing).
 void Session::record(const samples::Sample& sample, const std::optional<results::OutputRecord>& output) {
-  if (auto appended = writer_->append(sample); !appended && !write_error_) write_error_ = appended.error();
   if (output) {
     if (auto appended = outputs_->append(*output); !appended && !write_error_) write_error_ = appended.error();
   }
+  if (auto appended = writer_->append(sample); !appended && !write_error_) write_error_ = appended.error();
   count(sample);
 }
 

@@ -87,7 +87,7 @@ TEST_CASE("outputs line: invalid UTF-8 cut mid-character becomes U+FFFD, and a l
   CHECK_FALSE(results::parse_output_line("not json").has_value());
 }
 
-TEST_CASE("outputs file: appended lines, a torn last line skipped on reading and cut on resuming") {
+TEST_CASE("outputs file: appended lines, a torn last line skipped on reading, cut on resuming with lines without a row") {
   test::TempDir dir;
   const std::string path = (dir / "outputs.jsonl").string();
   {
@@ -102,15 +102,28 @@ TEST_CASE("outputs file: appended lines, a torn last line skipped on reading and
   REQUIRE(read.has_value());
   CHECK(read->records.size() == 2);
   CHECK(read->skipped_partial_lines == 1);
+  const std::string first_line = read_all(path).substr(0, read_all(path).find('\n') + 1);
   {
-    auto resumed = results::OutputsWriter::open_existing(path, Redactor({}));
+    // seq 1 has no row (killed between its line and its row): its line goes, to be sent again.
+    const auto has_row = [](const OutputRecord& line) { return line.seq != 1; };
+    auto resumed = results::OutputsWriter::open_existing(path, Redactor({}), has_row);
     REQUIRE(resumed.has_value());
-    REQUIRE(resumed->append(record(2, "c")));
+    REQUIRE(resumed->append(record(1, "b again")));
   }
   read = results::read_outputs_jsonl(path);
   REQUIRE(read.has_value());
-  REQUIRE(read->records.size() == 3);
-  CHECK(read->records[2].text == "c");
+  REQUIRE(read->records.size() == 2);
+  CHECK(read->records[0].text == "a");
+  CHECK(read->records[1].text == "b again");
   CHECK(read->skipped_partial_lines == 0);
+  CHECK(read_all(path).rfind(first_line, 0) == 0);  // a kept line keeps its bytes
   CHECK(read_all(path).find("torn") == std::string::npos);
+  {
+    auto untouched = results::OutputsWriter::open_existing(path, Redactor({}), [](const OutputRecord&) { return true; });
+    REQUIRE(untouched.has_value());
+    REQUIRE(untouched->append(record(2, "c")));
+  }
+  read = results::read_outputs_jsonl(path);
+  REQUIRE(read.has_value());
+  CHECK(read->records.size() == 3);
 }

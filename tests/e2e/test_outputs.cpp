@@ -228,3 +228,27 @@ TEST_CASE("outputs.jsonl after kill -9: every line whole and parsed, one per row
     CHECK(line_keys(lines) == row_keys(parse_csv(read_file(folder / "samples.csv"))));
   }
 }
+
+TEST_CASE("whatif's router on a recorded run of scenarios/router.json: each row's prompt decides its side") {
+  TempDir dir;
+  const std::string scenario = std::string(TTFT_SOURCE_DIR) + "/scenarios/router.json";
+  const auto run = run_ttftbench_in(dir.path(), {"run", scenario, "-q", "--out", "out"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  const std::string policy = "route short<12 keywords=explain,summarize edge else central";
+  const auto whatif = run_ttftbench_in(dir.path(), {"whatif", "out", "--policy", policy, "--format", "json",
+                                                    "--requests", "4000", "--seed", "1"});
+  INFO(whatif.err);
+  REQUIRE(whatif.exit_code == 0);
+  const auto json = nlohmann::json::parse(whatif.out);
+  const auto& routed = json["policies"][2];
+  CHECK(routed["policy"] == policy);
+  // 4 of the 8 questions are long or ask to explain or summarize; each was sent equally often.
+  CHECK(routed["second_target_share"].get<double>() == Approx(0.5).margin(0.04));
+  CHECK(routed["accuracy"]["graded"] == 0);
+
+  fs::remove(dir / "out/outputs.jsonl");
+  const auto without = run_ttftbench_in(dir.path(), {"whatif", "out", "--policy", policy});
+  CHECK(without.exit_code == 2);
+  CHECK(without.err.find("route needs outputs.jsonl: run with --record-outputs") != std::string::npos);
+}

@@ -31,12 +31,14 @@ void setup_run_command(CLI::App& app, RunOptions& o) {
       ->type_name("DIR");
   cmd->add_flag("--insecure", o.insecure,
                 "Do not verify any target's TLS certificate (prints a warning; recorded in manifest.json)");
+  cmd->add_flag("--record-outputs", o.record_outputs,
+                "Also write outputs.jsonl: each request's prompt and answer text, appended as it ends");
 }
 
 namespace {
 
 run::RunSettings settings_of(const RunOptions& o) {
-  return {o.scenario_path, o.out_dir, o.resume_dir, o.seed, o.region, o.shard, o.insecure, o.argv};
+  return {o.scenario_path, o.out_dir, o.resume_dir, o.seed, o.region, o.shard, o.insecure, o.argv, o.record_outputs};
 }
 
 /// The --assert lines and --summary-md; check_failed when an assertion failed.

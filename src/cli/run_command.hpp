@@ -25,6 +25,7 @@ struct RunOptions {
   std::vector<std::string> asserts;    // --assert expressions, checked before anything is sent
   std::string summary_md;              // a file to receive the Markdown report
   bool insecure = false;               // --insecure: no certificate verification for any target
+  bool record_outputs = false;         // --record-outputs: write outputs.jsonl
   std::vector<std::string> argv;       // the command line, for the manifest
 };
 

@@ -2,6 +2,7 @@
 #include "cli/whatif_command.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -11,6 +12,8 @@
 #include "exporters/registry.hpp"
 #include "report/merge.hpp"
 #include "results/folder.hpp"
+#include "results/folder_layout.hpp"
+#include "results/outputs_file.hpp"
 #include "whatif/notes.hpp"
 #include "whatif/result.hpp"
 
@@ -35,6 +38,18 @@ Result<std::vector<whatif::Policy>> policies_of(const WhatifOptions& o, const st
   return policies;
 }
 
+/// The prompts of the folder's rows from its outputs.jsonl (none when it has none; `recorded`
+/// turns true when it has one).
+Result<std::vector<std::optional<std::string>>> recorded_prompts(const results::ResultsFolder& folder, bool& recorded) {
+  const std::string path = (std::filesystem::path(folder.dir) / results::kOutputsJsonl).string();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return std::vector<std::optional<std::string>>(folder.samples.size());
+  auto outputs = results::read_outputs_jsonl(path);
+  if (!outputs) return tl::unexpected(outputs.error());
+  recorded = true;
+  return results::prompts_of_rows(folder.samples, outputs->records);
+}
+
 Result<whatif::WhatifResult> replay_folders(const WhatifOptions& o, Io& io) {
   auto volume = parse_volume_option(o.volume);
   if (!volume) return tl::unexpected(volume.error());
@@ -42,8 +57,13 @@ Result<whatif::WhatifResult> replay_folders(const WhatifOptions& o, Io& io) {
   if (!folders) return tl::unexpected(folders.error());
   std::vector<results::Manifest> runs;
   std::vector<samples::Sample> rows;
+  std::vector<std::optional<std::string>> prompts;  // by row, from each folder's outputs.jsonl
+  bool recorded = false;
   for (results::ResultsFolder& folder : *folders) {
     runs.push_back(folder.manifest_or_stand_in());
+    auto folder_prompts = recorded_prompts(folder, recorded);
+    if (!folder_prompts) return tl::unexpected(folder_prompts.error());
+    prompts.insert(prompts.end(), folder_prompts->begin(), folder_prompts->end());
     rows.insert(rows.end(), std::make_move_iterator(folder.samples.begin()),
                 std::make_move_iterator(folder.samples.end()));
   }
@@ -52,9 +72,15 @@ Result<whatif::WhatifResult> replay_folders(const WhatifOptions& o, Io& io) {
     return fail("--phase", fmt::format("no phase \"{}\" in these results (phases: {})", o.phase,
                                        fmt::join(run.phases, ", ")));
   }
-  const auto pools = whatif::build_pools(rows, run.targets, run.pricing, {o.metric, o.phase});
+  const auto pools = whatif::build_pools(rows, run.targets, run.pricing, {o.metric, o.phase}, prompts);
   auto policies = policies_of(o, pools, run.targets);
   if (!policies) return tl::unexpected(policies.error());
+  for (const whatif::Policy& policy : *policies) {
+    if (policy.kind == whatif::PolicyKind::route && !recorded) {
+      return fail(fmt::format("--policy \"{}\"", policy.text), "route needs outputs.jsonl: run with --record-outputs",
+                  "the router reads each request's prompt from the results folder's outputs.jsonl");
+    }
+  }
   const std::uint64_t seed = o.seed.value_or(run.seed);
   auto outcomes = whatif::replay(*policies, pools, {o.requests, seed});
   if (!outcomes) return tl::unexpected(outcomes.error());
@@ -71,7 +97,8 @@ void setup_whatif_command(CLI::App& app, WhatifOptions& o) {
   cmd->add_option("dirs", o.dirs, "Results folders written by 'ttftbench run'")->required();
   cmd->add_option("--policy", o.policies,
                   "A routing policy, repeatable: '<A>-first timeout=<dur> fallback=<B>', "
-                  "'hedge [first=A second=B] after=<dur>', 'split input_tokens<N A else B' "
+                  "'hedge [first=A second=B] after=<dur>', 'split input_tokens<N A else B', "
+                  "'route short<N keywords=a,b A else B' "
                   "(each target alone is always shown)")
       ->allow_extra_args(false);
   cmd->add_option("--format", o.format, "Output format (default table)")

@@ -26,6 +26,7 @@ const char* kind_of(whatif::PolicyKind kind) {
     case whatif::PolicyKind::fallback: return "fallback";
     case whatif::PolicyKind::hedge: return "hedge";
     case whatif::PolicyKind::split: return "split";
+    case whatif::PolicyKind::route: return "route";
   }
   return "single";
 }
@@ -37,11 +38,30 @@ std::string heading(const whatif::WhatifResult& r) {
                      r.seed, r.phase.empty() ? "all" : r.phase, fmt::join(drawn, ", "));
 }
 
+// "83.3% (79.1%–86.9%)": correct of graded with its Wilson interval; "not graded" without grades.
+std::string accuracy_cell(const whatif::Outcome& o) {
+  const auto value = o.accuracy.value();
+  if (!value) return "not graded";
+  if (!o.accuracy_ci) return report::format_percent(*value);
+  return fmt::format("{} ({}\u2013{})", report::format_percent(*value), report::format_percent(o.accuracy_ci->low),
+                     report::format_percent(o.accuracy_ci->high));
+}
+
+nlohmann::ordered_json accuracy_json(const whatif::Outcome& o) {
+  using Json = nlohmann::ordered_json;
+  const auto value = o.accuracy.value();
+  return {{"graded", o.accuracy.n},
+          {"correct", o.accuracy.k},
+          {"value", value ? Json(*value) : Json(nullptr)},
+          {"ci95_low", o.accuracy_ci ? Json(o.accuracy_ci->low) : Json(nullptr)},
+          {"ci95_high", o.accuracy_ci ? Json(o.accuracy_ci->high) : Json(nullptr)}};
+}
+
 }  // namespace
 
 std::string export_whatif_table(const whatif::WhatifResult& r, bool color) {
   Table table;
-  table.header = {"policy", "p50 ms", "p95 ms", "p99 ms", "errors", "2nd target", "$/1k req", "$/Mtok"};
+  table.header = {"policy", "p50 ms", "p95 ms", "p99 ms", "errors", "2nd target", "$/1k req", "$/Mtok", "accuracy"};
   if (r.volume) table.header.push_back("net $/month");
   table.align.assign(table.header.size(), Align::right);
   table.align[0] = Align::left;
@@ -51,7 +71,7 @@ std::string export_whatif_table(const whatif::WhatifResult& r, bool color) {
         o.policy.text, report::format_readable(o.p50_ms), report::format_readable(o.p95_ms),
         report::format_readable(o.p99_ms), fmt::format("{:.1f}%", kPercent * share(o.errors, o.requests)),
         routed ? fmt::format("{:.1f}%", kPercent * share(o.second_used, o.requests)) : "-",
-        format_usd(o.usd_per_1k_requests), format_usd(o.usd_per_mtok)};
+        format_usd(o.usd_per_1k_requests), format_usd(o.usd_per_mtok), accuracy_cell(o)};
     if (r.volume) {
       const auto month = whatif::policy_month(o, *r.volume, r.pricing);
       row.push_back(format_usd(month ? std::optional(month->net_usd) : std::nullopt));
@@ -91,6 +111,7 @@ std::string export_whatif_json(const whatif::WhatifResult& r) {
                         {"second_target_share", share(o.second_used, o.requests)},
                         {"usd_per_1k_requests", json_number(o.usd_per_1k_requests)},
                         {"usd_per_mtok", json_number(o.usd_per_mtok)},
+                        {"accuracy", accuracy_json(o)},
                         {"monthly", std::move(month)}});
   }
   Json samples = Json::object();

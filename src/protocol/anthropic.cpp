@@ -131,6 +131,9 @@ EventMeaning AnthropicAdapter::interpret(const Event& event) {
     const nlohmann::json* usage = message ? find_object(*message, "usage") : nullptr;
     if (usage) read_usage(*usage, meaning);
   } else if (type == "message_delta") {
+    if (const nlohmann::json* delta = find_object(payload, "delta")) {
+      if (const std::string* reason = find_string(*delta, "stop_reason")) meaning.finish_reason = *reason;
+    }
     // message_delta usage is cumulative (anthropic-sdk-python message_delta_usage.py).
     if (const nlohmann::json* usage = find_object(payload, "usage")) {
       read_usage(*usage, meaning);

@@ -87,6 +87,7 @@ EventMeaning read_openai_responses(std::string_view body, const Json& json) {
   if (!has_array(json, "output")) return not_the_shape("openai-responses", body);
   Json usage_only = {{"type", "response.completed"}, {"response", Json::object()}};
   if (const Json* usage = find_object(json, "usage")) usage_only["response"]["usage"] = *usage;
+  if (status != nullptr) usage_only["response"]["status"] = *status;
   EventMeaning meaning = adapter.interpret(Event{"response.completed", usage_only.dump()});
   read_responses_output(json["output"], meaning);
   return meaning;
@@ -100,6 +101,7 @@ EventMeaning read_anthropic(std::string_view body, const Json& json) {
   // The message's usage is the final message_delta's: the adapter sums the input counts.
   Json delta = {{"type", "message_delta"}};
   if (const Json* usage = find_object(json, "usage")) delta["usage"] = *usage;
+  if (const std::string* reason = find_string(json, "stop_reason")) delta["delta"] = {{"stop_reason", *reason}};
   EventMeaning meaning = adapter.interpret(Event{"message_delta", delta.dump()});
   for (const Json& block : json["content"]) {
     const std::string* block_type = block.is_object() ? find_string(block, "type") : nullptr;

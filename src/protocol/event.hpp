@@ -62,6 +62,7 @@ struct EventMeaning {
   std::optional<std::string> protocol_error;  // not this protocol (e.g. data that is not JSON)
   std::optional<ServerTimings> server_timings;  // set when the event reports them; last wins
   bool end_of_stream = false;        // the protocol's terminator ([DONE], message_stop, ...)
+  std::optional<std::string> finish_reason;  // why generation stopped, as the provider says it
 };
 
 }  // namespace ttft::protocol

@@ -97,6 +97,7 @@ EventMeaning GeminiAdapter::interpret(const Event& event) {
     read_parts(candidate, meaning);
     if (const std::string* reason = find_string(candidate, "finishReason"); reason && !reason->empty()) {
       finish_reason_seen_ = true;
+      meaning.finish_reason = *reason;
     }
   }
   read_usage(chunk, meaning);

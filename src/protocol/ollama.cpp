@@ -71,6 +71,7 @@ EventMeaning OllamaAdapter::interpret(const Event& event) {
     meaning.input_tokens = find_count(object, "prompt_eval_count");
     meaning.output_tokens = find_count(object, "eval_count");
     meaning.server_timings = read_durations(object);
+    if (const std::string* reason = find_string(object, "done_reason")) meaning.finish_reason = *reason;
     meaning.end_of_stream = true;
   }
   return meaning;

@@ -80,6 +80,9 @@ void read_openai_tool_calls(const nlohmann::json& delta, EventMeaning& meaning) 
 void read_openai_chunk(const nlohmann::json& chunk, EventMeaning& meaning) {
   const auto choices = chunk.find("choices");
   if (choices != chunk.end() && choices->is_array() && !choices->empty()) {
+    if ((*choices)[0].is_object()) {
+      if (const std::string* reason = find_string((*choices)[0], "finish_reason")) meaning.finish_reason = *reason;
+    }
     // The role-only first chunk ({"role":"assistant","content":""}) and the finish chunk
     // ({}) carry no text, so they are events but never the first token.
     if (const nlohmann::json* delta = find_object((*choices)[0], "delta")) {

@@ -22,7 +22,7 @@ using json_scan::Value;
 // What the full readers look at, as picks (a parent before its children).
 enum Picked {
   kError, kErrors, kResponse, kChoices, kUsage, kTimings, kTopToolCalls,  // top level
-  kFirstChoice, kDelta, kContent, kReasoningContent, kReasoning, kToolCalls, kFunctionCall,
+  kFirstChoice, kFinishReason, kDelta, kContent, kReasoningContent, kReasoning, kToolCalls, kFunctionCall,
   kPromptTokens, kCompletionTokens, kPromptDetails, kCachedTokens, kCompletionDetails,
   kReasoningTokens,
   kPickCount
@@ -30,7 +30,7 @@ enum Picked {
 constexpr std::array<Pick, kPickCount> kPicks = {{
     {kRoot, "error"}, {kRoot, "errors"}, {kRoot, "response"}, {kRoot, "choices"}, {kRoot, "usage"},
     {kRoot, "timings"}, {kRoot, "tool_calls"},
-    {kChoices, {}, /*first_element=*/true}, {kFirstChoice, "delta"}, {kDelta, "content"},
+    {kChoices, {}, /*first_element=*/true}, {kFirstChoice, "finish_reason"}, {kFirstChoice, "delta"}, {kDelta, "content"},
     {kDelta, "reasoning_content"}, {kDelta, "reasoning"}, {kDelta, "tool_calls"},
     {kDelta, "function_call"},
     {kUsage, "prompt_tokens"}, {kUsage, "completion_tokens"}, {kUsage, "prompt_tokens_details"},
@@ -109,6 +109,10 @@ bool scan_openai_chunk(std::string_view data, ChunkDialect dialect, EventMeaning
   // The full reader's order: Workers AI's "response" text, then the delta's content.
   if (dialect == ChunkDialect::workers_ai && is_kind(picked[kResponse], Kind::string)) {
     json_scan::append_string(*picked[kResponse], meaning.text);
+  }
+  if (choices_array && is_kind(picked[kFirstChoice], Kind::object) && is_kind(picked[kFinishReason], Kind::string)) {
+    meaning.finish_reason.emplace();
+    json_scan::append_string(*picked[kFinishReason], *meaning.finish_reason);
   }
   if (delta_object) {
     if (is_kind(picked[kContent], Kind::string)) {

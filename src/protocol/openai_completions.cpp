@@ -28,6 +28,7 @@ EventMeaning OpenAiCompletionsAdapter::interpret(const Event& event) {
   if (choices != chunk.end() && choices->is_array() && !choices->empty() &&
       (*choices)[0].is_object()) {
     if (const std::string* text = find_string((*choices)[0], "text")) meaning.text = *text;
+    if (const std::string* reason = find_string((*choices)[0], "finish_reason")) meaning.finish_reason = *reason;
   }
   if (const nlohmann::json* usage = find_object(chunk, "usage")) {
     meaning.input_tokens = find_count(*usage, "prompt_tokens");

@@ -101,6 +101,8 @@ EventMeaning OpenAiResponsesAdapter::interpret(const Event& event) {
   } else if (type == "response.completed" || type == "response.incomplete") {
     if (const nlohmann::json* response = find_object(payload, "response")) {
       read_usage(*response, meaning);
+      // The Response's status ("completed", "incomplete") is its finish reason.
+      if (const std::string* status = find_string(*response, "status")) meaning.finish_reason = *status;
     }
     meaning.end_of_stream = true;
   } else if (type == "response.failed") {

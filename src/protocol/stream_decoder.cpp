@@ -10,6 +10,16 @@
 
 namespace ttft::protocol {
 
+namespace {
+
+// UTF-8 code points: every byte that is not a continuation byte (10xxxxxx) starts one.
+std::int64_t code_points(std::string_view text) {
+  return static_cast<std::int64_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
 std::string_view token_kind_name(TokenKind kind) {
   switch (kind) {
     case TokenKind::text: return "text";
@@ -184,6 +194,7 @@ void StreamDecoder::on_event(const Event& event, Nanos arrival_ns) {
     record_.content_event_ns.push_back(arrival_ns);
     ++record_.content_events;
     record_.text_bytes += static_cast<std::int64_t>(meaning.text.size() + meaning.reasoning.size());
+    record_.reasoning_chars += code_points(meaning.reasoning);
     if (keep_answer_text_) record_.answer_text += meaning.text;
   }
   // What the user sees first: text or a tool call, never reasoning (docs/metrics.md ("First answer")).
@@ -205,6 +216,7 @@ void StreamDecoder::read_whole_body() {
   whole_body_.shrink_to_fit();
   if (take_errors(meaning)) return;
   record_.text_bytes = static_cast<std::int64_t>(meaning.text.size() + meaning.reasoning.size());
+  record_.reasoning_chars = code_points(meaning.reasoning);
   if (keep_answer_text_) record_.answer_text = meaning.text;
   add_usage(meaning);
   record_.terminated = meaning.end_of_stream;
@@ -242,6 +254,7 @@ void StreamDecoder::add_usage(EventMeaning& meaning) {
   if (meaning.cached_input_tokens) record_.cached_input_tokens = meaning.cached_input_tokens;
   if (meaning.cache_write_tokens) record_.cache_write_tokens = meaning.cache_write_tokens;
   if (meaning.server_timings) record_.server_timings = std::move(meaning.server_timings);
+  if (meaning.finish_reason) record_.finish_reason = std::move(meaning.finish_reason);
 }
 
 void StreamDecoder::add_tool_call_deltas(std::vector<ToolCallDelta>& deltas) {

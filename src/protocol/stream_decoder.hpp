@@ -44,6 +44,8 @@ struct StreamRecord {
   std::int64_t events = 0;               // dispatched events
   std::int64_t content_events = 0;       // events with visible text or reasoning
   std::int64_t text_bytes = 0;           // bytes of visible text + reasoning received
+  std::int64_t reasoning_chars = 0;      // characters (code points) of reasoning text received
+  std::optional<std::string> finish_reason;  // the provider's stop reason, last one sent
   std::optional<std::int64_t> input_tokens;   // from usage, last value wins
   std::optional<std::int64_t> output_tokens;  // from usage, last value wins
   std::optional<std::int64_t> reasoning_tokens;     // from usage, last value wins

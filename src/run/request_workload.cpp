@@ -76,7 +76,9 @@ RequestWorkload WorkloadPicker::pick(const schedule::PlannedRequest& planned) co
   } else if (const auto& lengths = phase.input_tokens ? phase.input_tokens : s_.input_tokens) {
     out = synthetic(draw(*lengths, seed_, planned.pick, schedule::kInputLengthStream), planned.pick);
   } else {
-    out.messages = s_.prompts[prompt_entry(planned.pick)];
+    const std::size_t entry = prompt_entry(planned.pick);
+    out.messages = s_.prompts[entry];
+    out.prompt_index = static_cast<std::int64_t>(entry);
   }
   out.max_tokens = max_tokens(planned);
   return out;
@@ -97,9 +99,12 @@ RequestWorkload WorkloadPicker::conversation_turn(const schedule::PlannedRequest
   if (entry < s_.user_turns.size() && !s_.user_turns[entry].empty()) {
     const auto& turns = s_.user_turns[entry];
     out.messages.push_back({"user", turns[static_cast<std::size_t>(k - 1) % turns.size()]});
+    out.prompt_index = static_cast<std::int64_t>(entry);
     return out;
   }
-  const auto& prompt = s_.prompts[prompt_entry(turn_pick)];
+  const std::size_t turn_entry = prompt_entry(turn_pick);
+  const auto& prompt = s_.prompts[turn_entry];
+  out.prompt_index = static_cast<std::int64_t>(turn_entry);
   for (const auto& message : prompt) {
     if (k == 1 || message.role == "user") out.messages.push_back(message);
   }

@@ -19,6 +19,7 @@ struct RequestWorkload {
   std::vector<std::string> inputs;          // the texts an embeddings target embeds (`batch` of them)
   std::int64_t max_tokens = 0;              // chat targets
   std::optional<std::int64_t> input_tokens_requested;  // synthetic prompts only (embeddings: their sum)
+  std::optional<std::int64_t> prompt_index;  // the workload entry sent (0-based); nullopt = synthetic
 };
 
 class WorkloadPicker {

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <ostream>
 #include <random>
+#include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -18,6 +20,7 @@
 #include "results/folder_layout.hpp"
 #include "run/interrupt.hpp"
 #include "run/lateness.hpp"
+#include "run/output_record.hpp"
 #include "run/progress.hpp"
 #include "core/check.hpp"
 #include "run/request_builder.hpp"
@@ -151,6 +154,7 @@ Result<void> Session::open() {
                           : samples::CsvWriter::create(samples_path);
   if (!writer) return tl::unexpected(writer.error());
   writer_.emplace(std::move(*writer));
+  if (auto opened = open_outputs(); !opened) return opened;  // before the resumed rows are let go
   if (p_.resume) {
     results::remove_stale_temp_files(p_.out_dir);
     if (p_.resume->existing.skipped_partial_lines > 0) {
@@ -164,6 +168,27 @@ Result<void> Session::open() {
   auto sims = SimulatedTargets::start(p_.scenario, p_.seed);
   if (!sims) return tl::unexpected(sims.error());
   sims_.emplace(std::move(*sims));
+  return {};
+}
+
+// outputs.jsonl after samples.csv: asked for by the flag or the scenario, and kept on when a resumed
+// folder has one (docs/results.md ("outputs.jsonl")).
+Result<void> Session::open_outputs() {
+  const fs::path path = p_.out_dir / results::kOutputsJsonl;
+  std::error_code ec;
+  const bool resumed_with = p_.resume && fs::exists(path, ec);
+  if (!settings_.record_outputs && !p_.scenario.record_outputs && !resumed_with) return {};
+  std::set<std::tuple<std::string, std::string, std::int64_t>> rows;  // target, phase, seq
+  if (p_.resume) {
+    for (const samples::Sample& row : p_.resume->existing.samples) rows.insert({row.target, row.phase, row.seq});
+  }
+  const auto has_row = [&rows](const results::OutputRecord& line) {
+    return rows.count({line.target, line.phase, line.seq}) > 0;
+  };
+  auto outputs = p_.resume ? results::OutputsWriter::open_existing(path.string(), redactor_, has_row)
+                           : results::OutputsWriter::create(path.string(), redactor_);
+  if (!outputs) return tl::unexpected(outputs.error());
+  outputs_.emplace(std::move(*outputs));
   return {};
 }
 
@@ -201,7 +226,7 @@ Result<driver::RequestSpec> Session::embeddings_request(const schedule::PlannedR
   RequestWorkload workload = picker_.pick(planned);
   std::int64_t chars = 0;
   for (const std::string& text : workload.inputs) chars += static_cast<std::int64_t>(text.size());
-  asked_[planned.seq] = {chars, workload.input_tokens_requested, std::nullopt};
+  asked_[planned.seq] = {chars, workload.input_tokens_requested, std::nullopt, {}, std::nullopt};
   return build_embeddings_request({sims_->url(planned.target_index), target.protocol, target.model,
                                    std::move(workload.inputs), target.dimensions, target.headers,
                                    generated_request_id(p_, planned), p_.scenario.request_id_header});
@@ -211,14 +236,16 @@ Result<driver::RequestSpec> Session::chat_request(const schedule::PlannedRequest
   const auto& s = p_.scenario;
   const auto& target = s.targets[planned.target_index];
   RequestWorkload workload = picker_.pick(planned);
+  std::string prompt = outputs_ ? last_user_text(workload.messages) : std::string();
   auto messages = sent_messages(planned, std::move(workload.messages));
-  asked_[planned.seq] = {chars_of(messages), workload.input_tokens_requested, workload.max_tokens};
+  asked_[planned.seq] = {chars_of(messages), workload.input_tokens_requested, workload.max_tokens,
+                         std::move(prompt), workload.prompt_index};
   RequestInput input{sims_->url(planned.target_index), target.protocol, target.model,
                      std::move(messages), workload.max_tokens, target.body, target.headers,
                      generated_request_id(p_, planned), s.request_id_header, s.tools, s.tool_choice};
   input.stream = target.stream;
   auto spec = build_request(input);
-  if (spec) spec->keep_answer_text = planned.turn.has_value();
+  if (spec) spec->keep_answer_text = planned.turn.has_value() || outputs_.has_value();
   return spec;
 }
 
@@ -240,7 +267,7 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
   return spec;
 }
 
-samples::Sample Session::sample_of(driver::Finished&& f) {
+samples::Sample Session::sample_of(driver::Finished&& f, std::optional<results::OutputRecord>& output) {
   if (display_.verbose) trace_response(f.outcome, redactor_, io_);
   const auto& target = p_.scenario.targets[f.planned.target_index];
   const auto& phase = p_.scenario.phases[f.planned.phase_index];
@@ -262,6 +289,7 @@ samples::Sample Session::sample_of(driver::Finished&& f) {
     sample.output_tokens = 0;
     sample.token_source = f.outcome.stream.input_tokens ? "usage" : "estimated";
   }
+  if (outputs_) output = output_record(sample, f.outcome.stream, a.prompt, a.prompt_index);
   remember_reply(f.planned, std::move(f.outcome.stream.answer_text));
   sample.send_lag_ns = f.send_lag_ns;
   sample.idle_before_s = f.idle_before_s;
@@ -272,7 +300,12 @@ samples::Sample Session::sample_of(driver::Finished&& f) {
 }
 
 // On the event loop: one write(2) of the row, and counters; nothing else.
-void Session::record(const samples::Sample& sample) {
+// The outputs line goes first: a kill between the two writes leaves a line without a row, whose
+// request `run --resume` sends again after dropping that line (OutputsWriter::open_existing).
+void Session::record(const samples::Sample& sample, const std::optional<results::OutputRecord>& output) {
+  if (output) {
+    if (auto appended = outputs_->append(*output); !appended && !write_error_) write_error_ = appended.error();
+  }
   if (auto appended = writer_->append(sample); !appended && !write_error_) write_error_ = appended.error();
   count(sample);
 }
@@ -296,8 +329,9 @@ Result<driver::RunLoopResult> Session::execute() {
   driver::RunHooks hooks;
   hooks.make_request = [this](const schedule::PlannedRequest& planned) { return make_request(planned); };
   hooks.on_finished = [&](driver::Finished&& finished) {
-    const samples::Sample sample = sample_of(std::move(finished));
-    record(sample);
+    std::optional<results::OutputRecord> output;
+    const samples::Sample sample = sample_of(std::move(finished), output);
+    record(sample, output);
     progress.record(sample);
   };
   hooks.on_progress = [&](Nanos elapsed_ns) { progress.render(elapsed_ns); };

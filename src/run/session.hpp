@@ -18,6 +18,7 @@
 #include "driver/run_loop.hpp"
 #include "report/from_folders.hpp"
 #include "results/manifest.hpp"
+#include "results/outputs_file.hpp"
 #include "run/request_workload.hpp"
 #include "run/settings.hpp"
 #include "run/sim_targets.hpp"
@@ -79,15 +80,17 @@ class Session {
   Result<Ended> finish(const driver::RunLoopResult& result);
 
  private:
+  Result<void> open_outputs();
   Result<driver::RequestSpec> make_request(const schedule::PlannedRequest& planned);
   Result<driver::RequestSpec> chat_request(const schedule::PlannedRequest& planned);
   Result<driver::RequestSpec> embeddings_request(const schedule::PlannedRequest& planned);
   std::vector<protocol::Message> sent_messages(const schedule::PlannedRequest& planned,
                                                std::vector<protocol::Message> prompt);
   void remember_reply(const schedule::PlannedRequest& planned, std::string reply);
-  void record(const samples::Sample& sample);
+  void record(const samples::Sample& sample, const std::optional<results::OutputRecord>& output);
   void count(const samples::Sample& sample);
-  samples::Sample sample_of(driver::Finished&& finished);
+  /// The row of a finished request and, when outputs are recorded, its outputs.jsonl record.
+  samples::Sample sample_of(driver::Finished&& finished, std::optional<results::OutputRecord>& output);
   /// "2/4" for a sharded run (the shard column and the manifest), else empty.
   std::string shard_label() const;
   Result<void> write_reports(const report::FolderReport& report);
@@ -103,6 +106,8 @@ class Session {
     std::int64_t prompt_chars = 0;
     std::optional<std::int64_t> input_tokens_requested;
     std::optional<std::int64_t> max_tokens;  // chat requests
+    std::string prompt;  // the last user message (outputs.jsonl only)
+    std::optional<std::int64_t> prompt_index;
   };
   std::unordered_map<std::int64_t, Asked> asked_;
   /// Conversations in progress: the messages so far, by (target, phase, conversation).
@@ -110,6 +115,7 @@ class Session {
   std::map<ConversationKey, std::vector<protocol::Message>> conversations_;
   results::Manifest manifest_;
   std::optional<samples::CsvWriter> writer_;
+  std::optional<results::OutputsWriter> outputs_;  // outputs.jsonl, when recorded
   std::optional<SimulatedTargets> sims_;
   std::vector<double> send_lags_ns_;  // of every row, for the client's lateness
   std::int64_t rows_ = 0, failed_rows_ = 0;

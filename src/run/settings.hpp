@@ -17,6 +17,7 @@ struct RunSettings {
   std::string shard;                   // "I/N"; empty = JOB_COMPLETION_INDEX/COUNT, else none
   bool insecure = false;               // no certificate verification for any target
   std::vector<std::string> command_line;  // for the manifest (redacted there)
+  bool record_outputs = false;         // write outputs.jsonl (docs/results.md ("outputs.jsonl"))
 };
 
 /// How the run talks to the person watching it.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/append_file.hpp"
 #include "core/error.hpp"
 #include "samples/csv_reader.hpp"
 #include "samples/sample.hpp"
@@ -25,31 +26,19 @@ class CsvWriter {
   /// the file's own column layout: one written before the appended columns gets rows without them.
   [[nodiscard]] static Result<CsvWriter> open_existing(const std::string& path, const ReadResult& existing);
 
-  CsvWriter(CsvWriter&& other) noexcept;
-  CsvWriter& operator=(CsvWriter&& other) noexcept;
-  CsvWriter(const CsvWriter&) = delete;
-  CsvWriter& operator=(const CsvWriter&) = delete;
-  ~CsvWriter();
-
-  /// Writes the sample's complete line with a single write(2) call (the loop only continues a
-  /// short write); an I/O error (disk full, ...) is an error naming the path. After an error
-  /// that left part of a line on disk, every later append fails too: the file keeps that torn
-  /// line last, where readers skip it, rather than in the middle where it would spoil the file.
+  /// Writes the sample's complete line with a single write(2) call (AppendFile::append: after a
+  /// write error that left part of a line on disk, every later append fails too).
   [[nodiscard]] Result<void> append(const Sample& sample);
 
   /// fsync(2): the rows written so far survive a power loss too (call at the end of a run).
-  [[nodiscard]] Result<void> sync();
+  [[nodiscard]] Result<void> sync() { return file_.sync(); }
 
-  const std::string& path() const { return path_; }
+  const std::string& path() const { return file_.path(); }
 
  private:
-  CsvWriter(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
-  Result<void> write_all(std::string_view bytes);
-  void close_fd() noexcept;
+  explicit CsvWriter(AppendFile file) : file_(std::move(file)) {}
 
-  int fd_ = -1;
-  std::string path_;
-  bool cut_short_ = false;  // a write error left part of a line on disk
+  AppendFile file_;
   std::vector<std::size_t> columns_;  // the file's layout when not column_names(); else empty
 };
 

@@ -21,7 +21,7 @@ namespace {
 const std::vector<std::string> kRootKeys = {
     "name",     "description",       "targets", "workload",   "phases",
     "timeouts", "request_id_header", "seed",    "time_scale", "reuse_connections", "slo",
-    "headline"};
+    "headline", "record_outputs"};
 const std::vector<std::string> kHeadlines = {"ttft", "first_token", "first_answer"};
 const std::vector<std::string> kTimeoutKeys = {"connect", "first_event", "total"};
 
@@ -107,6 +107,7 @@ bool read_root(Reader& reader, const Json& root, const std::filesystem::path& ba
   }
   if (const Json* v = find_member(root, "seed"); v != nullptr && reader.ok())
     read_seed(reader, *v, out.seed);
+  if (const Json* v = find_member(root, "record_outputs")) reader.boolean(*v, "/record_outputs", out.record_outputs);
   if (const Json* v = find_member(root, "time_scale")) {
     if (reader.number(*v, "/time_scale", true, out.time_scale)) check_time_scale(reader, *v, out);
   }

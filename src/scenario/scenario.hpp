@@ -170,6 +170,7 @@ struct Scenario {
   // Compresses time for demos: schedule gaps (idle, interval, 1/rate, duration) and the
   // simulator's idle thresholds are multiplied by it; latencies are not. Only with sim:// targets.
   double time_scale = 1.0;
+  bool record_outputs = false;  // "record_outputs": write outputs.jsonl (or run --record-outputs)
   std::vector<std::string> secrets;    // values substituted from the environment into headers
   nlohmann::ordered_json redacted;     // the scenario as parsed (file order), secrets replaced by "***"
 };

@@ -17,9 +17,11 @@ std::vector<std::string> replay_notes(const std::vector<Policy>& policies, const
       "hedge: the second target is also asked at the delay (or when the first fails) unless the first "
       "answered; the user gets the first answer; both are billed in full (nothing is cancelled)",
       "failed requests are not billed; a request no path answers counts as an error, not as a latency"};
+  bool graded = false;
   std::int64_t fewest = std::numeric_limits<std::int64_t>::max(), most = 0;
   for (const TargetPool& pool : pools) {
     for (const Draw& draw : pool.draws) {
+      graded = graded || draw.correct.has_value();
       if (!draw.latency_ms) continue;
       fewest = std::min(fewest, draw.input_tokens);
       most = std::max(most, draw.input_tokens);
@@ -29,7 +31,12 @@ std::vector<std::string> replay_notes(const std::vector<Policy>& policies, const
       notes.push_back(fmt::format("{}: {} successful sample(s) without the metric left out", pool.target, pool.unmeasured));
     }
   }
+  if (graded) notes.push_back("accuracy: correct answers of the graded ones a policy serves, with a 95% Wilson interval");
   for (const Policy& policy : policies) {
+    if (policy.kind == PolicyKind::route) {
+      notes.push_back(fmt::format("\"{}\": each request's prompt is a measured request's recorded prompt "
+                                  "(outputs.jsonl); the target it picks answers with its own draw", policy.text));
+    }
     if (policy.kind != PolicyKind::split || most == 0) continue;
     const bool one_side = most < policy.input_tokens_below || fewest >= policy.input_tokens_below;
     if (one_side) {

@@ -9,15 +9,19 @@
 #include <fmt/format.h>
 
 #include "core/duration.hpp"
+#include "whatif/route.hpp"
 
 namespace ttft::whatif {
 namespace {
 
 constexpr std::string_view kFirstSuffix = "-first";
 constexpr std::string_view kSplitPrefix = "input_tokens<";
+constexpr std::string_view kRoutePrefix = "short<";
+constexpr std::string_view kKeywordsPrefix = "keywords=";
 constexpr const char* kPolicyHint =
     "policies: \"edge-first timeout=300ms fallback=central\", \"hedge after=250ms\" "
-    "(or \"hedge first=A second=B after=250ms\"), \"split input_tokens<1000 edge else central\"";
+    "(or \"hedge first=A second=B after=250ms\"), \"split input_tokens<1000 edge else central\", "
+    "\"route short<12 keywords=summarize,explain edge else central\"";
 
 std::vector<std::string_view> words_of(std::string_view text) {
   std::vector<std::string_view> words;
@@ -113,22 +117,56 @@ Result<Policy> parse_hedge(const PolicyReader& reader, const std::vector<std::st
   return routed(std::move(policy), PolicyKind::hedge, std::move(*first), std::move(*second));
 }
 
+// The N of "<prefix>N": a positive whole number of `unit`.
+Result<std::int64_t> threshold(const PolicyReader& reader, std::string_view word, std::string_view prefix,
+                               std::string_view unit) {
+  const std::string_view number = word.substr(prefix.size());
+  std::int64_t below = 0;
+  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), below);
+  if (number.empty() || ec != std::errc() || end != number.data() + number.size() || below <= 0) {
+    return reader.bad(fmt::format("expected a positive whole number of {} after \"<\", got \"{}\"", unit, number));
+  }
+  return below;
+}
+
+// "A else B" at the end of `words`, from `at`: the two targets.
+Result<Policy> either(const PolicyReader& reader, const std::vector<std::string_view>& words, std::size_t at,
+                      PolicyKind kind, Policy policy) {
+  auto first = reader.target(words[at]);
+  if (!first) return tl::unexpected(first.error());
+  auto second = reader.target(words[at + 2]);
+  if (!second) return tl::unexpected(second.error());
+  return routed(std::move(policy), kind, std::move(*first), std::move(*second));
+}
+
 Result<Policy> parse_split(const PolicyReader& reader, const std::vector<std::string_view>& words, Policy policy) {
   if (words.size() != 5 || words[1].rfind(kSplitPrefix, 0) != 0 || words[3] != "else") {
     return reader.bad("expected \"split input_tokens<N A else B\"");
   }
-  const std::string_view number = words[1].substr(kSplitPrefix.size());
-  std::int64_t below = 0;
-  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), below);
-  if (number.empty() || ec != std::errc() || end != number.data() + number.size() || below <= 0) {
-    return reader.bad(fmt::format("expected a positive whole number of tokens after \"<\", got \"{}\"", number));
+  auto below = threshold(reader, words[1], kSplitPrefix, "tokens");
+  if (!below) return tl::unexpected(below.error());
+  policy.input_tokens_below = *below;
+  return either(reader, words, 2, PolicyKind::split, std::move(policy));
+}
+
+// "route short<N [keywords=a,b,...] A else B"; keywords are matched case-insensitively.
+Result<Policy> parse_route(const PolicyReader& reader, const std::vector<std::string_view>& words, Policy policy) {
+  const bool with_keywords = words.size() == 6;
+  if ((words.size() != 5 && !with_keywords) || words[1].rfind(kRoutePrefix, 0) != 0 ||
+      words[words.size() - 2] != "else" || (with_keywords && words[2].rfind(kKeywordsPrefix, 0) != 0)) {
+    return reader.bad("expected \"route short<N keywords=word,word A else B\" (keywords= optional)");
   }
-  auto first = reader.target(words[2]);
-  if (!first) return tl::unexpected(first.error());
-  auto second = reader.target(words[4]);
-  if (!second) return tl::unexpected(second.error());
-  policy.input_tokens_below = below;
-  return routed(std::move(policy), PolicyKind::split, std::move(*first), std::move(*second));
+  auto below = threshold(reader, words[1], kRoutePrefix, "words");
+  if (!below) return tl::unexpected(below.error());
+  policy.words_below = *below;
+  if (with_keywords) {
+    auto keywords = route_keywords(words[2].substr(kKeywordsPrefix.size()));
+    if (!keywords) return reader.bad(keywords.error().message);
+    policy.keywords = std::move(*keywords);
+  }
+  auto parsed = either(reader, words, words.size() - 3, PolicyKind::route, std::move(policy));
+  if (parsed && parsed->first == parsed->second) return reader.bad("a route needs two different targets");
+  return parsed;
 }
 
 }  // namespace
@@ -142,6 +180,7 @@ Result<Policy> parse_policy(std::string_view text, const std::vector<std::string
   policy.text = std::string(text);
   if (words[0] == "hedge") return parse_hedge(reader, words, targets, std::move(policy));
   if (words[0] == "split") return parse_split(reader, words, std::move(policy));
+  if (words[0] == "route") return parse_route(reader, words, std::move(policy));
   const std::string_view head = words[0];
   if (head.size() > kFirstSuffix.size() && head.substr(head.size() - kFirstSuffix.size()) == kFirstSuffix) {
     return parse_fallback(reader, words, std::move(policy));

@@ -17,6 +17,7 @@ enum class PolicyKind {
   fallback,  // "<A>-first timeout=<dur> fallback=<B>"
   hedge,     // "hedge [first=A second=B] after=<dur>"
   split,     // "split input_tokens<N A else B"
+  route,     // "route short<N [keywords=a,b] A else B"
 };
 
 struct Policy {
@@ -25,6 +26,8 @@ struct Policy {
   std::string first, second;   // target names; `second` is empty for a single target
   Nanos after_ns = 0;          // fallback timeout, hedge delay
   std::int64_t input_tokens_below = 0;  // split: prompts with fewer input tokens go to `first`
+  std::int64_t words_below = 0;          // route: prompts of fewer words go to `first`...
+  std::vector<std::string> keywords;     // ...unless they hold one of these (lowercase) as a word
 };
 
 /// Parses one --policy text; `targets` (scenario order, at least two) name the valid targets

@@ -11,24 +11,26 @@
 #include "cost/money.hpp"
 #include "cost/request_cost.hpp"
 #include "stats/percentile.hpp"
+#include "whatif/route.hpp"
 
 namespace ttft::whatif {
 namespace {
 
 constexpr double kPer1kRequests = 1000;
 
-// Request i's draw from pool p is draws_[i * pools + p]; prompt_tokens_[i] is its prompt size.
+// Request i's draw from pool p is draws_[i * pools + p]; prompts[i] is the measured request whose
+// prompt it sends (its size for split, its text for route), nullptr when nothing was measured.
 struct DrawTable {
   std::size_t pools = 0;
   std::vector<std::size_t> draws;
-  std::vector<std::int64_t> prompt_tokens;
+  std::vector<const Draw*> prompts;
 };
 
 DrawTable draw_table(const std::vector<TargetPool>& pools, const ReplayOptions& options) {
-  std::vector<std::int64_t> prompts;  // every measured prompt size, the pool of split's draws
+  std::vector<const Draw*> prompts;  // every measured request, the pool of split's and route's draws
   for (const TargetPool& pool : pools) {
     for (const Draw& draw : pool.draws) {
-      if (draw.latency_ms) prompts.push_back(draw.input_tokens);
+      if (draw.latency_ms) prompts.push_back(&draw);
     }
   }
   Rng rng(splitmix64(options.seed));
@@ -36,12 +38,12 @@ DrawTable draw_table(const std::vector<TargetPool>& pools, const ReplayOptions& 
   table.pools = pools.size();
   const auto n = static_cast<std::size_t>(options.requests);
   table.draws.reserve(n * pools.size());
-  table.prompt_tokens.reserve(n);
+  table.prompts.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     for (const TargetPool& pool : pools) {
       table.draws.push_back(pool.draws.empty() ? 0 : rng.below(pool.draws.size()));
     }
-    table.prompt_tokens.push_back(prompts.empty() ? 0 : prompts[rng.below(prompts.size())]);
+    table.prompts.push_back(prompts.empty() ? nullptr : prompts[rng.below(prompts.size())]);
   }
   return table;
 }
@@ -71,6 +73,10 @@ class Tally {
     }
     latencies_.push_back(*latency_ms);
     served_tokens_ += served->input_tokens + served->output_tokens;
+    if (served->correct) {
+      ++outcome_.accuracy.n;
+      if (*served->correct) ++outcome_.accuracy.k;
+    }
   }
 
   Outcome finish(const std::vector<std::size_t>& used_pools) {
@@ -78,6 +84,7 @@ class Tally {
     outcome_.p50_ms = stats::percentile_sorted(latencies_, 50);
     outcome_.p95_ms = stats::percentile_sorted(latencies_, 95);
     outcome_.p99_ms = stats::percentile_sorted(latencies_, 99);
+    outcome_.accuracy_ci = stats::wilson_interval(outcome_.accuracy);
     cost::Pusd total_pusd = 0;
     bool priced = true;
     for (const std::size_t pool : used_pools) {
@@ -107,7 +114,13 @@ double second_start_ms(const Draw& first, double after_ms) {
   return after_ms;
 }
 
-void replay_request(const Policy& policy, const Draw& a, const Draw& b, std::int64_t prompt_tokens,
+// Split and route: the drawn prompt picks A or B, and that target's own draw answers.
+bool prompt_goes_to_first(const Policy& policy, const Draw* prompt) {
+  if (policy.kind == PolicyKind::split) return (prompt ? prompt->input_tokens : 0) < policy.input_tokens_below;
+  return routes_to_first(policy, prompt && prompt->prompt ? *prompt->prompt : std::string_view());
+}
+
+void replay_request(const Policy& policy, const Draw& a, const Draw& b, const Draw* prompt,
                     std::size_t pool_a, std::size_t pool_b, Tally& tally) {
   const double after_ms = to_ms(policy.after_ns);
   const bool a_in_time = a.latency_ms && *a.latency_ms <= after_ms;
@@ -115,8 +128,9 @@ void replay_request(const Policy& policy, const Draw& a, const Draw& b, std::int
     case PolicyKind::single:
       tally.bill(pool_a, a, false);
       return tally.answer(a.latency_ms, &a, false);
-    case PolicyKind::split: {
-      const bool to_a = prompt_tokens < policy.input_tokens_below;
+    case PolicyKind::split:
+    case PolicyKind::route: {
+      const bool to_a = prompt_goes_to_first(policy, prompt);
       tally.bill(to_a ? pool_a : pool_b, to_a ? a : b, false);
       return tally.answer(to_a ? a.latency_ms : b.latency_ms, to_a ? &a : &b, !to_a);
     }
@@ -169,10 +183,10 @@ Result<std::vector<Outcome>> replay(const std::vector<Policy>& policies, const s
     const std::size_t pool_a = pool_index(pools, policy.first);
     const std::size_t pool_b = policy.second.empty() ? pool_a : pool_index(pools, policy.second);
     Tally tally(policy, pools);
-    for (std::size_t i = 0; i < table.prompt_tokens.size(); ++i) {
+    for (std::size_t i = 0; i < table.prompts.size(); ++i) {
       const Draw& a = pools[pool_a].draws[table.draws[i * table.pools + pool_a]];
       const Draw& b = pools[pool_b].draws[table.draws[i * table.pools + pool_b]];
-      replay_request(policy, a, b, table.prompt_tokens[i], pool_a, pool_b, tally);
+      replay_request(policy, a, b, table.prompts[i], pool_a, pool_b, tally);
     }
     outcomes.push_back(tally.finish(pool_a == pool_b ? std::vector{pool_a} : std::vector{pool_a, pool_b}));
   }

@@ -15,6 +15,9 @@
 //   in full (an upper bound on a client that cancels the loser mid-stream).
 // - split: the prompt's input tokens (drawn from every target's measured prompts) pick A
 //   (fewer than N) or B; that target's draw is then used, whatever its prompt was.
+// - route: the same, with the drawn prompt's text (outputs.jsonl) judged by route.hpp's rule; a
+//   measured request without a recorded prompt counts as an empty one.
+// Accuracy is over the answers a policy serves: correct / graded, with the served draw's grade.
 // A request that no path answers is an error: it counts in the error rate, never as a latency.
 #pragma once
 
@@ -26,6 +29,7 @@
 
 #include "core/error.hpp"
 #include "cost/monthly_cost.hpp"
+#include "stats/proportion.hpp"
 #include "whatif/policy.hpp"
 #include "whatif/sample_pool.hpp"
 
@@ -45,6 +49,10 @@ struct Outcome {
   std::optional<double> usd_per_1k_requests;
   std::optional<double> usd_per_mtok;  // per million tokens of the answers served
   std::map<std::string, cost::BilledTraffic> billed;  // by target; `requests` = all requests
+  // Correct answers of the graded ones it served (k of n), and their 95% Wilson interval;
+  // n = 0 when no served answer was graded.
+  stats::Proportion accuracy;
+  std::optional<stats::Interval> accuracy_ci;
 };
 
 /// The outcome of each policy over the same `options.requests` simulated requests (the same

@@ -13,6 +13,7 @@ Draw draw_of(const samples::Sample& sample, const std::optional<double>& metric_
   Draw draw;
   draw.input_tokens = sample.input_tokens.value_or(0);
   draw.output_tokens = sample.output_tokens.value_or(0);
+  draw.correct = sample.correct;
   if (sample.error.empty()) {
     draw.latency_ms = metric_ms;
   } else if (sample.e2e_ns || sample.ttfb_ns) {
@@ -26,7 +27,8 @@ Draw draw_of(const samples::Sample& sample, const std::optional<double>& metric_
 std::vector<TargetPool> build_pools(const std::vector<samples::Sample>& samples,
                                     const std::vector<std::string>& targets,
                                     const std::map<std::string, cost::Pricing>& pricing,
-                                    const PoolOptions& options) {
+                                    const PoolOptions& options,
+                                    const std::vector<std::optional<std::string>>& prompts) {
   std::vector<TargetPool> pools;
   for (const std::string& target : targets) {
     TargetPool& pool = pools.emplace_back();
@@ -35,7 +37,8 @@ std::vector<TargetPool> build_pools(const std::vector<samples::Sample>& samples,
       pool.pricing = found->second;
     }
   }
-  for (const samples::Sample& sample : samples) {
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    const samples::Sample& sample = samples[i];
     if (!options.phase.empty() && sample.phase != options.phase) continue;
     const auto at = std::find(targets.begin(), targets.end(), sample.target);
     if (at == targets.end()) continue;
@@ -46,6 +49,7 @@ std::vector<TargetPool> build_pools(const std::vector<samples::Sample>& samples,
       continue;
     }
     pool.draws.push_back(draw_of(sample, value));
+    if (i < prompts.size()) pool.draws.back().prompt = prompts[i];
   }
   return pools;
 }

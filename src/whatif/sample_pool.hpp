@@ -19,6 +19,8 @@ struct Draw {
   std::optional<double> latency_ms;    // success: the metric's value; nullopt = the request failed
   std::optional<double> failed_at_ms;  // failure: when the client knew (e2e, else ttfb); nullopt unknown
   std::int64_t input_tokens = 0, output_tokens = 0;
+  std::optional<bool> correct;         // the graded answer's verdict; nullopt = not graded
+  std::optional<std::string> prompt;   // from outputs.jsonl; nullopt = not recorded
 };
 
 struct TargetPool {
@@ -34,10 +36,12 @@ struct PoolOptions {
 };
 
 /// One pool per target in `targets` order from `samples` (of those targets only, in the phase
-/// when one is given); `pricing` by target. A pool may be empty; the caller decides.
+/// when one is given); `pricing` by target; `prompts`, when not empty, holds each sample's prompt
+/// (same order and size as `samples`). A pool may be empty; the caller decides.
 std::vector<TargetPool> build_pools(const std::vector<samples::Sample>& samples,
                                     const std::vector<std::string>& targets,
                                     const std::map<std::string, cost::Pricing>& pricing,
-                                    const PoolOptions& options);
+                                    const PoolOptions& options,
+                                    const std::vector<std::optional<std::string>>& prompts = {});
 
 }  // namespace ttft::whatif

@@ -20,8 +20,8 @@ ttft::cost::Pricing tokens(ttft::cost::Uusd input_uusd_per_mtok, ttft::cost::Uus
   return pricing;
 }
 
-Draw answered(double ms, std::int64_t input_tokens = 100) { return {ms, std::nullopt, input_tokens, 50}; }
-Draw failed_at(double ms) { return {std::nullopt, ms, 100, 0}; }
+Draw answered(double ms, std::int64_t input_tokens = 100) { return {ms, std::nullopt, input_tokens, 50, std::nullopt, std::nullopt}; }
+Draw failed_at(double ms) { return {std::nullopt, ms, 100, 0, std::nullopt, std::nullopt}; }
 
 std::vector<TargetPool> pools(std::vector<Draw> edge, std::vector<Draw> central) {
   return {{"edge", tokens(1'000'000, 2'000'000), std::move(edge), 0},

@@ -1,0 +1,29 @@
+// Sample + stream record → outputs.jsonl record.
+#include "run/output_record.hpp"
+
+namespace ttft::run {
+
+std::string last_user_text(const std::vector<protocol::Message>& messages) {
+  for (auto it = messages.rbegin(); it != messages.rend(); ++it) {
+    if (it->role == "user") return it->content;
+  }
+  return "";
+}
+
+results::OutputRecord output_record(const samples::Sample& sample, const protocol::StreamRecord& stream,
+                                    std::string prompt, std::optional<std::int64_t> prompt_index) {
+  results::OutputRecord r;
+  r.request_id = sample.request_id;
+  r.target = sample.target;
+  r.phase = sample.phase;
+  r.seq = sample.seq;
+  r.prompt_index = prompt_index;
+  r.prompt = std::move(prompt);
+  r.text = stream.answer_text;
+  r.reasoning_chars = stream.reasoning_chars;
+  r.finish_reason = stream.finish_reason;
+  r.error = sample.error;
+  return r;
+}
+
+}  // namespace ttft::run

@@ -54,6 +54,8 @@ struct SimProfile {
   std::int64_t cache_write_tokens = 0;    // input tokens usage reports as written to a prompt cache
   // Tool calls streamed after reasoning and before the answer (docs/simulator.md ("Tool calls")).
   std::int64_t tool_calls = 0;
+  // Of the built-in quiz's questions, the share answered wrongly (docs/simulator.md ("Graded answers")).
+  double wrong_answer_rate = 0;
   Faults faults;
   std::vector<std::pair<int, double>> status_rates;  // HTTP error status → probability, ascending
   double time_scale = 1.0;  // multiplies scale_to_zero_after_s only (demos compress idle time)

@@ -73,15 +73,29 @@ std::string sweep_rows(const Report& report, const std::string& lead) {
   return out;
 }
 
+/// After the sweep rows: each target's accuracy per graded phase and "all" (docs/metrics.md ("Accuracy")).
+std::string accuracy_rows(const Report& report, const std::string& lead) {
+  std::string out;
+  if (!report.accuracy) return out;
+  for (const report::AccuracyRow& row : report.accuracy->rows) {
+    out += lead + figure_row(row.target, row.phase, "accuracy", "fraction", row.graded, row.errors, row.accuracy);
+  }
+  return out;
+}
+
+std::string tail_rows(const Report& report, const std::string& lead) {
+  return sweep_rows(report, lead) + accuracy_rows(report, lead);
+}
+
 std::string lead(const std::string& label) { return samples::csv_quote(label) + ","; }
 
 }  // namespace
 
 std::string export_summary_csv(const GroupedReport& r) {
-  if (r.column.empty()) return kHeader + rows(r.overall, "") + sweep_rows(r.overall, "");
+  if (r.column.empty()) return kHeader + rows(r.overall, "") + tail_rows(r.overall, "");
   std::string out = lead(r.column) + kHeader;
-  for (const auto& [label, report] : r.groups) out += rows(report, lead(label)) + sweep_rows(report, lead(label));
-  return out + rows(r.overall, lead(report::kAllGroups)) + sweep_rows(r.overall, lead(report::kAllGroups));
+  for (const auto& [label, report] : r.groups) out += rows(report, lead(label)) + tail_rows(report, lead(label));
+  return out + rows(r.overall, lead(report::kAllGroups)) + tail_rows(r.overall, lead(report::kAllGroups));
 }
 
 }  // namespace ttft::exporters

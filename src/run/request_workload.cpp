@@ -48,7 +48,8 @@ RequestWorkload WorkloadPicker::pick(const schedule::PlannedRequest& planned) co
   } else if (const auto& lengths = phase.input_tokens ? phase.input_tokens : s_.input_tokens) {
     out = synthetic(draw(*lengths, seed_, planned.pick, schedule::kInputLengthStream), planned.pick);
   } else {
-    out.messages = s_.prompts[prompt_entry(planned.pick)];
+    out.prompt_index = prompt_entry(planned.pick);
+    out.messages = s_.prompts[*out.prompt_index];
   }
   out.max_tokens = max_tokens(planned);
   return out;

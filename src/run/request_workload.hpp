@@ -17,6 +17,7 @@ struct RequestWorkload {
   std::vector<protocol::Message> messages;  // before the prompt-cache nonce
   std::int64_t max_tokens = 0;
   std::optional<std::int64_t> input_tokens_requested;  // synthetic prompts only
+  std::optional<std::size_t> prompt_index;             // the scenario's prompt sent as is; none for turns
 };
 
 class WorkloadPicker {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/version.hpp"
+#include "metrics/grade.hpp"
 #include "cost/sample_cost.hpp"
 #include "driver/curl_handles.hpp"
 #include "driver/response_headers.hpp"
@@ -31,6 +32,12 @@ namespace ttft::run {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The expected answer of the scenario's prompt `index` (docs/scenario.md ("Graded prompts")), or nullptr.
+const metrics::Expected* expected_of(const scenario::Scenario& s, std::optional<std::size_t> index) {
+  if (!index || *index >= s.expected.size() || !s.expected[*index]) return nullptr;
+  return &*s.expected[*index];
+}
 
 /// The id a request is sent with: <run_id>-<target>-<phase>-<seq> (docs/scenario.md ("Request ids")).
 std::string generated_request_id(const Prepared& p, const schedule::PlannedRequest& planned) {
@@ -199,7 +206,8 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
   const auto& target = s.targets[planned.target_index];
   RequestWorkload workload = picker_.pick(planned);
   auto messages = sent_messages(planned, std::move(workload.messages));
-  asked_[planned.seq] = {chars_of(messages), workload.input_tokens_requested, workload.max_tokens};
+  const metrics::Expected* expected = expected_of(s, workload.prompt_index);
+  asked_[planned.seq] = {chars_of(messages), workload.input_tokens_requested, workload.max_tokens, expected};
   RequestInput input{sims_->url(planned.target_index), target.protocol, target.model,
                      std::move(messages), workload.max_tokens, target.body, target.headers,
                      generated_request_id(p_, planned), s.request_id_header, s.tools, s.tool_choice};
@@ -212,7 +220,7 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
                        : target.http == scenario::HttpVersion::http2 ? driver::HttpVersion::http2
                                                                      : driver::HttpVersion::automatic;
   spec->multiplex = target.multiplex;
-  spec->keep_answer_text = planned.turn.has_value();
+  spec->keep_answer_text = planned.turn.has_value() || expected != nullptr;
   spec->follow_redirects = target.follow_redirects;
   spec->tls_insecure = target.tls.insecure;
   spec->cacert = target.tls.cacert;
@@ -236,6 +244,10 @@ samples::Sample Session::sample_of(driver::Finished&& f) {
   if (phase.sweep) sample.sweep_value = phase.sweep->value;
   sample.conversation = f.planned.conversation;
   sample.turn = f.planned.turn;
+  // Graded after the request ended, off the read path; a failed request has no answer to grade.
+  if (a.expected != nullptr && sample.error.empty()) {
+    sample.correct = metrics::grade_answer(*a.expected, f.outcome.stream.answer_text);
+  }
   remember_reply(f.planned, std::move(f.outcome.stream.answer_text));
   sample.send_lag_ns = f.send_lag_ns;
   sample.idle_before_s = f.idle_before_s;

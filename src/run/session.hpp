@@ -101,6 +101,7 @@ class Session {
     std::int64_t prompt_chars = 0;
     std::optional<std::int64_t> input_tokens_requested;
     std::int64_t max_tokens = 0;
+    const metrics::Expected* expected = nullptr;  // the prompt's expected answer: graded when it ends
   };
   std::unordered_map<std::int64_t, Asked> asked_;
   /// Conversations in progress: the messages so far, by (target, phase, conversation).

@@ -2,6 +2,7 @@
 // contains, regex, one_of, and ignore_case. A regex must compile (ECMAScript) here, at load.
 #include <fmt/format.h>
 
+#include "scenario/load.hpp"
 #include "scenario/sections.hpp"
 
 namespace ttft::scenario {
@@ -56,6 +57,17 @@ bool read_expected(Reader& reader, const Json& value, const std::string& pointer
                        "the pattern is ECMAScript, as in JavaScript; escape \\ as \\\\ inside JSON strings");
   }
   return true;
+}
+
+Result<GradedPrompts> load_graded_prompts(const std::string& path) {
+  Reader reader("--grade");
+  GradedPrompts out;
+  if (!read_prompts_file(reader, "", path, out.prompts, out.expected)) return tl::unexpected(reader.error());
+  if (out.expected.empty()) {
+    return fail(path, "no prompt has an \"expected\" answer, so nothing can be graded",
+                "add \"expected\" to the lines to grade (docs/scenario.md, \"Graded prompts\")");
+  }
+  return out;
 }
 
 }  // namespace ttft::scenario

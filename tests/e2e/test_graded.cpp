@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 
@@ -77,4 +78,71 @@ TEST_CASE("run: the simulator's quiz graded, accuracy reported and asserted") {
   CHECK(contains(fail.out, "\nFAIL shaky.warm.accuracy >= 90% (measured "));
   const auto strict = run_ttftbench({"report", dir, "--assert", "whole.all.accuracy < 100%"});
   CHECK(strict.exit_code == 1);
+}
+
+TEST_CASE("report --grade: a recorded run graded after the fact from its outputs.jsonl") {
+  // tests/fixtures/results/graded-quiz: 8 rows as a quiz run recorded them (shaky 3 of 4 right)
+  // and a hand-written outputs.jsonl: right answers all 4; shaky "Lyon" (wrong), "It is TOKYO!"
+  // (right: contains, ignore_case), "Sydney" (wrong), and a timeout (ungraded).
+  TempDir tmp;
+  const fs::path dir = tmp / "run";
+  fs::copy(fs::path(TTFT_FIXTURES_DIR) / "results" / "graded-quiz", dir, fs::copy_options::recursive);
+  const std::string quiz = (fs::path(TTFT_SOURCE_DIR) / "scenarios" / "prompts" / "quiz.jsonl").string();
+  const std::string samples_before = read_file(dir / "samples.csv");
+
+  const auto as_recorded = run_ttftbench({"report", dir.string(), "--format", "json"});
+  REQUIRE(as_recorded.exit_code == 0);
+  CHECK(nlohmann::json::parse(as_recorded.out)["accuracy"]["rows"][2]["correct"] == 3);
+
+  const auto graded = run_ttftbench({"report", dir.string(), "--grade", quiz, "--format", "json", "--assert",
+                                     "shaky.warm.accuracy < 50%", "--assert", "right.all.accuracy >= 100%"});
+  INFO(graded.err);
+  REQUIRE(graded.exit_code == 0);
+  const auto rows = nlohmann::json::parse(graded.out)["accuracy"]["rows"];
+  CHECK(rows[0]["target"] == "right");
+  CHECK(rows[0]["correct"] == 4);
+  CHECK(rows[0]["graded"] == 4);
+  CHECK(rows[2]["target"] == "shaky");
+  CHECK(rows[2]["correct"] == 1);
+  CHECK(rows[2]["graded"] == 3);
+  CHECK(read_file(dir / "samples.csv") == samples_before);  // graded in memory only
+  CHECK(run_ttftbench({"report", dir.string(), "--grade", quiz, "--assert", "shaky.warm.accuracy >= 50%"}).exit_code == 1);
+}
+
+TEST_CASE("report --grade: a missing outputs.jsonl, a bad line and a bad prompts file are located errors") {
+  TempDir tmp;
+  const fs::path dir = tmp / "run";
+  fs::copy(fs::path(TTFT_FIXTURES_DIR) / "results" / "graded-quiz", dir, fs::copy_options::recursive);
+  const std::string quiz = (fs::path(TTFT_SOURCE_DIR) / "scenarios" / "prompts" / "quiz.jsonl").string();
+  const auto write = [](const fs::path& path, const std::string& text) { std::ofstream(path) << text; };
+
+  write(dir / "outputs.jsonl", "{\"request_id\": \"r\", \"target\": \"a\", \"phase\": \"warm\", \"seq\": 0, "
+                               "\"prompt_index\": 0, \"text\": \"Paris\"}\n\n{\"request_id\": \"r2\"}\n");
+  auto r = run_ttftbench({"report", dir.string(), "--grade", quiz});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "outputs.jsonl:3: missing \"target\""));
+  write(dir / "outputs.jsonl", "{\"request_id\": \"r\", \"target\": \"a\", \"phase\": \"warm\", \"seq\": 0, "
+                               "\"prompt_index\": -1, \"text\": \"Paris\"}\n");
+  r = run_ttftbench({"report", dir.string(), "--grade", quiz});
+  CHECK(contains(r.err, "outputs.jsonl:1: \"prompt_index\" must be a whole number or null, got -1"));
+  write(dir / "outputs.jsonl", "{\"request_id\": \"r\", \"target\": \"a\", \"phase\": \"warm\", \"seq\": 0, "
+                               "\"prompt_index\": 20, \"text\": \"Paris\"}\n");
+  r = run_ttftbench({"report", dir.string(), "--grade", quiz});
+  CHECK(contains(r.err, "request r answered prompt 20, but " + quiz + " has 20 prompts"));
+  write(dir / "outputs.jsonl", "not json\n");
+  CHECK(contains(run_ttftbench({"report", dir.string(), "--grade", quiz}).err, "outputs.jsonl:1: not valid JSON"));
+
+  write(tmp / "bad.jsonl", "{\"prompt\": \"a\", \"expected\": {\"regex\": \"[\"}}\n");
+  r = run_ttftbench({"report", dir.string(), "--grade", (tmp / "bad.jsonl").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "bad.jsonl:1: /expected/regex: bad regex \"[\": "));
+  write(tmp / "ungraded.jsonl", "{\"prompt\": \"a\"}\n");
+  CHECK(contains(run_ttftbench({"report", dir.string(), "--grade", (tmp / "ungraded.jsonl").string()}).err,
+                 "no prompt has an \"expected\" answer"));
+
+  fs::remove(dir / "outputs.jsonl");
+  r = run_ttftbench({"report", dir.string(), "--grade", quiz});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "ttftbench: error: " + (dir / "outputs.jsonl").string() + ": no recorded answers to grade"));
+  CHECK(contains(r.err, "--record-outputs"));
 }

@@ -80,6 +80,13 @@ TEST_CASE("run: the simulator's quiz graded, accuracy reported and asserted") {
   CHECK(strict.exit_code == 1);
 }
 
+TEST_CASE("validate: the shipped quiz scenario reads its graded prompts") {
+  const auto r = run_ttftbench({"validate", (fs::path(TTFT_SOURCE_DIR) / "scenarios" / "quiz.json").string()});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "200 (100 per target)"));
+}
+
 TEST_CASE("report --grade: a recorded run graded after the fact from its outputs.jsonl") {
   // tests/fixtures/results/graded-quiz: 8 rows as a quiz run recorded them (shaky 3 of 4 right)
   // and a hand-written outputs.jsonl: right answers all 4; shaky "Lyon" (wrong), "It is TOKYO!"

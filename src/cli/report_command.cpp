@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "cli/gate_outputs.hpp"
+#include "cli/grade_option.hpp"
 #include "cli/slo_option.hpp"
 #include "cli/volume_option.hpp"
 #include "core/exit_codes.hpp"
@@ -46,6 +47,9 @@ void setup_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--slo", o.slo,
                   "Goodput against this SLO in every phase, over the runs' own (e.g. ttft=200ms,e2e=8s; metrics: " +
                       fmt::format("{})", fmt::join(metrics::slo_metric_names(), ", ")));
+  cmd->add_option("--grade", o.grade,
+                  "Grade the answers each folder recorded (outputs.jsonl, from run --record-outputs) against "
+                  "this prompts file's \"expected\" answers");
   cmd->add_flag("--allow-mixed", o.allow_mixed, "Merge folders even when their scenario files differ");
   cmd->add_option("--assert", o.asserts, std::string(kAssertHelp) + "; with --by, checked for every group too")
       ->allow_extra_args(false);  // one EXPR per --assert
@@ -70,8 +74,17 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
   }
   std::optional<report::GroupBy> by;
   if (!o.by.empty()) by = o.by == "pop" ? report::GroupBy::pop : report::GroupBy::region;
-  const auto built =
-      report::report_from_folders({o.dirs, by, *volume, o.allow_mixed, o.format == "html", *slo}, io);
+  std::optional<std::map<std::string, bool>> grades;
+  if (!o.grade.empty()) {
+    auto graded = grade_recorded_outputs(o.grade, o.dirs);
+    if (!graded) {
+      io.err << render_error(graded.error());
+      return to_int(ExitCode::usage);
+    }
+    grades = std::move(*graded);
+  }
+  const auto built = report::report_from_folders(
+      {o.dirs, by, *volume, o.allow_mixed, o.format == "html", *slo, std::move(grades)}, io);
   if (!built) {
     io.err << render_error(built.error());
     return to_int(ExitCode::usage);

@@ -70,7 +70,11 @@ bool is_tls_error(CURLcode code) {
 Result<std::unique_ptr<Transfer>> Transfer::create(RequestSpec spec) {
   if (spec.embeddings) {  // one JSON body, read at its end; no protocol adapter's headers
     const EmbeddingsCheck& check = *spec.embeddings;
-    auto decoder = protocol::StreamDecoder::embeddings(check.format, check.vectors, check.dimensions);
+    // Room for every vector at 64 KiB (3,072 floats in JSON take about 40 KiB), and never less
+    // than a chat response's bound.
+    constexpr std::size_t kBytesPerVector = std::size_t{64} << 10;
+    const std::size_t max_bytes = std::max(protocol::kMaxCompletionBytes, check.vectors * kBytesPerVector);
+    auto decoder = protocol::StreamDecoder::embeddings(check.format, check.vectors, check.dimensions, max_bytes);
     return start(std::move(spec), std::move(decoder), {});
   }
   auto decoder = spec.stream

@@ -108,10 +108,31 @@ Json goodput_json(const Report& report, const Goodput& goodput) {
   return {{"limits_ms", limits_json(report)}, {"goodput", std::move(rows)}, {"verdicts", std::move(verdicts)}};
 }
 
+// summary.json's "accuracy" (docs/results.md ("summary.json")).
+Json accuracy_json(const report::Accuracy& accuracy) {
+  Json rows = Json::array();
+  for (const report::AccuracyRow& r : accuracy.rows) {
+    rows.push_back({{"target", r.target}, {"phase", r.phase}, {"correct", r.correct}, {"graded", r.graded},
+                    {"errors", r.errors}, {"accuracy", json_figure(r.accuracy)},
+                    {"ci_low", json_interval_bound(r.ci, false)}, {"ci_high", json_interval_bound(r.ci, true)}});
+  }
+  Json verdicts = Json::array();
+  for (const report::AccuracyVerdict& v : accuracy.verdicts) {
+    const report::ShareComparison& c = v.comparison;
+    verdicts.push_back({{"phase", v.phase}, {"a", v.target_a}, {"b", v.target_b},
+                        {"accuracy_a", json_figure(v.accuracy_a)}, {"accuracy_b", json_figure(v.accuracy_b)},
+                        {"diff", json_figure(c.diff)}, {"ci_low", json_interval_bound(c.ci, false)},
+                        {"ci_high", json_interval_bound(c.ci, true)}, {"p_value", json_number(c.p_value)},
+                        {"significant", c.significant}, {"text", c.text}});
+  }
+  return {{"rows", std::move(rows)}, {"verdicts", std::move(verdicts)}};
+}
+
 }  // namespace
 
 void add_decision_json(Json& doc, const Report& report) {
   if (report.goodput) doc["slo"] = goodput_json(report, *report.goodput);
+  if (report.accuracy) doc["accuracy"] = accuracy_json(*report.accuracy);
   if (!report.idle_thresholds.empty()) {
     Json sweep = Json::array();
     for (const IdleThreshold& t : report.idle_thresholds) sweep.push_back(idle_json(t));

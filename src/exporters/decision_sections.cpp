@@ -106,6 +106,11 @@ std::string slo_title(const Report& report) {
   return fmt::format("SLO attainment ({}; failures count as misses)", fmt::join(parts, "; "));
 }
 
+// "97.0%\u201399.1%", or "-" without an interval.
+std::string percent_interval(const std::optional<stats::Interval>& ci) {
+  return ci ? fmt::format("{}\u2013{}", format_percent(ci->low), format_percent(ci->high)) : "-";
+}
+
 Section goodput_section(const Report& report, const Goodput& goodput) {
   Section section;
   section.title = slo_title(report);
@@ -113,15 +118,33 @@ Section goodput_section(const Report& report, const Goodput& goodput) {
   table.header = {"target", "phase", "met", "requests", "goodput", "95% CI"};
   table.align = {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right};
   for (const GoodputRow& row : goodput.rows) {
-    const std::string ci =
-        row.ci ? fmt::format("{}\u2013{}", format_percent(row.ci->low), format_percent(row.ci->high)) : "-";
     table.rows.push_back({row.target, row.phase, fmt::format("{}", row.met), fmt::format("{}", row.requests),
-                          row.goodput ? format_percent(*row.goodput) : "-", ci});
+                          row.goodput ? format_percent(*row.goodput) : "-", percent_interval(row.ci)});
   }
   section.tables.push_back(std::move(table));
   const bool several_pairs = report.run.targets.size() > 2;
   for (const GoodputVerdict& v : goodput.verdicts) {
     section.lines.push_back(several_pairs ? fmt::format("{} vs {}, {}", v.target_a, v.target_b, v.text) : v.text);
+  }
+  return section;
+}
+
+// "Accuracy": correct of graded answers per target and phase, then one line per compared pair.
+Section accuracy_section(const Report& report, const report::Accuracy& accuracy) {
+  Section section;
+  section.title = "Accuracy (graded answers; failed requests are not graded)";
+  Table table;
+  table.header = {"target", "phase", "correct", "graded", "accuracy", "95% CI"};
+  table.align = {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right};
+  for (const report::AccuracyRow& row : accuracy.rows) {
+    table.rows.push_back({row.target, row.phase, fmt::format("{}", row.correct), fmt::format("{}", row.graded),
+                          row.accuracy ? format_percent(*row.accuracy) : "-", percent_interval(row.ci)});
+  }
+  section.tables.push_back(std::move(table));
+  const bool several_pairs = report.run.targets.size() > 2;
+  for (const report::AccuracyVerdict& v : accuracy.verdicts) {
+    const std::string& text = v.comparison.text;
+    section.lines.push_back(several_pairs ? fmt::format("{} vs {}, {}", v.target_a, v.target_b, text) : text);
   }
   return section;
 }
@@ -133,6 +156,7 @@ std::string format_usd(std::optional<double> usd) { return format_significant(us
 std::vector<Section> decision_sections(const Report& report) {
   std::vector<Section> sections;
   if (report.goodput) sections.push_back(goodput_section(report, *report.goodput));
+  if (report.accuracy) sections.push_back(accuracy_section(report, *report.accuracy));
   if (!report.idle_thresholds.empty()) sections.push_back(idle_section(report.idle_thresholds));
   if (report.cost_at_scale) sections.push_back(cost_section(*report.cost_at_scale));
   return sections;

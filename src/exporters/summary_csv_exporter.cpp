@@ -50,9 +50,8 @@ std::string figure_row(const std::string& target, const std::string& phase, cons
 }
 
 /// After the metric rows (docs/results.md ("summary.csv")): each sweep value's throughput per
-/// target, each input_tokens sweep's fitted intercept and slope per target, and each embeddings
-/// target's inputs/s and cost per million input tokens per phase.
-std::string figure_rows(const Report& report, const std::string& lead) {
+/// target, and each input_tokens sweep's fitted intercept and slope per target.
+std::string sweep_rows(const Report& report, const std::string& lead) {
   std::string out;
   for (const report::SweepReport& sweep : report.sweeps) {
     for (std::size_t t = 0; t < sweep.targets.size(); ++t) {
@@ -71,6 +70,12 @@ std::string figure_rows(const Report& report, const std::string& lead) {
                                fit.slope_ms_per_1k);
     }
   }
+  return out;
+}
+
+/// After the sweep rows: each embeddings target's inputs/s and cost per million input tokens per phase.
+std::string embeddings_rows(const Report& report, const std::string& lead) {
+  std::string out;
   for (const report::EmbeddingsRow& e : report.embeddings) {
     const std::size_t ok = e.requests - e.errors;
     out += lead + figure_row(e.target, e.phase, "embeddings_throughput", "inputs/s", ok, e.errors, e.inputs_per_s);
@@ -80,15 +85,29 @@ std::string figure_rows(const Report& report, const std::string& lead) {
   return out;
 }
 
+/// Last: each target's accuracy per graded phase and "all" (docs/metrics.md ("Accuracy")).
+std::string accuracy_rows(const Report& report, const std::string& lead) {
+  std::string out;
+  if (!report.accuracy) return out;
+  for (const report::AccuracyRow& row : report.accuracy->rows) {
+    out += lead + figure_row(row.target, row.phase, "accuracy", "fraction", row.graded, row.errors, row.accuracy);
+  }
+  return out;
+}
+
+std::string tail_rows(const Report& report, const std::string& lead) {
+  return sweep_rows(report, lead) + embeddings_rows(report, lead) + accuracy_rows(report, lead);
+}
+
 std::string lead(const std::string& label) { return samples::csv_quote(label) + ","; }
 
 }  // namespace
 
 std::string export_summary_csv(const GroupedReport& r) {
-  if (r.column.empty()) return kHeader + rows(r.overall, "") + figure_rows(r.overall, "");
+  if (r.column.empty()) return kHeader + rows(r.overall, "") + tail_rows(r.overall, "");
   std::string out = lead(r.column) + kHeader;
-  for (const auto& [label, report] : r.groups) out += rows(report, lead(label)) + figure_rows(report, lead(label));
-  return out + rows(r.overall, lead(report::kAllGroups)) + figure_rows(r.overall, lead(report::kAllGroups));
+  for (const auto& [label, report] : r.groups) out += rows(report, lead(label)) + tail_rows(report, lead(label));
+  return out + rows(r.overall, lead(report::kAllGroups)) + tail_rows(r.overall, lead(report::kAllGroups));
 }
 
 }  // namespace ttft::exporters

@@ -32,6 +32,7 @@ std::string_view stat_name(Stat stat) {
     case Stat::p95_incl_errors: return "p95_incl_errors";
     case Stat::p99_incl_errors: return "p99_incl_errors";
     case Stat::goodput: return "goodput";
+    case Stat::accuracy: return "accuracy";
     case Stat::throughput: return "throughput";
     case Stat::output_tps: return "output_tps";
     case Stat::saturation: return "saturation";

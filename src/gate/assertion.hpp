@@ -17,6 +17,7 @@ enum class Stat {
   mean, stdev, min, p50, p95, p99, max, n, errors, error_rate,
   p50_incl_errors, p95_incl_errors, p99_incl_errors,  // each failure ranked slower than any success
   goodput,  // of a phase: the share of its requests that met the SLO
+  accuracy,  // of a phase: the share of its graded answers that were right
   throughput, output_tps,       // of one sweep value (PHASE = "<sweep>@<value>"): requests/s, output tokens/s
   saturation, slope, intercept,  // of a whole sweep (docs/metrics.md ("Sweeps"))
 };
@@ -26,7 +27,7 @@ enum class CostField { input_usd_per_mtok, output_usd_per_mtok, blended_usd_per_
 /// What the left-hand side names.
 enum class Subject {
   metric_stat,  // TARGET.PHASE.METRIC.STAT
-  phase_stat,   // TARGET.PHASE.{n,errors,error_rate,goodput,throughput,output_tps}: the phase's requests
+  phase_stat,   // TARGET.PHASE.{n,errors,error_rate,goodput,accuracy,throughput,output_tps}: the phase's requests
   sweep_stat,   // TARGET.SWEEP.{saturation,slope,intercept}: SWEEP is a sweep phase as written ("ramp")
   cost,         // TARGET.cost.FIELD
 };
@@ -41,7 +42,7 @@ struct Assertion {
   CostField cost_field = CostField::blended_usd_per_mtok;
   Op op = Op::less;
   // The threshold in the measured quantity's unit: the metric's unit (ms from "s" too), a
-  // fraction for error_rate ("1%" → 0.01) and goodput ("95%" or 0.95), USD for cost fields, a
+  // fraction for error_rate ("1%" → 0.01), goodput and accuracy ("95%" or 0.95), USD for cost fields, a
   // count for n and errors; ms for intercept and for slope (per 1,000 input tokens); the swept
   // value for saturation; per second for throughput (requests) and output_tps (tokens).
   double threshold = 0;

@@ -103,10 +103,20 @@ Measured measure_goodput(const Assertion& a, const report::Report& report, const
   return {std::nullopt, "", fmt::format("not measured: phase {} has no SLO", phase)};
 }
 
+Measured measure_accuracy(const Assertion& a, const report::Report& report, const std::string& target,
+                          const std::string& phase) {
+  if (!report.accuracy) return {std::nullopt, "", "not measured: no graded answers (give prompts an \"expected\")"};
+  const report::AccuracyRow* row = report::find_accuracy(*report.accuracy, target, phase);
+  if (row == nullptr || !row->accuracy) return {std::nullopt, "", fmt::format("not measured: phase {} has no graded answers", phase)};
+  const std::string percent = number_text(*row->accuracy * 100, a.threshold * 100);
+  return {row->accuracy, fmt::format("{}% ({} of {} graded answers right)", percent, row->correct, row->graded), ""};
+}
+
 Measured measure(const Assertion& a, const report::Report& report, const std::string& target,
                  const std::string& phase) {
   if (a.subject == Subject::cost) return measure_cost(a, report, target);
   if (a.stat == Stat::goodput) return measure_goodput(a, report, target, phase);
+  if (a.stat == Stat::accuracy) return measure_accuracy(a, report, target, phase);
   if (a.subject == Subject::sweep_stat) return measure_sweep(a, report, target, phase);
   if (is_sweep_value_stat(a.stat)) return measure_sweep_value(a, report, target, phase);
   const std::string metric = a.subject == Subject::phase_stat ? "e2e" : a.metric;

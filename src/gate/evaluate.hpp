@@ -24,7 +24,8 @@ struct Check {
 /// error_rate = errors / (n + errors); p50/p95/p99_incl_errors the row's percentiles over every
 /// request (a failure ranked slowest), failed when that percentile falls among the failures;
 /// goodput the share of the phase's requests that met the SLO (failed without an SLO, or for a
-/// phase without one); cost fields from the target's cost figures, in USD; throughput and
+/// phase without one); accuracy the share of the phase's graded answers that were right (failed
+/// where none was graded); cost fields from the target's cost figures, in USD; throughput and
 /// output_tps from the sweep point of that phase ("ramp@4"); saturation, slope and intercept from
 /// the named sweep (not measured where the sweep's parameter has no such figure). For these "*"
 /// expands only over the sweep values or sweeps the figure exists for.

@@ -25,7 +25,7 @@ constexpr std::array<std::pair<std::string_view, Stat>, 13> kStats = {{
     {"p95", Stat::p95}, {"p99", Stat::p99}, {"max", Stat::max}, {"n", Stat::n},
     {"errors", Stat::errors}, {"error_rate", Stat::error_rate}, {"p50_incl_errors", Stat::p50_incl_errors},
     {"p95_incl_errors", Stat::p95_incl_errors}, {"p99_incl_errors", Stat::p99_incl_errors}}};
-constexpr const char* kPhaseStats = "n, errors, error_rate, goodput, throughput, output_tps";
+constexpr const char* kPhaseStats = "n, errors, error_rate, goodput, accuracy, throughput, output_tps";
 constexpr std::array<std::pair<std::string_view, Stat>, 3> kSweepStats = {{
     {"saturation", Stat::saturation}, {"slope", Stat::slope}, {"intercept", Stat::intercept}}};
 constexpr std::array<std::pair<std::string_view, CostField>, 4> kCostFields = {{
@@ -83,7 +83,7 @@ Kind kind_of(const Assertion& a) {
   if (a.stat == Stat::n || a.stat == Stat::errors) return Kind::count;
   if (a.stat == Stat::slope || a.stat == Stat::intercept) return Kind::time_ms;
   if (a.stat == Stat::error_rate) return Kind::fraction;
-  if (a.stat == Stat::goodput) return Kind::share;
+  if (a.stat == Stat::goodput || a.stat == Stat::accuracy) return Kind::share;
   const auto* metric = metrics::find_metric(a.metric);
   return metric != nullptr && metric->unit == "ms" ? Kind::time_ms : Kind::plain;
 }
@@ -205,6 +205,10 @@ class Parser {
   Failure read_phase_stat(const std::vector<Segment>& segments, Assertion& a) {
     const Segment& third = segments[2];
     a.subject = Subject::phase_stat;
+    if (third.name == "accuracy") {
+      a.stat = Stat::accuracy;
+      return std::nullopt;
+    }
     if (third.name == "goodput" || third.name == "throughput" || third.name == "output_tps") {
       a.stat = third.name == "goodput" ? Stat::goodput : third.name == "throughput" ? Stat::throughput : Stat::output_tps;
       return a.stat == Stat::goodput ? std::nullopt : check_sweep_value_phase(segments, a);
@@ -311,7 +315,7 @@ class Parser {
     if (unit == "s") a.threshold *= 1000;  // seconds → the metric's ms
     if (unit == "%") {
       if (a.threshold > 100) return at(value_offset, "expected a percentage from 0% to 100%");
-      a.threshold /= 100;  // error_rate and goodput are measured as fractions
+      a.threshold /= 100;  // error_rate, goodput and accuracy are measured as fractions
     }
     if (kind == Kind::share && unit.empty() && a.threshold > 1) {
       return at(value_offset, "expected a fraction from 0 to 1, or a percentage with %",

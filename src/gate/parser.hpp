@@ -3,7 +3,7 @@
 //
 //   assertion := path OP number [UNIT]
 //   path      := NAME "." PHASE "." METRIC "." STAT     metric_stat (NAME and PHASE may be "*")
-//              | NAME "." PHASE "." ("n"|"errors"|"error_rate"|"goodput")   phase_stat
+//              | NAME "." PHASE "." ("n"|"errors"|"error_rate"|"goodput"|"accuracy")   phase_stat
 //              | NAME "." SWEEP_VALUE "." ("throughput"|"output_tps")      phase_stat
 //              | NAME "." NAME "." ("saturation"|"slope"|"intercept")      sweep_stat
 //              | NAME ".cost." COST_FIELD                cost
@@ -12,7 +12,7 @@
 //   OP        := "<" | "<=" | ">" | ">=" | "==" | "!="
 //   number    := DIGITS ["." DIGITS]                    (no sign, no exponent)
 //   UNIT      := "ms" | "s" | "%" | "usd"                (each fits some quantities only; goodput
-//                                                        takes "%" or a bare fraction up to 1)
+//                                                        and accuracy take "%" or a bare fraction up to 1)
 #pragma once
 
 #include <cstddef>

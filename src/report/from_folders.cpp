@@ -80,6 +80,10 @@ Result<FolderReport> report_from_folders(const FolderReportOptions& o, Io& io) {
   IdleSweepCollector sweep;  // idle sweeps are judged on the overall samples only
   PlotSamplesBuilder plot_rows;
   const samples::RowSink add_row = [&](samples::Sample& row) {
+    if (o.grades) {
+      const auto grade = o.grades->find(row.request_id);
+      row.correct = row.error.empty() && grade != o.grades->end() ? std::optional(grade->second) : std::nullopt;
+    }
     builder.add(row);
     if (o.with_plots) plot_rows.add(row);
     sweep.add(row);

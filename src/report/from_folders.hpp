@@ -3,6 +3,7 @@
 // the report's groups and are not kept: a million rows take ~0.1 GB, not the ~1 GB of Samples.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ struct FolderReportOptions {
   bool allow_mixed = false;            // merge folders of different scenario files (with a note)
   bool with_plots = false;             // also the HTML plots' data (keeps ~80 bytes a row while reading)
   std::optional<metrics::Slo> slo = std::nullopt;  // report --slo: every phase's SLO, over the manifests'
+  // report --grade: by request_id, whether each graded answer was right. Rows replace their
+  // `correct` with it; a failed row, or one it lacks, becomes ungraded. nullopt: rows as recorded.
+  std::optional<std::map<std::string, bool>> grades = std::nullopt;
 };
 
 struct FolderReport {

@@ -68,6 +68,10 @@ void MetricGroupsBuilder::add(const samples::Sample& s) {
     ++group->requests;
     if (met_slo) ++group->slo_met;
     if (reasoning_first) ++group->reasoning_first;
+    if (s.correct) {
+      ++group->graded;
+      if (*s.correct) ++group->correct;
+    }
     if (!ok) {
       ++group->errors;
       continue;
@@ -82,6 +86,11 @@ void MetricGroupsBuilder::add(const samples::Sample& s) {
                                s.cached_input_tokens.value_or(0), s.cache_write_tokens.value_or(0)});
     }
   }
+}
+
+const MetricGroup* find_group(const MetricGroups& groups, std::string_view target, std::string_view phase) {
+  const auto found = groups.groups.find(GroupKeyLess::View{target, phase});
+  return found == groups.groups.end() ? nullptr : &found->second;
 }
 
 MetricGroups group_metric_values(const std::vector<samples::Sample>& samples, const metrics::SloSpec& slo) {

@@ -29,6 +29,7 @@ struct MetricGroup {
   std::size_t requests = 0;              // every sample, failed or not
   std::size_t slo_met = 0;               // samples that met their phase's SLO (metrics::meets_slo)
   std::size_t reasoning_first = 0;       // samples whose first token was reasoning (first_token_kind)
+  std::size_t graded = 0, correct = 0;   // samples with `correct` set, and of them those with 1
   SweepTally sweep;                      // samples with a sweep_value; phase groups only
   EmbeddingsTally embeddings;            // successful embeddings samples (with vectors)
 };
@@ -50,6 +51,9 @@ struct MetricGroups {
   std::map<TurnKey, TurnTally> turns;  // samples with a conversation turn
   std::size_t samples = 0, errors = 0;
 };
+
+/// The group of `target` in `phase` (or kAllPhases), or nullptr when no sample was in it.
+const MetricGroup* find_group(const MetricGroups& groups, std::string_view target, std::string_view phase);
 
 /// Builds MetricGroups one sample at a time, so rows streamed from samples.csv need not be kept.
 /// Each sample is judged by its phase's SLO in `slo` as it passes (none: nothing meets one).

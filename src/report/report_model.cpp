@@ -273,6 +273,7 @@ Report build_report(MetricGroups grouped, const RunInfo& run) {
   for (const std::string& metric : verdict_metrics)
     add_verdicts(report.run, metric, verdict_values[metric], report.verdicts);
   report.goodput = build_goodput(report.run.slo, report.run.targets, report.run.phases, grouped);
+  report.accuracy = build_accuracy(report.run.targets, report.run.phases, grouped);
   report.client_error_note = client_error_note(report);
   report.sweeps = build_sweeps(report, grouped);
   report.turns = build_turns(report.run, grouped);

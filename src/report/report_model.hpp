@@ -15,6 +15,7 @@
 #include "cost/pricing.hpp"
 #include "cost/target_cost.hpp"
 #include "metrics/slo.hpp"
+#include "report/accuracy.hpp"
 #include "report/cost_at_scale.hpp"
 #include "report/goodput.hpp"
 #include "report/idle_threshold.hpp"
@@ -87,6 +88,7 @@ struct Report {
   std::vector<IdleThreshold> idle_thresholds;    // with an idle sweep: docs/metrics.md ("Idle threshold")
   std::optional<CostAtScale> cost_at_scale;      // `report --volume`: docs/metrics.md ("Cost at a volume")
   std::optional<Goodput> goodput;                // with an SLO (run.slo): docs/metrics.md ("Goodput")
+  std::optional<Accuracy> accuracy;              // with graded rows: docs/metrics.md ("Accuracy")
   // Targets with a row whose first token was reasoning, in run order; when there are any and the
   // headline is not first_answer, the note saying so, and `verdicts` also holds first_answer's.
   std::vector<std::string> reasoning_targets;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/version.hpp"
+#include "metrics/grade.hpp"
 #include "cost/sample_cost.hpp"
 #include "driver/curl_handles.hpp"
 #include "driver/response_headers.hpp"
@@ -34,6 +35,13 @@ namespace ttft::run {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The expected answer of the scenario's prompt `index` (docs/scenario.md ("Graded prompts")), or nullptr.
+const metrics::Expected* expected_of(const scenario::Scenario& s, std::optional<std::int64_t> index) {
+  if (!index || static_cast<std::size_t>(*index) >= s.expected.size()) return nullptr;
+  const auto& expected = s.expected[static_cast<std::size_t>(*index)];
+  return expected ? &*expected : nullptr;
+}
 
 /// The id a request is sent with: <run_id>-<target>-<phase>-<seq> (docs/scenario.md ("Request ids")).
 std::string generated_request_id(const Prepared& p, const schedule::PlannedRequest& planned) {
@@ -226,7 +234,7 @@ Result<driver::RequestSpec> Session::embeddings_request(const schedule::PlannedR
   RequestWorkload workload = picker_.pick(planned);
   std::int64_t chars = 0;
   for (const std::string& text : workload.inputs) chars += static_cast<std::int64_t>(text.size());
-  asked_[planned.seq] = {chars, workload.input_tokens_requested, std::nullopt, {}, std::nullopt};
+  asked_[planned.seq] = {chars, workload.input_tokens_requested, std::nullopt, {}, std::nullopt, nullptr};
   return build_embeddings_request({sims_->url(planned.target_index), target.protocol, target.model,
                                    std::move(workload.inputs), target.dimensions, target.headers,
                                    generated_request_id(p_, planned), p_.scenario.request_id_header});
@@ -238,14 +246,16 @@ Result<driver::RequestSpec> Session::chat_request(const schedule::PlannedRequest
   RequestWorkload workload = picker_.pick(planned);
   std::string prompt = outputs_ ? last_user_text(workload.messages) : std::string();
   auto messages = sent_messages(planned, std::move(workload.messages));
+  // Conversation turns are not graded: a later turn's answer depends on the replies before it.
+  const metrics::Expected* expected = planned.turn ? nullptr : expected_of(s, workload.prompt_index);
   asked_[planned.seq] = {chars_of(messages), workload.input_tokens_requested, workload.max_tokens,
-                         std::move(prompt), workload.prompt_index};
+                         std::move(prompt), workload.prompt_index, expected};
   RequestInput input{sims_->url(planned.target_index), target.protocol, target.model,
                      std::move(messages), workload.max_tokens, target.body, target.headers,
                      generated_request_id(p_, planned), s.request_id_header, s.tools, s.tool_choice};
   input.stream = target.stream;
   auto spec = build_request(input);
-  if (spec) spec->keep_answer_text = planned.turn.has_value() || outputs_.has_value();
+  if (spec) spec->keep_answer_text = planned.turn.has_value() || outputs_.has_value() || expected != nullptr;
   return spec;
 }
 
@@ -288,6 +298,10 @@ samples::Sample Session::sample_of(driver::Finished&& f, std::optional<results::
   if (target.embeds()) {  // no output; the input count is the provider's or estimated from the texts
     sample.output_tokens = 0;
     sample.token_source = f.outcome.stream.input_tokens ? "usage" : "estimated";
+  }
+  // Graded after the request ended, off the read path; a failed request has no answer to grade.
+  if (a.expected != nullptr && sample.error.empty()) {
+    sample.correct = metrics::grade_answer(*a.expected, f.outcome.stream.answer_text);
   }
   if (outputs_) output = output_record(sample, f.outcome.stream, a.prompt, a.prompt_index);
   remember_reply(f.planned, std::move(f.outcome.stream.answer_text));

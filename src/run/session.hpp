@@ -108,6 +108,7 @@ class Session {
     std::optional<std::int64_t> max_tokens;  // chat requests
     std::string prompt;  // the last user message (outputs.jsonl only)
     std::optional<std::int64_t> prompt_index;
+    const metrics::Expected* expected = nullptr;  // the prompt's expected answer: graded when it ends
   };
   std::unordered_map<std::int64_t, Asked> asked_;
   /// Conversations in progress: the messages so far, by (target, phase, conversation).

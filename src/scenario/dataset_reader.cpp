@@ -20,6 +20,7 @@ const std::vector<std::string> kRoles = {"system", "user", "assistant"};
 struct Entry {
   std::vector<protocol::Message> prompt;
   std::vector<std::string> user_turns;
+  std::optional<metrics::Expected> expected;  // prompts format only
   bool skipped = false;  // a ShareGPT entry without a human turn: no prompt, left out and counted
 };
 
@@ -44,15 +45,19 @@ void add_user_turns(Entry& entry) {
   }
 }
 
-// One prompts line: {"messages": [...]} or {"prompt": "text"} (one user message).
+// One prompts line: {"messages": [...]} or {"prompt": "text"} (one user message), and an optional
+// "expected" answer.
 bool read_prompt_line(Reader& line_reader, Json& value, Entry& out) {
+  if (const Json* expected = find_member(value, "expected")) {
+    if (!read_expected(line_reader, *expected, "/expected", out.expected.emplace())) return false;
+  }
   if (find_member(value, "prompt") != nullptr) {
-    if (!line_reader.object(value, "", {"prompt"})) return false;
+    if (!line_reader.object(value, "", {"prompt", "expected"})) return false;
     protocol::Message message{"user", ""};
     if (!line_reader.string(value["prompt"], "/prompt", message.content)) return false;
     out.prompt.push_back(std::move(message));
   } else if (find_member(value, "messages") != nullptr) {
-    if (!line_reader.object(value, "", {"messages"}) ||
+    if (!line_reader.object(value, "", {"messages", "expected"}) ||
         !read_messages(line_reader, value["messages"], "/messages", out.prompt)) {
       return false;
     }
@@ -144,6 +149,12 @@ bool read_openai_entry(Reader& line_reader, Json& value, Entry& out) {
   }
   add_user_turns(out);
   if (out.user_turns.empty()) return line_reader.fail("/messages", "entry has no \"user\" message");
+  return true;
+}
+
+// No prompt graded: no list at all, so "graded" is a single emptiness test downstream.
+bool drop_if_ungraded(std::vector<std::optional<metrics::Expected>>& expected) {
+  if (std::none_of(expected.begin(), expected.end(), [](const auto& e) { return e.has_value(); })) expected.clear();
   return true;
 }
 
@@ -286,16 +297,20 @@ bool read_messages(Reader& reader, const Json& value, const std::string& pointer
 }
 
 bool read_prompts_file(Reader& reader, const std::string& pointer, const std::string& path,
-                       std::vector<std::vector<protocol::Message>>& out) {
+                       std::vector<std::vector<protocol::Message>>& out,
+                       std::vector<std::optional<metrics::Expected>>& expected) {
   const Source source{path, "prompts file", "prompts_file is relative to the scenario file's folder",
-                      std::nullopt, &read_prompt_line,
-                      [&out](Entry&& entry) { out.push_back(std::move(entry.prompt)); }};
-  return read_entries(reader, pointer, source, false);
+                      std::nullopt, &read_prompt_line, [&](Entry&& entry) {
+                        out.push_back(std::move(entry.prompt));
+                        expected.push_back(std::move(entry.expected));
+                      }};
+  return read_entries(reader, pointer, source, false) && drop_if_ungraded(expected);
 }
 
 bool read_dataset(Reader& reader, const std::string& pointer, const std::string& path, DatasetFormat format,
                   std::optional<std::int64_t> limit, std::vector<std::vector<protocol::Message>>& prompts,
-                  std::vector<std::vector<std::string>>& user_turns, DatasetSkips& skips) {
+                  std::vector<std::vector<std::string>>& user_turns, DatasetSkips& skips,
+                  std::vector<std::optional<metrics::Expected>>& expected) {
   const EntryReader read_entry = format == DatasetFormat::sharegpt ? &read_sharegpt_entry
                                  : format == DatasetFormat::openai ? &read_openai_entry
                                                                    : &read_prompt_line;
@@ -303,9 +318,10 @@ bool read_dataset(Reader& reader, const std::string& pointer, const std::string&
                       read_entry, [&](Entry&& entry) {
                         prompts.push_back(std::move(entry.prompt));
                         user_turns.push_back(std::move(entry.user_turns));
+                        expected.push_back(std::move(entry.expected));
                       },
                       &skips};
-  return read_entries(reader, pointer, source, format == DatasetFormat::sharegpt);
+  return read_entries(reader, pointer, source, format == DatasetFormat::sharegpt) && drop_if_ungraded(expected);
 }
 
 }  // namespace ttft::scenario

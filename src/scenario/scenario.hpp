@@ -12,6 +12,7 @@
 
 #include "core/clock.hpp"
 #include "cost/pricing.hpp"
+#include "metrics/grade.hpp"
 #include "metrics/slo.hpp"
 #include "protocol/workload.hpp"
 #include "scenario/sim_profile.hpp"
@@ -146,6 +147,8 @@ struct Scenario {
   std::vector<std::vector<protocol::Message>> prompts;
   // Per prompt, its user turns in order (a conversation's turns; datasets), else empty.
   std::vector<std::vector<std::string>> user_turns;
+  // Per prompt, its "expected" answer (docs/scenario.md ("Graded prompts")); empty when none has one.
+  std::vector<std::optional<metrics::Expected>> expected;
   std::string prompts_file;            // resolved path of workload.prompts_file or dataset; empty = inline
   Sampling sampling = Sampling::sequential;
   DatasetSkips dataset_skips;          // workload.dataset: entries without a prompt, left out

@@ -38,22 +38,28 @@ Result<std::string> read_file_bytes(const std::string& path);
 bool read_messages(Reader& reader, const Json& value, const std::string& pointer,
                    std::vector<protocol::Message>& out);
 
+/// A prompt's "expected" at `pointer` (docs/scenario.md ("Graded prompts")); a regex is compiled.
+bool read_expected(Reader& reader, const Json& value, const std::string& pointer, metrics::Expected& out);
+
 /// The prompts JSONL at `path` (workload.prompts_file at `pointer`): one {"messages": [...]} or
-/// {"prompt": "..."} per line; bad lines are errors at "<path>:<line>".
+/// {"prompt": "..."} per line, each with an optional "expected" appended to `expected` (one per
+/// prompt; left empty when no line has one); bad lines are errors at "<path>:<line>".
 bool read_prompts_file(Reader& reader, const std::string& pointer, const std::string& path,
-                       std::vector<std::vector<protocol::Message>>& out);
+                       std::vector<std::vector<protocol::Message>>& out,
+                       std::vector<std::optional<metrics::Expected>>& expected);
 
 /// workload.dataset's "format".
 enum class DatasetFormat { sharegpt, openai, prompts };
 
 /// A dataset file (workload.dataset at `pointer`, docs/scenario.md ("Datasets")), at most `limit`
 /// entries in file order: each entry's prompt (ShareGPT: its first human turn; OpenAI: its
-/// messages; prompts: as read_prompts_file) appended to `prompts`, and its user turns in order to
-/// `user_turns` (one vector per entry, for conversations). Bad entries are errors at "<path>:<line>";
+/// messages; prompts: as read_prompts_file, "expected" included) appended to `prompts`, and its user
+/// turns in order to `user_turns` (one vector per entry, for conversations). Bad entries are errors at "<path>:<line>";
 /// ShareGPT entries without a human turn are left out and counted in `skips`.
 bool read_dataset(Reader& reader, const std::string& pointer, const std::string& path, DatasetFormat format,
                   std::optional<std::int64_t> limit, std::vector<std::vector<protocol::Message>>& prompts,
-                  std::vector<std::vector<std::string>>& user_turns, DatasetSkips& skips);
+                  std::vector<std::vector<std::string>>& user_turns, DatasetSkips& skips,
+                  std::vector<std::optional<metrics::Expected>>& expected);
 
 /// A replay trace (a phase's "trace" at `pointer`, docs/scenario.md ("Trace replay")): Mooncake
 /// JSONL ({"timestamp": MS, "input_length": N, "output_length": M, ...}) or CSV

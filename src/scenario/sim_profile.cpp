@@ -19,6 +19,7 @@ SimProfile edge_profile() {
   p.scale_to_zero_after_s = 300;
   p.token_interval_ms = 15;
   p.token_jitter_sigma = 0.2;
+  p.wrong_answer_rate = 0.15;  // a smaller model at the edge: faster, less often right
   return p;
 }
 
@@ -32,6 +33,7 @@ SimProfile central_profile() {
   p.scale_to_zero_after_s = 600;
   p.token_interval_ms = 12;
   p.token_jitter_sigma = 0.15;
+  p.wrong_answer_rate = 0.03;
   return p;
 }
 

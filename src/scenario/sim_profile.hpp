@@ -56,6 +56,8 @@ struct SimProfile {
   std::int64_t tool_calls = 0;
   // Length of each embeddings vector when the request asks for none (docs/simulator.md ("Embeddings")).
   std::int64_t embedding_dimensions = 768;
+  // Of the built-in quiz's questions, the share answered wrongly (docs/simulator.md ("Graded answers")).
+  double wrong_answer_rate = 0;
   Faults faults;
   std::vector<std::pair<int, double>> status_rates;  // HTTP error status → probability, ascending
   double time_scale = 1.0;  // multiplies scale_to_zero_after_s only (demos compress idle time)

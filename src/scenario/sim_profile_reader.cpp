@@ -23,7 +23,7 @@ const std::vector<std::string> kProfileKeys = {
     "base", "name", "network_ms", "prefill_ms_per_input_token", "warm", "cold",
     "scale_to_zero_after_s", "token_interval_ms", "token_jitter_sigma", "output_tokens", "slots",
     "reasoning_tokens", "reasoning_ms", "cached_input_tokens", "cache_write_tokens", "faults", "status_rate",
-    "time_scale", "tool_calls", "embedding_dimensions"};
+    "time_scale", "tool_calls", "embedding_dimensions", "wrong_answer_rate"};
 const std::vector<std::string> kLatencyKeys = {"median_ms", "sigma"};
 
 const std::vector<std::string>& fault_keys() {
@@ -134,6 +134,9 @@ bool read_sim_profile(Reader& reader, const Json& value, const std::string& poin
   }
   if (const Json* v = find_member(value, "reasoning_ms")) {
     reader.number_in(*v, at("reasoning_ms"), 0, kMaxValue, out.reasoning_ms.emplace());
+  }
+  if (const Json* v = find_member(value, "wrong_answer_rate")) {
+    reader.number_in(*v, at("wrong_answer_rate"), 0, 1, out.wrong_answer_rate);
   }
   if (const Json* v = find_member(value, "faults")) {
     read_faults(reader, *v, at("faults"), out.faults);

@@ -90,7 +90,7 @@ bool read_dataset_key(Reader& reader, const Json& value, const std::filesystem::
                                                   : DatasetFormat::prompts;
   out.prompts_file = (base_dir / relative).string();
   return read_dataset(reader, at + "/path", out.prompts_file, kind, limit, out.prompts, out.user_turns,
-                      out.dataset_skips);
+                      out.dataset_skips, out.expected);
 }
 
 // workload.inputs and workload.batch (docs/scenario.md ("Embeddings")), read after the targets. Inputs
@@ -177,7 +177,7 @@ bool read_workload(Reader& reader, const Json& value, const std::filesystem::pat
     std::string relative;
     if (reader.string(value["prompts_file"], "/workload/prompts_file", relative)) {
       out.prompts_file = (base_dir / relative).string();
-      read_prompts_file(reader, "/workload/prompts_file", out.prompts_file, out.prompts);
+      read_prompts_file(reader, "/workload/prompts_file", out.prompts_file, out.prompts, out.expected);
     }
   } else if (source == "dataset") {
     read_dataset_key(reader, value["dataset"], base_dir, out);

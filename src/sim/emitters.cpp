@@ -85,7 +85,10 @@ std::string_view token_text(std::int64_t index) {
 }
 
 std::string_view token_text(const StreamSpec& spec, std::int64_t index) {
-  return index == spec.marked_token ? kTokenMarker : token_text(index);
+  if (index == spec.marked_token) return kTokenMarker;
+  if (spec.answer_tokens.empty()) return token_text(index);
+  const auto i = static_cast<std::size_t>(index);
+  return i < spec.answer_tokens.size() ? std::string_view(spec.answer_tokens[i]) : std::string_view{};
 }
 
 std::string_view reasoning_text(std::int64_t index) {

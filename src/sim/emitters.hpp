@@ -41,6 +41,7 @@ struct StreamSpec {
   bool stopped_by_max_tokens = false;  // finish "length" / stop_reason "max_tokens"
   std::int64_t marked_token = -1;      // this token's text is kTokenMarker; -1 = none
   std::int64_t tool_calls = 0;         // get_weather calls between reasoning and the answer
+  std::vector<std::string> answer_tokens = {};  // a quiz answer's tokens; empty = the fixed token list
 };
 
 /// Every simulated tool call is get_weather({"city":"Paris"}); protocols that stream arguments
@@ -62,7 +63,8 @@ constexpr std::int64_t kCreatedUnixS = 1767225600;
 /// Text of the index-th generated token, cycling through a fixed list ("Hello", ",", " world", …).
 std::string_view token_text(std::int64_t index);
 
-/// token_text(index), or kTokenMarker when index is spec.marked_token. Emitters use this one.
+/// spec.answer_tokens[index] when the spec has them (past their end: ""), else token_text(index);
+/// kTokenMarker when index is spec.marked_token. Emitters use this one.
 std::string_view token_text(const StreamSpec& spec, std::int64_t index);
 
 /// Text of the index-th reasoning token, cycling through a fixed list ("Let", " me", " think", …).

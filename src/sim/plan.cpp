@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <random>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "core/check.hpp"
 #include "sim/fault_plan.hpp"
+#include "sim/quiz.hpp"
 
 namespace ttft::sim {
 
@@ -74,21 +76,26 @@ Result<std::optional<Fault>> fault_header(const HeaderLookup& header) {
   return std::optional<Fault>{*fault};
 }
 
-// Adds the text of `content` (a string, or the "text" of each part of an array) to the body's
-// input characters and, up to kPromptHeadBytes, to its prompt head.
-void add_text(const json& content, RequestBody& out) {
-  if (content.is_string()) {
-    const std::string& text = content.get_ref<const std::string&>();
-    out.input_chars += static_cast<std::int64_t>(text.size());
-    const std::size_t room = kPromptHeadBytes - std::min(kPromptHeadBytes, out.prompt_head.size());
-    out.prompt_head.append(text, 0, room);
-    return;
-  }
-  if (!content.is_array()) return;
+// The text of `content`: a string, or the "text" of each part of an array, joined.
+std::string plain_text(const json& content) {
+  if (content.is_string()) return content.get<std::string>();
+  std::string out;
+  if (!content.is_array()) return out;
   for (const auto& part : content) {
-    if (part.is_string()) add_text(part, out);
-    if (part.is_object() && part.contains("text")) add_text(part["text"], out);
+    if (part.is_string()) out += part.get_ref<const std::string&>();
+    if (part.is_object() && part.contains("text")) out += plain_text(part["text"]);
   }
+  return out;
+}
+
+// Adds the text of `content` to the body's input characters and, up to kPromptHeadBytes, to its
+// prompt head; returns that text.
+std::string add_text(const json& content, RequestBody& out) {
+  std::string text = plain_text(content);
+  out.input_chars += static_cast<std::int64_t>(text.size());
+  const std::size_t room = kPromptHeadBytes - std::min(kPromptHeadBytes, out.prompt_head.size());
+  out.prompt_head.append(text, 0, room);
+  return text;
 }
 
 // The output cap under each provider's name: OpenAI chat/completions (max_tokens,
@@ -122,11 +129,38 @@ Result<std::optional<std::int64_t>> max_tokens_of(const json& j) {
   return std::optional<std::int64_t>{};
 }
 
-// The text of one chat message: "content" (a string or parts), else AI SDK 5's "parts".
+// The text of one chat message: "content" (a string or parts), else AI SDK 5's "parts". A user
+// message's text becomes the body's last user text.
 void add_message(const json& message, RequestBody& out) {
   if (!message.is_object()) return;
-  if (const auto content = message.find("content"); content != message.end()) return add_text(*content, out);
-  if (const auto parts = message.find("parts"); parts != message.end()) add_text(*parts, out);
+  std::string text;
+  if (const auto content = message.find("content"); content != message.end()) {
+    text = add_text(*content, out);
+  } else if (const auto parts = message.find("parts"); parts != message.end()) {
+    text = add_text(*parts, out);
+  }
+  const auto role = message.find("role");
+  if (role != message.end() && role->is_string() && role->get_ref<const std::string&>() == "user") {
+    out.last_user_text = std::move(text);
+  }
+}
+
+// A quiz question's answer as tokens (a word each, its leading space kept): the right one, or the
+// wrong one with probability profile.wrong_answer_rate. Any other prompt: none, and no draw, so
+// every other request's stream and timing stay as they were.
+std::vector<std::string> quiz_answer_tokens(std::string_view user_text, const Profile& profile, Rng& rng) {
+  const QuizQuestion* quiz = find_quiz_question(user_text);
+  if (quiz == nullptr) return {};
+  const bool wrong = profile.wrong_answer_rate > 0 && std::uniform_real_distribution<double>(0.0, 1.0)(rng) < profile.wrong_answer_rate;
+  const std::string_view answer = wrong ? quiz->wrong : quiz->right;
+  std::vector<std::string> tokens;
+  for (std::size_t start = 0; start < answer.size();) {
+    const std::size_t space = answer.find(' ', start + 1);
+    const std::size_t end = space == std::string_view::npos ? answer.size() : space;
+    tokens.emplace_back(answer.substr(start, end - start));
+    start = end;
+  }
+  return tokens;
 }
 
 // Where a reasoning phase sits in a plan: the slots of the first reasoning frame and of the
@@ -220,11 +254,11 @@ Result<RequestBody> parse_request_body(std::string_view body) {
   for (const char* key : {"messages", "input", "contents"}) {
     const auto it = j.find(key);
     if (it == j.end()) continue;
-    if (it->is_string()) add_text(*it, out);
+    if (it->is_string()) out.last_user_text = add_text(*it, out);
     if (!it->is_array()) continue;
     for (const auto& message : *it) add_message(message, out);
   }
-  if (const auto it = j.find("prompt"); it != j.end()) add_text(*it, out);
+  if (const auto it = j.find("prompt"); it != j.end()) out.last_user_text = add_text(*it, out);
   auto max_tokens = max_tokens_of(j);
   if (!max_tokens) return tl::unexpected(max_tokens.error());
   out.max_tokens = *max_tokens;
@@ -240,7 +274,9 @@ StreamPlan make_stream_plan(const PlanInput& input, const Profile& profile, Rng&
   plan.cold = input.overrides.cold.value_or(input.cold_by_idle);
   StreamSpec& spec = plan.spec;
   spec.input_tokens = input_tokens_for_chars(input.body.input_chars);
-  const std::int64_t requested = input.overrides.tokens.value_or(profile.output_tokens);
+  spec.answer_tokens = quiz_answer_tokens(input.body.last_user_text, profile, rng);
+  const std::int64_t requested = spec.answer_tokens.empty() ? input.overrides.tokens.value_or(profile.output_tokens)
+                                                            : static_cast<std::int64_t>(spec.answer_tokens.size());
   const auto max_tokens = input.body.max_tokens;
   spec.output_tokens = max_tokens ? std::min(requested, *max_tokens) : requested;
   spec.stopped_by_max_tokens = max_tokens && *max_tokens < requested;

@@ -58,6 +58,7 @@ struct RequestBody {
   std::optional<std::int64_t> max_tokens;  // the output cap, whatever the provider calls it
   std::string model;                       // "" when the body names none
   bool stream = true;                      // false: "stream": false, or Gemini's generateContent
+  std::string last_user_text;              // the last user message's text (a completion: its prompt)
 };
 
 /// Parses the JSON request body. Input characters are the UTF-8 bytes of every message's content
@@ -67,7 +68,8 @@ struct RequestBody {
 /// max_output_tokens, n_predict, options.num_predict, generationConfig.maxOutputTokens, …).
 /// The prompt head is the message text in the order a provider reads the prompt: the system
 /// prompt ("system", "systemInstruction"), then the messages, then "prompt".
-/// A body with "stream": false asks for the non-streaming form.
+/// A body with "stream": false asks for the non-streaming form. The last user text is the last
+/// message with role "user" (Responses' string "input" and a completion's "prompt" count as one).
 /// An empty body is allowed (a bare GET of /sse); invalid JSON or a non-object is an error.
 [[nodiscard]] Result<RequestBody> parse_request_body(std::string_view body);
 

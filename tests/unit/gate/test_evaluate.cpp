@@ -131,6 +131,39 @@ TEST_CASE("evaluate: goodput against the report's SLO") {
         "not measured: phase warm has no SLO");
 }
 
+TEST_CASE("evaluate: accuracy of graded answers") {
+  // edge: 9 of 10 graded answers right, plus one failed request (never graded); central: 7 of 10.
+  std::vector<samples::Sample> s;
+  for (int i = 0; i < 10; ++i) {
+    s.push_back(test::make_sample("edge", "warm", 100));
+    s.back().correct = i < 9;
+    s.push_back(test::make_sample("central", "warm", 100));
+    s.back().correct = i < 7;
+  }
+  s.push_back(test::make_sample("edge", "warm", 1, "http_5xx"));
+  report::RunInfo run;
+  run.targets = {"edge", "central"};
+  run.phases = {"warm"};
+  const report::Report graded = report::build_report(s, run);
+  const auto check = [&](const std::string& text, const report::Report& report) {
+    const auto checks = gate::evaluate(*gate::parse_assertion(text), report);
+    REQUIRE(checks.size() == 1);
+    return checks.front();
+  };
+  auto c = check("edge.all.accuracy >= 90%", graded);
+  CHECK(c.passed);
+  CHECK(c.detail == "measured 90% (9 of 10 graded answers right)");
+  CHECK_FALSE(check("edge.warm.accuracy > 90%", graded).passed);
+  CHECK(check("edge.warm.accuracy == 0.9", graded).passed);
+  c = check("central.warm.accuracy >= 90%", graded);
+  CHECK_FALSE(c.passed);
+  CHECK(c.detail == "measured 70% (7 of 10 graded answers right)");
+  for (auto& sample : s) sample.correct.reset();
+  c = check("edge.all.accuracy >= 90%", report::build_report(s, run));
+  CHECK_FALSE(c.passed);
+  CHECK(c.detail == "not measured: no graded answers (give prompts an \"expected\")");
+}
+
 TEST_CASE("evaluate: wildcards expand to every target or phase, never to all") {
   const auto targets = check("*.warm.ttft.p50 < 150ms");
   REQUIRE(targets.size() == 2);

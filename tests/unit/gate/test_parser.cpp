@@ -114,6 +114,19 @@ TEST_CASE("parser: goodput of a phase, as a percentage or a fraction") {
         "write edge.warm.goodput; the SLO names the metrics");
 }
 
+TEST_CASE("parser: accuracy of a phase, as a percentage or a fraction") {
+  auto a = parsed("edge.all.accuracy >= 90%");
+  CHECK(a.subject == Subject::phase_stat);
+  CHECK(a.stat == Stat::accuracy);
+  CHECK(a.phase == "all");
+  CHECK(a.threshold == Approx(0.9));
+  CHECK(parsed("edge.all.accuracy >= 0.9").threshold == Approx(0.9));
+  CHECK(gate::parse_assertion("edge.warm.accuracy >= 90").error().hint == "did you mean 90%?");
+  CHECK(gate::parse_assertion("edge.warm.accuracy >= 101%").error().message == "expected a percentage from 0% to 100%");
+  CHECK(gate::parse_assertion("edge.warm.accuracy > 5ms").error().message ==
+        "\"ms\" does not apply to a share (expected % or a fraction from 0 to 1)");
+}
+
 TEST_CASE("parser: every mistake is reported at its column") {
   test::check_parse_errors({
       {"edge.warm.ttft.p95 < 400mss", 25, "unknown unit \"mss\" (expected ms, s, %, usd)"},
@@ -152,7 +165,7 @@ TEST_CASE("parser: every mistake is reported at its column") {
       {"edge.warm.p95 < 4ms", 11, "\"p95\" needs a metric before it"},
       {"edge.warm.bogus < 4ms", 11,
        "unknown metric \"bogus\" (expected ttft, first_token, first_answer, e2e, ttfb, decode_tps, itl_p50; or n, errors, "
-       "error_rate, goodput, throughput, output_tps; or saturation, slope, intercept)"},
+       "error_rate, goodput, accuracy, throughput, output_tps; or saturation, slope, intercept)"},
       {"edge.warm.ttft.goodput > 0.9", 16, "goodput is a figure of the phase, not of one metric"},
       {"edge.warm.goodput >= 95", 22, "expected a fraction from 0 to 1, or a percentage with %"},
       {"edge.warm.goodput >= 101%", 22, "expected a percentage from 0% to 100%"},

@@ -25,13 +25,14 @@ struct Loaded {
   std::vector<std::vector<protocol::Message>> prompts;
   std::vector<std::vector<std::string>> user_turns;
   scenario::DatasetSkips skips;
+  std::vector<std::optional<metrics::Expected>> expected;
 };
 
 Loaded load(const std::string& name, DatasetFormat format, std::optional<std::int64_t> limit = std::nullopt) {
   scenario::Reader reader("s.json");
   Loaded out;
   out.ok = scenario::read_dataset(reader, "/workload/dataset/path", (kDir / name).string(), format, limit,
-                                  out.prompts, out.user_turns, out.skips);
+                                  out.prompts, out.user_turns, out.skips, out.expected);
   CHECK(out.ok == reader.ok());
   if (!reader.ok()) {
     out.error = test::replace_all(reader.error().where + ": " + reader.error().message, kDir.string() + "/", "");
@@ -96,7 +97,10 @@ TEST_CASE("a prompts dataset reads as a prompts file, CRLF lines included") {
   CHECK(d.prompts[2][0].content == "third");
   scenario::Reader reader("s.json");
   std::vector<std::vector<protocol::Message>> prompts;
-  CHECK(scenario::read_prompts_file(reader, "/workload/prompts_file", (kDir / "prompts.jsonl").string(), prompts));
+  std::vector<std::optional<metrics::Expected>> expected;
+  CHECK(scenario::read_prompts_file(reader, "/workload/prompts_file", (kDir / "prompts.jsonl").string(), prompts,
+                                    expected));
+  CHECK(expected.empty());  // no line has one
   REQUIRE(prompts.size() == d.prompts.size());
   for (std::size_t i = 0; i < prompts.size(); ++i) CHECK(shown(prompts[i]) == shown(d.prompts[i]));
 }

@@ -31,7 +31,7 @@ std::vector<std::string> replay_notes(const std::vector<Policy>& policies, const
       notes.push_back(fmt::format("{}: {} successful sample(s) without the metric left out", pool.target, pool.unmeasured));
     }
   }
-  if (graded) notes.push_back("accuracy: correct answers of the graded ones a policy serves, with a 95% Wilson interval");
+  if (graded) notes.push_back("accuracy: correct answers of the graded ones a policy serves, with a 95% Wilson interval over the distinct measured answers it served (the simulated requests repeat them)");
   for (const Policy& policy : policies) {
     if (policy.kind == PolicyKind::route) {
       notes.push_back(fmt::format("\"{}\": each request's prompt is a measured request's recorded prompt "

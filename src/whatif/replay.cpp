@@ -2,6 +2,8 @@
 #include "whatif/replay.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -76,6 +78,7 @@ class Tally {
     if (served->correct) {
       ++outcome_.accuracy.n;
       if (*served->correct) ++outcome_.accuracy.k;
+      graded_served_.insert(served);
     }
   }
 
@@ -84,7 +87,13 @@ class Tally {
     outcome_.p50_ms = stats::percentile_sorted(latencies_, 50);
     outcome_.p95_ms = stats::percentile_sorted(latencies_, 95);
     outcome_.p99_ms = stats::percentile_sorted(latencies_, 99);
-    outcome_.accuracy_ci = stats::wilson_interval(outcome_.accuracy);
+    // The simulated requests repeat the measured answers, so the interval counts the distinct
+    // measured answers served: as many as were really graded, not as many as were drawn.
+    if (const auto share = outcome_.accuracy.value()) {
+      const std::size_t measured = graded_served_.size();
+      const auto right = static_cast<std::size_t>(std::llround(*share * static_cast<double>(measured)));
+      outcome_.accuracy_ci = stats::wilson_interval({right, measured});
+    }
     cost::Pusd total_pusd = 0;
     bool priced = true;
     for (const std::size_t pool : used_pools) {
@@ -106,6 +115,7 @@ class Tally {
   Outcome outcome_;
   std::vector<double> latencies_;
   std::int64_t served_tokens_ = 0;
+  std::unordered_set<const Draw*> graded_served_;  // the distinct measured graded answers served
 };
 
 // When the client turns to the second target: at T, or when the first fails, if sooner.

@@ -243,9 +243,16 @@ TEST_CASE("whatif's router on a recorded run of scenarios/router.json: each row'
   const auto json = nlohmann::json::parse(whatif.out);
   const auto& routed = json["policies"][2];
   CHECK(routed["policy"] == policy);
-  // 4 of the 8 questions are long or ask to explain or summarize; each was sent equally often.
+  // 8 of the 16 questions are long and ask to explain; each was sent equally often.
   CHECK(routed["second_target_share"].get<double>() == Approx(0.5).margin(0.04));
-  CHECK(routed["accuracy"]["graded"] == 0);
+  // Every question has an expected answer: every answer served is graded, and the router's
+  // accuracy lies between the two targets' alone.
+  CHECK(routed["accuracy"]["graded"] == 4000);
+  const double edge = json["policies"][0]["accuracy"]["value"], central = json["policies"][1]["accuracy"]["value"];
+  const double mixed = routed["accuracy"]["value"];
+  CHECK(((edge <= mixed && mixed <= central) || (central <= mixed && mixed <= edge)));
+  // The interval counts the measured answers (160 per target), not the 4,000 simulated requests.
+  CHECK(routed["accuracy"]["ci95_high"].get<double>() - routed["accuracy"]["ci95_low"].get<double>() > 0.03);
 
   fs::remove(dir / "out/outputs.jsonl");
   const auto without = run_ttftbench_in(dir.path(), {"whatif", "out", "--policy", policy});

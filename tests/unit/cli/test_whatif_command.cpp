@@ -106,10 +106,12 @@ TEST_CASE("whatif on graded rows: an accuracy column and field for every policy,
   const auto table = run_cli({"whatif", router, "--policy", policy, "--requests", "1000", "--seed", "3"});
   INFO(table.err);
   REQUIRE(table.exit_code == to_int(ExitCode::ok));
-  // Edge alone: 1000 of 1000, Wilson's low end 1000 / (1000 + 1.96²) = 99.6%.
-  CHECK(contains(table.out, "  100.0% (99.6%\u2013100.0%)\n"));
-  CHECK(contains(table.out, "  0.0% (0.0%\u20130.4%)\n"));
-  CHECK(contains(table.out, "- accuracy: correct answers of the graded ones a policy serves, with a 95% Wilson interval\n"));
+  // Edge alone: 1000 of 1000, its interval over the fixture's 4 measured answers: Wilson's low
+  // end 4 / (4 + 1.96²) = 51.0%.
+  CHECK(contains(table.out, "  100.0% (51.0%\u2013100.0%)\n"));
+  CHECK(contains(table.out, "  0.0% (0.0%\u201349.0%)\n"));
+  CHECK(contains(table.out, "- accuracy: correct answers of the graded ones a policy serves, with a 95% Wilson interval over "
+                            "the distinct measured answers it served (the simulated requests repeat them)\n"));
 
   const auto json = nlohmann::json::parse(
       run_cli({"whatif", router, "--policy", policy, "--requests", "1000", "--seed", "3", "--format", "json"}).out);

@@ -121,12 +121,14 @@ TEST_CASE("route: replayed on the graded fixture, p50, cost per 1,000 and accura
 
   const Outcome& edge = (*outcomes)[0];
   CHECK(edge.accuracy.k == 2000);
-  CHECK(edge.accuracy_ci->low == Approx(0.998083).epsilon(1e-5));
+  // The interval counts the fixture's 4 measured edge answers, not the 2,000 draws of them:
+  // Wilson's low end for 4 of 4 is 4 / (4 + 1.96²) = 0.510109.
+  CHECK(edge.accuracy_ci->low == Approx(0.510109).epsilon(1e-5));
   CHECK(edge.accuracy_ci->high == 1.0);
   const Outcome& central = (*outcomes)[1];
   CHECK(central.accuracy.k == 0);
   CHECK(central.accuracy.n == 2000);
-  CHECK(central.accuracy_ci->high == Approx(0.001917).epsilon(1e-3));
+  CHECK(central.accuracy_ci->high == Approx(0.489891).epsilon(1e-5));  // 1.96² / (4 + 1.96²)
 }
 
 TEST_CASE("route: without grades there is no accuracy, and a request without a recorded prompt counts as empty") {

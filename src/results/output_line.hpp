@@ -28,7 +28,9 @@ struct OutputRecord {
 /// empty error, absent prompt_index and finish_reason are null. Invalid UTF-8 becomes U+FFFD.
 std::string format_output_line(const OutputRecord& record, const Redactor& redactor);
 
-/// One line (without its "\n") back into a record; an error says which field is wrong.
+/// One line (without its "\n") back into a record. request_id, target, phase, seq and text are
+/// required; the other fields may be absent or null (a hand-written line). An error's message
+/// says which field is wrong ("missing \"target\""); the caller locates it.
 Result<OutputRecord> parse_output_line(std::string_view line);
 
 }  // namespace ttft::results

@@ -83,8 +83,21 @@ TEST_CASE("outputs line: invalid UTF-8 cut mid-character becomes U+FFFD, and a l
   CHECK(back->seq == 5);
   CHECK(back->prompt_index == 2);
   CHECK(back->finish_reason == std::optional<std::string>("stop"));
-  CHECK_FALSE(results::parse_output_line(R"({"request_id":"a"})").has_value());
-  CHECK_FALSE(results::parse_output_line("not json").has_value());
+  CHECK(results::parse_output_line(R"({"request_id":"a"})").error().message == "missing \"target\"");
+  CHECK(results::parse_output_line("not json").error().message == "not valid JSON");
+  CHECK(results::parse_output_line("[1]").error().message == "expected a JSON object, got [1]");
+  const std::string head = R"({"request_id":"a","target":"t","phase":"p",)";
+  CHECK(results::parse_output_line(head + R"("seq":"1","text":""})").error().message ==
+        "\"seq\" must be a whole number, got \"1\"");
+  CHECK(results::parse_output_line(head + R"("seq":1,"prompt_index":-1,"text":""})").error().message ==
+        "\"prompt_index\" must be a whole number or null, got -1");
+  // A hand-written line needs only the request, its place and the text.
+  const auto minimal = results::parse_output_line(head + R"("seq":1,"text":"Paris"})");
+  REQUIRE(minimal.has_value());
+  CHECK(minimal->text == "Paris");
+  CHECK_FALSE(minimal->prompt_index.has_value());
+  CHECK(minimal->reasoning_chars == 0);
+  CHECK_FALSE(minimal->finish_reason.has_value());
 }
 
 TEST_CASE("outputs file: appended lines, a torn last line skipped on reading, cut on resuming with lines without a row") {

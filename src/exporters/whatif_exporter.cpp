@@ -48,13 +48,13 @@ std::string accuracy_cell(const whatif::Outcome& o) {
 }
 
 nlohmann::ordered_json accuracy_json(const whatif::Outcome& o) {
-  using Json = nlohmann::ordered_json;
+  using Value = nlohmann::ordered_json;
   const auto value = o.accuracy.value();
   return {{"graded", o.accuracy.n},
           {"correct", o.accuracy.k},
-          {"value", value ? Json(*value) : Json(nullptr)},
-          {"ci95_low", o.accuracy_ci ? Json(o.accuracy_ci->low) : Json(nullptr)},
-          {"ci95_high", o.accuracy_ci ? Json(o.accuracy_ci->high) : Json(nullptr)}};
+          {"value", value ? Value(*value) : Value(nullptr)},
+          {"ci95_low", o.accuracy_ci ? Value(o.accuracy_ci->low) : Value(nullptr)},
+          {"ci95_high", o.accuracy_ci ? Value(o.accuracy_ci->high) : Value(nullptr)}};
 }
 
 }  // namespace

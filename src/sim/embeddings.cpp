@@ -15,23 +15,23 @@ namespace ttft::sim {
 
 namespace {
 
-using Json = nlohmann::json;
+using BodyJson = nlohmann::json;
 
 // A string or an array of strings, appended to `inputs`; false for anything else.
-bool read_inputs(const Json& value, std::vector<std::string>& inputs) {
+bool read_inputs(const BodyJson& value, std::vector<std::string>& inputs) {
   if (value.is_string()) {
     inputs.push_back(value.get<std::string>());
     return true;
   }
   if (!value.is_array()) return false;
-  for (const Json& item : value) {
+  for (const BodyJson& item : value) {
     if (!item.is_string()) return false;
     inputs.push_back(item.get<std::string>());
   }
   return true;
 }
 
-Result<std::optional<std::int64_t>> read_dimensions(const Json& object, const char* key) {
+Result<std::optional<std::int64_t>> read_dimensions(const BodyJson& object, const char* key) {
   const auto it = object.find(key);
   if (it == object.end() || it->is_null()) return std::optional<std::int64_t>{};
   if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > kMaxEmbeddingDimensions) {
@@ -42,17 +42,17 @@ Result<std::optional<std::int64_t>> read_dimensions(const Json& object, const ch
 }
 
 // Gemini's batchEmbedContents: one EmbedContentRequest per input.
-Result<void> read_gemini(const Json& body, EmbeddingsRequestBody& out) {
+Result<void> read_gemini(const BodyJson& body, EmbeddingsRequestBody& out) {
   const auto requests = body.find("requests");
   if (requests == body.end() || !requests->is_array()) return fail("requests", "requests must be an array");
-  for (const Json& request : *requests) {
-    const Json* parts = request.is_object() && request.contains("content") && request["content"].is_object() &&
+  for (const BodyJson& request : *requests) {
+    const BodyJson* parts = request.is_object() && request.contains("content") && request["content"].is_object() &&
                                 request["content"].contains("parts")
                             ? &request["content"]["parts"]
                             : nullptr;
     if (parts == nullptr || !parts->is_array()) return fail("requests", "each request needs content.parts");
     std::string text;
-    for (const Json& part : *parts) {
+    for (const BodyJson& part : *parts) {
       if (part.is_object() && part.contains("text") && part["text"].is_string()) text += part["text"].get<std::string>();
     }
     out.inputs.push_back(std::move(text));
@@ -94,7 +94,7 @@ std::string vectors_text(const EmbeddingsRequestBody& request, std::int64_t dime
 }  // namespace
 
 Result<EmbeddingsRequestBody> parse_embeddings_request(EmbeddingsProtocol protocol, std::string_view body) {
-  const Json json = Json::parse(body, nullptr, false);
+  const BodyJson json = BodyJson::parse(body, nullptr, false);
   if (json.is_discarded()) return fail("", "request body is not valid JSON");
   if (!json.is_object()) return fail("", "request body must be a JSON object");
   EmbeddingsRequestBody out;
@@ -143,7 +143,7 @@ std::vector<double> embedding_values(std::string_view input, std::int64_t dimens
 
 std::string emit_embeddings(const EmbeddingsRequestBody& request, std::int64_t dimensions, std::string_view model,
                             Nanos duration_ns) {
-  const std::string model_json = Json(std::string(model)).dump(-1, ' ', false, Json::error_handler_t::replace);
+  const std::string model_json = BodyJson(std::string(model)).dump(-1, ' ', false, BodyJson::error_handler_t::replace);
   const std::int64_t tokens = embeddings_input_tokens(request.inputs);
   switch (request.protocol) {
     case EmbeddingsProtocol::kOpenAi:  // openai-python types/create_embedding_response.py

@@ -18,7 +18,7 @@ using ttft::test::start_sim;
 
 namespace {
 
-struct Case {
+struct EmbeddingsCase {
   const char* protocol;
   EmbeddingsFormat format;
   std::optional<std::int64_t> input_tokens;  // usage, where the format reports it
@@ -26,14 +26,14 @@ struct Case {
 };
 
 // Inputs of 5 and 9 bytes: 2 + 3 = 5 input tokens.
-constexpr Case kCases[] = {
+constexpr EmbeddingsCase kEmbeddingsCases[] = {
     {"openai", EmbeddingsFormat::openai, 5, true},
     {"workers-ai", EmbeddingsFormat::workers_ai, std::nullopt, false},
     {"ollama", EmbeddingsFormat::ollama, 5, true},
     {"gemini", EmbeddingsFormat::gemini, std::nullopt, true},
 };
 
-HttpRequest embeddings_request(const Case& c, std::optional<std::int64_t> dimensions,
+HttpRequest embeddings_request(const EmbeddingsCase& c, std::optional<std::int64_t> dimensions,
                                std::vector<std::string> headers = {"x-sim-first-event-ms: 0"}) {
   HttpRequest request;
   request.path = ttft::sim::embeddings_path_for_protocol(c.protocol);
@@ -52,7 +52,7 @@ ttft::sim::Profile profile_with_dimensions(std::int64_t dimensions) {
 
 TEST_CASE("sim embeddings: each format round-trips count, dimensions and usage") {
   auto server = start_sim();
-  for (const Case& c : kCases) {
+  for (const EmbeddingsCase& c : kEmbeddingsCases) {
     INFO(c.protocol);
     const auto response = perform(server->port(), embeddings_request(c, std::nullopt));
     REQUIRE(response.code == CURLE_OK);
@@ -69,7 +69,7 @@ TEST_CASE("sim embeddings: each format round-trips count, dimensions and usage")
 
 TEST_CASE("sim embeddings: a requested length is honoured where the format can ask") {
   auto server = start_sim("", profile_with_dimensions(1024));
-  for (const Case& c : kCases) {
+  for (const EmbeddingsCase& c : kEmbeddingsCases) {
     INFO(c.protocol);
     const auto response = perform(server->port(), embeddings_request(c, 256));
     REQUIRE(response.status == 200);
@@ -81,25 +81,25 @@ TEST_CASE("sim embeddings: a requested length is honoured where the format can a
 
 TEST_CASE("sim embeddings: the bodies are the providers' shapes, byte for byte") {
   auto server = start_sim("", profile_with_dimensions(2));
-  const auto body_of = [&](const Case& c) {
+  const auto body_of = [&](const EmbeddingsCase& c) {
     HttpRequest request = embeddings_request(c, std::nullopt);
     request.body = embeddings_body(c.format, EmbeddingsRequest{"embed-model", {"hello"}, std::nullopt});
     return perform(server->port(), request).body;
   };
-  CHECK(body_of(kCases[0]) ==
+  CHECK(body_of(kEmbeddingsCases[0]) ==
         R"({"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.978402,-0.206712]}],)"
         R"("model":"embed-model","usage":{"prompt_tokens":2,"total_tokens":2}})");
-  CHECK(body_of(kCases[1]) ==
+  CHECK(body_of(kEmbeddingsCases[1]) ==
         R"({"result":{"shape":[1,2],"data":[[0.978402,-0.206712]],"pooling":"mean"},"success":true,)"
         R"("errors":[],"messages":[]})");
-  CHECK(body_of(kCases[2]) == R"({"model":"embed-model","embeddings":[[0.978402,-0.206712]],)"
+  CHECK(body_of(kEmbeddingsCases[2]) == R"({"model":"embed-model","embeddings":[[0.978402,-0.206712]],)"
                               R"("total_duration":0,"load_duration":0,"prompt_eval_count":2})");
-  CHECK(body_of(kCases[3]) == R"({"embeddings":[{"values":[0.978402,-0.206712]}]})");
+  CHECK(body_of(kEmbeddingsCases[3]) == R"({"embeddings":[{"values":[0.978402,-0.206712]}]})");
 }
 
 TEST_CASE("sim embeddings: the whole response leaves after the first-event delay") {
   auto server = start_sim();
-  const auto response = perform(server->port(), embeddings_request(kCases[2], std::nullopt, {"x-sim-first-event-ms: 60"}));
+  const auto response = perform(server->port(), embeddings_request(kEmbeddingsCases[2], std::nullopt, {"x-sim-first-event-ms: 60"}));
   REQUIRE(response.status == 200);
   CHECK(response.first_byte_ns - response.started_ns >= 60 * ttft::kNanosPerMs);
   // The profile's prefill time grows with the input tokens of every input.
@@ -107,14 +107,14 @@ TEST_CASE("sim embeddings: the whole response leaves after the first-event delay
   profile.warm = {0, 0};
   profile.prefill_ms_per_input_token = 10;  // 5 input tokens: 50 ms
   auto slow_server = start_sim("", profile);
-  const auto slow = perform(slow_server->port(), embeddings_request(kCases[0], std::nullopt, {}));
+  const auto slow = perform(slow_server->port(), embeddings_request(kEmbeddingsCases[0], std::nullopt, {}));
   REQUIRE(slow.status == 200);
   CHECK(slow.first_byte_ns - slow.started_ns >= 50 * ttft::kNanosPerMs);
 }
 
 TEST_CASE("sim embeddings: error statuses in the provider's shape, malformed requests a 400") {
   auto server = start_sim();
-  for (const Case& c : kCases) {
+  for (const EmbeddingsCase& c : kEmbeddingsCases) {
     INFO(c.protocol);
     const auto limited = perform(server->port(), embeddings_request(c, std::nullopt, {"x-sim-status: 429"}));
     CHECK(limited.status == 429);
@@ -142,7 +142,7 @@ TEST_CASE("sim embeddings: the request log records the protocol, vectors and dim
   const auto log = dir / "sim.log";
   {
     auto server = start_sim(log.string());
-    REQUIRE(perform(server->port(), embeddings_request(kCases[2], 64)).status == 200);
+    REQUIRE(perform(server->port(), embeddings_request(kEmbeddingsCases[2], 64)).status == 200);
   }
   const auto records = ttft::test::read_log(log);
   REQUIRE(records.size() == 1);

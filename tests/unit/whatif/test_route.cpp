@@ -14,21 +14,21 @@ using namespace ttft::whatif;
 
 namespace {
 
-const std::vector<std::string> kTargets = {"edge", "central"};
+const std::vector<std::string> kRouteTargets = {"edge", "central"};
 
 Policy route(const std::string& text) {
-  auto parsed = parse_policy(text, kTargets);
+  auto parsed = parse_policy(text, kRouteTargets);
   REQUIRE(parsed.has_value());
   return *parsed;
 }
 
-std::string error_of(const std::string& text) {
-  const auto parsed = parse_policy(text, kTargets);
+std::string route_error_of(const std::string& text) {
+  const auto parsed = parse_policy(text, kRouteTargets);
   REQUIRE_FALSE(parsed.has_value());
   return parsed.error().where + ": " + parsed.error().message;
 }
 
-ttft::cost::Pricing tokens(ttft::cost::Uusd input_uusd_per_mtok, ttft::cost::Uusd output_uusd_per_mtok) {
+ttft::cost::Pricing route_prices(ttft::cost::Uusd input_uusd_per_mtok, ttft::cost::Uusd output_uusd_per_mtok) {
   ttft::cost::Pricing pricing;
   pricing.tokens = ttft::cost::TokenPrices{input_uusd_per_mtok, output_uusd_per_mtok};
   return pricing;
@@ -49,19 +49,19 @@ TEST_CASE("route: the policy text, with and without keywords") {
 }
 
 TEST_CASE("route: bad texts are errors naming the text and the problem") {
-  CHECK(error_of("route short<x edge else central") ==
+  CHECK(route_error_of("route short<x edge else central") ==
         "--policy \"route short<x edge else central\": expected a positive whole number of words after \"<\", got \"x\"");
-  CHECK(error_of("route short<0 edge else central").find("positive whole number of words") != std::string::npos);
-  CHECK(error_of("route long<5 edge else central").find("expected \"route short<N keywords=word,word A else B\"") !=
+  CHECK(route_error_of("route short<0 edge else central").find("positive whole number of words") != std::string::npos);
+  CHECK(route_error_of("route long<5 edge else central").find("expected \"route short<N keywords=word,word A else B\"") !=
         std::string::npos);
-  CHECK(error_of("route short<5 edge central").find("A else B") != std::string::npos);
-  CHECK(error_of("route short<5 words=a edge else central").find("keywords= optional") != std::string::npos);
-  CHECK(error_of("route short<5 keywords= edge else central") ==
+  CHECK(route_error_of("route short<5 edge central").find("A else B") != std::string::npos);
+  CHECK(route_error_of("route short<5 words=a edge else central").find("keywords= optional") != std::string::npos);
+  CHECK(route_error_of("route short<5 keywords= edge else central") ==
         "--policy \"route short<5 keywords= edge else central\": expected words separated by commas, got \"\"");
-  CHECK(error_of("route short<5 keywords=a,,b edge else central").find("got \"a,,b\"") != std::string::npos);
-  CHECK(error_of("route short<5 keywords=why? edge else central").find("got \"why?\"") != std::string::npos);
-  CHECK(error_of("route short<5 edge else cloud").find("unknown target \"cloud\"") != std::string::npos);
-  CHECK(error_of("route short<5 edge else edge").find("two different targets") != std::string::npos);
+  CHECK(route_error_of("route short<5 keywords=a,,b edge else central").find("got \"a,,b\"") != std::string::npos);
+  CHECK(route_error_of("route short<5 keywords=why? edge else central").find("got \"why?\"") != std::string::npos);
+  CHECK(route_error_of("route short<5 edge else cloud").find("unknown target \"cloud\"") != std::string::npos);
+  CHECK(route_error_of("route short<5 edge else edge").find("two different targets") != std::string::npos);
 }
 
 TEST_CASE("route: fewer than N words and no keyword as a whole word, in any case, goes first") {
@@ -100,9 +100,9 @@ TEST_CASE("route: replayed on the graded fixture, p50, cost per 1,000 and accura
   const auto prompts = ttft::results::prompts_of_rows(rows->samples, outputs->records);
   REQUIRE(prompts.size() == 8);
   CHECK(prompts[5] == std::optional<std::string>("Explain: why is the sky blue?"));
-  const std::map<std::string, ttft::cost::Pricing> pricing = {{"edge", tokens(1'000'000, 2'000'000)},
-                                                              {"central", tokens(3'000'000, 4'000'000)}};
-  const auto pools = build_pools(rows->samples, kTargets, pricing, {"ttft", ""}, prompts);
+  const std::map<std::string, ttft::cost::Pricing> pricing = {{"edge", route_prices(1'000'000, 2'000'000)},
+                                                              {"central", route_prices(3'000'000, 4'000'000)}};
+  const auto pools = build_pools(rows->samples, kRouteTargets, pricing, {"ttft", ""}, prompts);
   const std::vector<Policy> policies = {single_target("edge"), single_target("central"),
                                         route("route short<12 keywords=summarize,explain edge else central")};
   auto outcomes = replay(policies, pools, {2000, 7});
@@ -136,7 +136,7 @@ TEST_CASE("route: without grades there is no accuracy, and a request without a r
   REQUIRE(rows.has_value());
   for (auto& sample : rows->samples) sample.correct.reset();
   // No prompts: every drawn prompt is empty, short and without a keyword, so all go to edge.
-  const auto pools = build_pools(rows->samples, kTargets, {}, {"ttft", ""});
+  const auto pools = build_pools(rows->samples, kRouteTargets, {}, {"ttft", ""});
   auto outcomes = replay({route("route short<3 edge else central")}, pools, {500, 1});
   REQUIRE(outcomes.has_value());
   CHECK(outcomes->front().second_used == 0);

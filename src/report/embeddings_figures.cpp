@@ -3,11 +3,12 @@
 
 #include <algorithm>
 
+#include "cost/money.hpp"
+#include "cost/pricing.hpp"
+
 namespace ttft::report {
 namespace {
 
-constexpr double kPusdPerUsd = 1e12;
-constexpr double kTokensPerMillion = 1e6;
 constexpr double kRequestsPerThousand = 1e3;
 
 std::vector<std::string> embeddings_targets(const Report& report, const MetricGroups& groups) {
@@ -25,7 +26,7 @@ std::optional<double> free_requests_per_day(const cost::Pricing& pricing, const 
   if (!pricing.neurons || pricing.neurons->free_neurons_per_day <= 0 || tally.rows == 0) return std::nullopt;
   const double tokens_per_request = static_cast<double>(tally.input_tokens) / static_cast<double>(tally.rows);
   const double neurons_per_request =
-      tokens_per_request * static_cast<double>(pricing.neurons->input_neurons_per_mtok) / kTokensPerMillion;
+      tokens_per_request * static_cast<double>(pricing.neurons->input_neurons_per_mtok) / cost::kTokensPerMtok;
   if (neurons_per_request <= 0) return std::nullopt;
   return static_cast<double>(pricing.neurons->free_neurons_per_day) / neurons_per_request;
 }
@@ -50,8 +51,8 @@ EmbeddingsRow row_of(const Report& report, const MetricGroups& groups, const std
   row.vectors = tally.vectors;
   if (const auto wall_s = tally.wall.seconds()) row.inputs_per_s = static_cast<double>(tally.vectors) / *wall_s;
   if (tally.priced > 0) {
-    const double usd = static_cast<double>(tally.cost_pusd) / kPusdPerUsd;
-    if (tally.input_tokens > 0) row.usd_per_m_input_tokens = usd / static_cast<double>(tally.input_tokens) * kTokensPerMillion;
+    const double usd = cost::pusd_to_usd(tally.cost_pusd);
+    if (tally.input_tokens > 0) row.usd_per_m_input_tokens = usd / static_cast<double>(tally.input_tokens) * cost::kTokensPerMtok;
     row.usd_per_1k_requests = usd / static_cast<double>(tally.priced) * kRequestsPerThousand;
   }
   if (const auto pricing = report.run.pricing.find(target); pricing != report.run.pricing.end()) {

@@ -1,13 +1,13 @@
 // Sample + stream record → outputs.jsonl record.
 #include "run/output_record.hpp"
 
+#include "run/request_workload.hpp"
+
 namespace ttft::run {
 
 std::string last_user_text(const std::vector<protocol::Message>& messages) {
-  for (auto it = messages.rbegin(); it != messages.rend(); ++it) {
-    if (it->role == "user") return it->content;
-  }
-  return "";
+  const protocol::Message* user = last_user_message(messages);
+  return user != nullptr ? user->content : std::string();
 }
 
 results::OutputRecord output_record(const samples::Sample& sample, const protocol::StreamRecord& stream,

@@ -1,6 +1,5 @@
 #include "run/request_workload.hpp"
 
-#include <algorithm>
 
 #include "core/random.hpp"
 #include "schedule/rng.hpp"
@@ -22,6 +21,13 @@ RequestWorkload synthetic(std::int64_t tokens, std::int64_t pick) {
 }
 
 }  // namespace
+
+const protocol::Message* last_user_message(const std::vector<protocol::Message>& messages) {
+  for (auto it = messages.rbegin(); it != messages.rend(); ++it) {
+    if (it->role == "user") return &*it;
+  }
+  return nullptr;
+}
 
 std::int64_t WorkloadPicker::max_tokens(const schedule::PlannedRequest& planned) const {
   if (!s_.output_tokens) return s_.max_tokens;
@@ -54,8 +60,8 @@ RequestWorkload WorkloadPicker::embedding_inputs(const schedule::PlannedRequest&
       out.inputs.push_back(s_.embedding_inputs[entry(p, s_.embedding_inputs.size())]);
     } else {
       const auto& prompt = s_.prompts[prompt_entry(p)];
-      const auto last_user = std::find_if(prompt.rbegin(), prompt.rend(), [](const auto& m) { return m.role == "user"; });
-      out.inputs.push_back(last_user == prompt.rend() ? prompt.back().content : last_user->content);
+      const protocol::Message* user = last_user_message(prompt);
+      out.inputs.push_back(user != nullptr ? user->content : prompt.back().content);
     }
   }
   return out;

@@ -22,6 +22,9 @@ struct RequestWorkload {
   std::optional<std::int64_t> prompt_index;  // the workload entry sent (0-based); nullopt = synthetic
 };
 
+/// The last message with role "user"; nullptr when there is none.
+const protocol::Message* last_user_message(const std::vector<protocol::Message>& messages);
+
 class WorkloadPicker {
  public:
   WorkloadPicker(const scenario::Scenario& scenario, std::uint64_t seed) : s_(scenario), seed_(seed) {}

@@ -99,11 +99,12 @@ bool read_dataset_key(Reader& reader, const Json& value, const std::filesystem::
 bool read_embedding_inputs(Reader& reader, const Json& value, bool other_source, Scenario& out) {
   const std::string pointer = "/workload/inputs";
   const bool embeddings = std::any_of(out.targets.begin(), out.targets.end(), [](const Target& t) { return t.embeds(); });
-  for (const char* key : {"inputs", "batch"}) {
-    if (embeddings || find_member(value, key) == nullptr || (key == std::string_view("inputs") && !other_source)) continue;
+  const auto without_embeddings_target = [&](std::string_view key) {
     return reader.fail(pointer_child("/workload", key),
                        fmt::format("\"{}\" applies to embeddings targets, and none has \"kind\": \"embeddings\"", key));
-  }
+  };
+  if (!embeddings && other_source && find_member(value, "inputs") != nullptr) return without_embeddings_target("inputs");
+  if (!embeddings && find_member(value, "batch") != nullptr) return without_embeddings_target("batch");
   if (embeddings && out.conversation) {
     return reader.fail("/workload/conversation", "a conversation needs chat targets, and a target has \"kind\": \"embeddings\"",
                        "measure conversations and embeddings in separate scenarios");

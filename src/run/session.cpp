@@ -127,7 +127,8 @@ Session::Session(Prepared prepared, RunSettings settings, RunDisplay display, Io
       display_(display),
       io_(io),
       redactor_(p_.scenario.secrets),
-      picker_(p_.scenario, p_.seed) {
+      picker_(p_.scenario, p_.seed),
+      in_flight_(p_.scenario.targets.size(), 0) {
   const auto& s = p_.scenario;
   results::Manifest& m = manifest_;
   m.tool_version = kVersion;
@@ -274,6 +275,7 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
   spec->tls_insecure = target.tls.insecure;
   spec->cacert = target.tls.cacert;
   if (display_.verbose) trace_request(*spec, redactor_, io_);
+  ++in_flight_[planned.target_index];
   return spec;
 }
 
@@ -281,6 +283,7 @@ samples::Sample Session::sample_of(driver::Finished&& f, std::optional<results::
   if (display_.verbose) trace_response(f.outcome, redactor_, io_);
   const auto& target = p_.scenario.targets[f.planned.target_index];
   const auto& phase = p_.scenario.phases[f.planned.phase_index];
+  --in_flight_[f.planned.target_index];
   const auto asked = asked_.extract(f.planned.seq);
   TTFT_CHECK(!asked.empty(), "a request finished that was never made");
   const Asked& a = asked.mapped();

@@ -94,6 +94,8 @@ class Session {
   /// "2/4" for a sharded run (the shard column and the manifest), else empty.
   std::string shard_label() const;
   Result<void> write_reports(const report::FolderReport& report);
+  /// Requests of target `target_index` started and not yet ended (for live views and exported gauges).
+  std::int64_t in_flight(std::size_t target_index) const { return in_flight_[target_index]; }
 
   Prepared p_;
   RunSettings settings_;
@@ -120,6 +122,7 @@ class Session {
   std::optional<SimulatedTargets> sims_;
   std::vector<double> send_lags_ns_;  // of every row, for the client's lateness
   std::int64_t rows_ = 0, failed_rows_ = 0;
+  std::vector<std::int64_t> in_flight_;  // requests started and not yet ended, by target index
   std::optional<Error> write_error_;
 };
 

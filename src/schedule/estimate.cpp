@@ -54,6 +54,13 @@ bool Scheduler::total_is_estimate() const {
                      [](const scenario::Phase& p) { return p.concurrency && p.duration_ns; });
 }
 
+std::optional<std::int64_t> Scheduler::planned_requests(std::size_t phase_index, std::size_t target_index) const {
+  if (phase_index >= planned_seq_.size() || target_index >= config_.targets) return std::nullopt;
+  const std::vector<std::int64_t>& seqs = planned_seq_[phase_index][target_index];
+  return std::count_if(seqs.begin(), seqs.end(),
+                       [this](std::int64_t seq) { return (!shard_ || shard_->owns(seq)) && done_.count(seq) == 0; });
+}
+
 Nanos Scheduler::estimated_duration_ns(Nanos assumed_response_ns) const {
   return simulate(assumed_response_ns, [](const PlannedRequest&) {});
 }

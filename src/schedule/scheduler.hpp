@@ -83,6 +83,9 @@ class Scheduler {
   std::int64_t total_requests(Nanos assumed_response_ns = kAssumedResponseNs) const;
   /// True when total_requests() includes an estimate (closed loop bounded by duration).
   bool total_is_estimate() const;
+  /// Requests of target `target_index` in phase `phase_index` that poll will return (sharded:
+  /// this shard's; resumed: those not done), or nullopt when the schedule cannot be planned.
+  std::optional<std::int64_t> planned_requests(std::size_t phase_index, std::size_t target_index) const;
 
   /// Wall duration of the whole (unsharded) run if every response took `assumed_response_ns`,
   /// found by running a fresh copy of this schedule against a simulated clock.

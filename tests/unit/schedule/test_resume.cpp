@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <utility>
 
 #include "core/random.hpp"
 #include "schedule_fixtures.hpp"
@@ -90,8 +91,14 @@ TEST_CASE("resume: the scheduler returns exactly the requests not done, each onc
     INFO("round " << round << ", " << done.size() << " done");
     schedule::Scheduler resumed(scenario, 5, std::nullopt, request_keys(done));
     CHECK(resumed.total_requests() == static_cast<std::int64_t>(plan.size() - done.size()));
+    std::map<std::pair<std::size_t, std::size_t>, std::int64_t> planned_left;  // by (phase, target)
+    for (std::size_t phase = 0; phase < 3; ++phase) {
+      for (std::size_t target = 0; target < 3; ++target) planned_left[{phase, target}] = *resumed.planned_requests(phase, target);
+    }
     const auto rest = run_all(resumed);
     CHECK(rest.size() == plan.size() - done.size());
+    for (const auto& [key, request] : rest) --planned_left[{request.phase_index, request.target_index}];
+    for (const auto& [group, left] : planned_left) CHECK(left == 0);
     for (const auto& [key, request] : rest) {
       CHECK(done.count(key) == 0);
       REQUIRE(plan.count(key) == 1);

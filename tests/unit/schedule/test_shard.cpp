@@ -167,3 +167,29 @@ TEST_CASE("shard: a cold request still waits its idle gap after its target's pre
     if (i > 0) CHECK(starts[i].started_ns - starts[i - 1].finished_ns == 30 * kMinute);
   }
 }
+
+TEST_CASE("planned requests per phase and target: the shard's own, summing to the total") {
+  const scenario::Scenario scenario = shardable_scenario();
+  const schedule::Scheduler whole(scenario, 11);
+  for (std::size_t target = 0; target < 3; ++target) {
+    CHECK(whole.planned_requests(0, target) == 3);
+    CHECK(whole.planned_requests(1, target) == 7);
+    CHECK(whole.planned_requests(2, target) == 4);
+  }
+  CHECK_FALSE(whole.planned_requests(3, 0).has_value());
+  std::int64_t shards_sum = 0;
+  for (std::int64_t index = 1; index <= 2; ++index) {
+    const schedule::Scheduler shard(scenario, 11, schedule::Shard{index, 2});
+    std::int64_t sum = 0;
+    for (std::size_t phase = 0; phase < 3; ++phase) {
+      for (std::size_t target = 0; target < 3; ++target) sum += *shard.planned_requests(phase, target);
+    }
+    CHECK(sum == shard.total_requests());
+    CHECK(sum < whole.total_requests());
+    shards_sum += sum;
+  }
+  CHECK(shards_sum == whole.total_requests());
+  // A closed loop bounded by time cannot be planned.
+  const schedule::Scheduler unplanned(test::make_scenario({test::concurrency_phase(2, std::nullopt, kMinute)}), 11);
+  CHECK_FALSE(unplanned.planned_requests(0, 0).has_value());
+}

@@ -33,6 +33,11 @@ void setup_run_command(CLI::App& app, RunOptions& o) {
                 "Do not verify any target's TLS certificate (prints a warning; recorded in manifest.json)");
   cmd->add_flag("--record-outputs", o.record_outputs,
                 "Also write outputs.jsonl: each request's prompt and answer text, appended as it ends");
+  auto* live = cmd->add_flag("--live", o.live,
+                             "Show the live view (per target and phase: done/planned, in flight, errors, running "
+                             "p50/p95 TTFT, the A/B difference) when stdout is a terminal; default: runs estimated "
+                             "over 30 s");
+  cmd->add_flag("--no-live", o.no_live, "Never show the live view (the progress line on stderr instead)")->excludes(live);
 }
 
 namespace {
@@ -78,7 +83,8 @@ int run_run_command(const RunOptions& o, const GlobalOptions& global, Io& io) {
     return to_int(ExitCode::usage);
   }
   if (run::already_complete(*prepared, global.quiet, io)) return to_int(ExitCode::ok);
-  run::Session session(std::move(*prepared), settings, {global.verbose, global.quiet, global.color(io)}, io);
+  const auto live = o.live ? run::LiveMode::on : o.no_live ? run::LiveMode::off : run::LiveMode::automatic;
+  run::Session session(std::move(*prepared), settings, {global.verbose, global.quiet, global.color(io), live}, io);
   if (auto opened = session.open(); !opened) {
     io.err << render_error(opened.error());
     return to_int(ExitCode::run_failed);

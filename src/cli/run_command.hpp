@@ -26,6 +26,7 @@ struct RunOptions {
   std::string summary_md;              // a file to receive the Markdown report
   bool insecure = false;               // --insecure: no certificate verification for any target
   bool record_outputs = false;         // --record-outputs: write outputs.jsonl
+  bool live = false, no_live = false;  // --live / --no-live: the live view on a terminal's stdout
   std::vector<std::string> argv;       // the command line, for the manifest
 };
 

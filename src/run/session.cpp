@@ -21,6 +21,7 @@
 #include "results/folder_layout.hpp"
 #include "run/interrupt.hpp"
 #include "run/lateness.hpp"
+#include "run/live_view.hpp"
 #include "run/output_record.hpp"
 #include "run/progress.hpp"
 #include "core/check.hpp"
@@ -340,7 +341,10 @@ Result<driver::RunLoopResult> Session::execute() {
   schedule::Scheduler scheduler(p_.scenario, p_.seed, p_.shard, done);  // resumed: the rest only
   std::vector<std::string> target_names;
   for (const auto& target : p_.scenario.targets) target_names.push_back(target.name);
-  ProgressLine progress(io_, io_.err_is_tty && !display_.quiet, scheduler.total_requests(), target_names);
+  const bool live_on = live_view_on(display_.live, io_.out_is_tty, display_.quiet,
+                                    [&] { return scheduler.estimated_duration_ns(schedule::kAssumedResponseNs); });
+  LiveView live(io_, live_model_of(p_.scenario, scheduler), live_on, display_.color);
+  ProgressLine progress(io_, io_.err_is_tty && !display_.quiet && !live_on, scheduler.total_requests(), target_names);
   InterruptFlag interrupt;
 
   driver::RunHooks hooks;
@@ -350,10 +354,15 @@ Result<driver::RunLoopResult> Session::execute() {
     const samples::Sample sample = sample_of(std::move(finished), output);
     record(sample, output);
     progress.record(sample);
+    live.record(sample);
   };
-  hooks.on_progress = [&](Nanos elapsed_ns) { progress.render(elapsed_ns); };
+  hooks.on_progress = [&](Nanos elapsed_ns) {
+    progress.render(elapsed_ns);
+    live.render(elapsed_ns, scheduler.phase_index(), in_flight_);
+  };
   auto result = driver::run_schedule(scheduler, **driver, hooks, interrupt.flag(), monotonic_ns());
   progress.finish();
+  live.finish();
   return result;
 }
 

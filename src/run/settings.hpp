@@ -20,11 +20,15 @@ struct RunSettings {
   bool record_outputs = false;         // write outputs.jsonl (docs/results.md ("outputs.jsonl"))
 };
 
+/// run --live / --no-live; automatic: on for a long run (live_view.hpp, live_view_on).
+enum class LiveMode { automatic, on, off };
+
 /// How the run talks to the person watching it.
 struct RunDisplay {
   bool verbose = false;   // trace each request and response on stderr
-  bool quiet = false;     // no progress line, no "results:" line
-  bool color = false;     // the tables on stdout
+  bool quiet = false;     // no progress line, no live view, no "results:" line
+  bool color = false;     // the tables (and the live view) on stdout
+  LiveMode live = LiveMode::automatic;  // the live view on stdout, when it is a terminal
 };
 
 }  // namespace ttft::run

@@ -37,7 +37,7 @@ TEST_CASE("cli: a subcommand's --help shows its own flags, exit 0") {
   CHECK(contains(report.out, "--assert"));
   const auto run = run_cli({"run", "--help"});
   CHECK(run.exit_code == to_int(ExitCode::ok));
-  for (const char* flag : {"--out", "--seed", "--region", "--shard", "--resume", "--insecure"}) {
+  for (const char* flag : {"--out", "--seed", "--region", "--shard", "--resume", "--insecure", "--live", "--no-live"}) {
     INFO(flag);
     CHECK(contains(run.out, flag));
   }
@@ -65,6 +65,7 @@ TEST_CASE("cli: usage errors exit 2 with one located message and a hint, nothing
        "ttftbench: error: --format: xml not in {table,markdown,csv,json,html}"},
       {{"compare", "a", "b", "--format", "csv"}, "ttftbench: error: --format: csv not in {table,markdown,json}"},
       {{"report", "folder", "--by", "country"}, "ttftbench: error: --by: country not in {region,pop}"},
+      {{"run", "s.json", "--live", "--no-live"}, "ttftbench: error: --live excludes --no-live"},
   };
   for (const Case& c : cases) {
     INFO(c.message);

@@ -14,7 +14,7 @@ constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kRed = "\x1b[31m";
 constexpr const char* kReset = "\x1b[0m";
 
-std::optional<std::size_t> index_of(const std::vector<std::string>& names, const std::string& name) {
+std::optional<std::size_t> name_index(const std::vector<std::string>& names, const std::string& name) {
   const auto found = std::find(names.begin(), names.end(), name);
   if (found == names.end()) return std::nullopt;
   return static_cast<std::size_t>(found - names.begin());
@@ -61,8 +61,8 @@ LiveModel::LiveModel(std::string title, std::vector<std::string> targets, std::v
 }
 
 void LiveModel::record(const samples::Sample& sample) {
-  const auto phase = index_of(phases_, sample.phase);
-  const auto target = index_of(targets_, sample.target);
+  const auto phase = name_index(phases_, sample.phase);
+  const auto target = name_index(targets_, sample.target);
   if (!phase || !target) return;
   LiveGroup& group = groups_[*phase][*target];
   ++group.done;

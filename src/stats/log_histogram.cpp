@@ -12,16 +12,16 @@ const double kGamma = (1 + LogHistogram::kRelativeError) / (1 - LogHistogram::kR
 const double kLogGamma = std::log(kGamma);
 // The bucket of kMinValue is index 0: value v goes to ceil(log_gamma(v)) - kFirstKey.
 const double kFirstKey = std::ceil(std::log(LogHistogram::kMinValue) / kLogGamma);
-const auto kBuckets = static_cast<std::size_t>(std::ceil(std::log(LogHistogram::kMaxValue) / kLogGamma) - kFirstKey) + 1;
+const auto kHistogramBuckets = static_cast<std::size_t>(std::ceil(std::log(LogHistogram::kMaxValue) / kLogGamma) - kFirstKey) + 1;
 
 }  // namespace
 
-LogHistogram::LogHistogram() : counts_(kBuckets, 0) {}
+LogHistogram::LogHistogram() : counts_(kHistogramBuckets, 0) {}
 
 std::size_t LogHistogram::index_of(double value) const {
   const double clamped = std::clamp(value, kMinValue, kMaxValue);
   const double key = std::ceil(std::log(clamped) / kLogGamma) - kFirstKey;
-  return std::min(static_cast<std::size_t>(std::max(key, 0.0)), kBuckets - 1);
+  return std::min(static_cast<std::size_t>(std::max(key, 0.0)), kHistogramBuckets - 1);
 }
 
 void LogHistogram::add(double value) {

@@ -26,6 +26,8 @@ struct RunOptions {
   std::string summary_md;              // a file to receive the Markdown report
   bool insecure = false;               // --insecure: no certificate verification for any target
   bool record_outputs = false;         // --record-outputs: write outputs.jsonl
+  std::vector<std::string> exports;    // --export KIND=URL (docs/export.md)
+  std::string export_interval = "5s";  // --export-interval
   std::vector<std::string> argv;       // the command line, for the manifest
 };
 

@@ -75,6 +75,13 @@ std::uint64_t default_seed(const scenario::Scenario& s, bool sharded) {
   return std::random_device{}();
 }
 
+/// The scenario's secrets and the values --export URLs took from the environment.
+std::vector<std::string> secrets_with_exports(std::vector<std::string> secrets,
+                                              const std::vector<telemetry::Destination>& exports) {
+  for (std::string& secret : telemetry::secrets_of(exports)) secrets.push_back(std::move(secret));
+  return secrets;
+}
+
 std::string host_name() {
   char name[256] = {};
   return gethostname(name, sizeof name - 1) == 0 ? name : "";
@@ -126,7 +133,7 @@ Session::Session(Prepared prepared, RunSettings settings, RunDisplay display, Io
       settings_(std::move(settings)),
       display_(display),
       io_(io),
-      redactor_(p_.scenario.secrets),
+      redactor_(secrets_with_exports(p_.scenario.secrets, settings_.exports)),
       picker_(p_.scenario, p_.seed),
       in_flight_(p_.scenario.targets.size(), 0) {
   const auto& s = p_.scenario;
@@ -342,6 +349,11 @@ Result<driver::RunLoopResult> Session::execute() {
   for (const auto& target : p_.scenario.targets) target_names.push_back(target.name);
   ProgressLine progress(io_, io_.err_is_tty && !display_.quiet, scheduler.total_requests(), target_names);
   InterruptFlag interrupt;
+  if (!settings_.exports.empty()) {
+    publisher_ = std::make_unique<telemetry::Publisher>(
+        settings_.exports, telemetry::PublisherOptions{p_.scenario.name, kVersion, settings_.export_interval_ns, false},
+        redactor_);
+  }
 
   driver::RunHooks hooks;
   hooks.make_request = [this](const schedule::PlannedRequest& planned) { return make_request(planned); };
@@ -349,6 +361,7 @@ Result<driver::RunLoopResult> Session::execute() {
     std::optional<results::OutputRecord> output;
     const samples::Sample sample = sample_of(std::move(finished), output);
     record(sample, output);
+    if (publisher_) publish(sample);
     progress.record(sample);
   };
   hooks.on_progress = [&](Nanos elapsed_ns) { progress.render(elapsed_ns); };
@@ -361,6 +374,7 @@ Result<driver::RunLoopResult> Session::execute() {
 // folder, manifest included. A kill in between leaves a folder whose summaries `run --resume`
 // writes (resume.hpp, already_complete).
 Result<Ended> Session::finish(const driver::RunLoopResult& result) {
+  finish_exports();
   manifest_.ended_at = format_utc_ms(wall_now());
   manifest_.interrupted = result.interrupted;
   manifest_.client_lateness = summarize_lateness(std::move(send_lags_ns_), result.loop);
@@ -378,6 +392,22 @@ Result<Ended> Session::finish(const driver::RunLoopResult& result) {
                           "see error and error_detail in samples.csv, or rerun with -v"};
   }
   return ended;
+}
+
+void Session::publish(const samples::Sample& sample) {
+  const auto& targets = p_.scenario.targets;
+  const auto found = std::find_if(targets.begin(), targets.end(), [&](const auto& t) { return t.name == sample.target; });
+  publisher_->enqueue(telemetry::record_of(sample, found == targets.end() ? 0 : in_flight(found - targets.begin())));
+}
+
+void Session::finish_exports() {
+  if (!publisher_) return;
+  constexpr Nanos kFinalPushBoundNs = 10 * kNanosPerSecond;
+  for (const telemetry::ExportTally& tally : publisher_->finish(kFinalPushBoundNs)) {
+    manifest_.exports.push_back({tally.kind, tally.url, tally.pushes, tally.failed});
+    if (tally.failed > 0) io_.err << redactor_.apply(telemetry::failure_warning(tally)) << "\n";
+  }
+  publisher_.reset();
 }
 
 Result<void> Session::write_reports(const report::FolderReport& built) {

@@ -37,11 +37,12 @@ std::size_t bucket_of(double seconds) {
 }
 
 /// `ttftbench run merge_regions.json --out OUT EXTRA...` (8 rows: 2 targets, cold 1 + warm 3 each; seed 11).
-ProcessResult run_merge_regions(const fs::path& out, const std::vector<std::string>& extra) {
+ProcessResult run_merge_regions(const fs::path& out, const std::vector<std::string>& extra,
+                                const std::vector<std::string>& env = {}) {
   std::vector<std::string> argv = {ttftbench_bin(), "run", scenario_fixture("e2e", "merge_regions.json").string(),
                                    "--out", out.string()};
   argv.insert(argv.end(), extra.begin(), extra.end());
-  return run_process(argv, std::chrono::seconds(60));
+  return run_process(argv, std::chrono::seconds(60), env);
 }
 
 /// Rows per target in OUT/samples.csv.
@@ -182,9 +183,11 @@ TEST_CASE("a dead export endpoint: rows complete and error-free, TTFT as without
   TempDir tmp;
   const fs::path plain = tmp / "plain", exported = tmp / "exported";
   REQUIRE(run_merge_regions(plain, {"--seed", "5"}).exit_code == 0);
-  const std::string dead = "http://127.0.0.1:" + std::to_string(ttft::test::closed_port()) + "/api/v1/write";
-  const auto run = run_merge_regions(exported, {"--seed", "5", "--export", "prometheus-rw=" + dead,
-                                                "--export-interval", "100ms"});
+  // The URL's ${EXPORT_TOKEN} is a secret: shown as *** in the warning and the manifest.
+  const std::string dead = "http://127.0.0.1:" + std::to_string(ttft::test::closed_port()) + "/api/v1/write?key=";
+  const std::string secret = "tok-EXPORT-SECRET-9";
+  const auto run = run_merge_regions(exported, {"--seed", "5", "--export", "prometheus-rw=" + dead + "${EXPORT_TOKEN}",
+                                                "--export-interval", "100ms"}, {"EXPORT_TOKEN=" + secret});
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
 
@@ -198,11 +201,13 @@ TEST_CASE("a dead export endpoint: rows complete and error-free, TTFT as without
   std::istringstream err(run.err);
   std::string line;
   int warnings = 0;
-  while (std::getline(err, line)) warnings += line.rfind("warning: export to prometheus-rw " + dead, 0) == 0;
+  while (std::getline(err, line)) warnings += line.rfind("warning: export to prometheus-rw " + dead + "***: ", 0) == 0;
   CHECK(warnings == 1);
+  CHECK(run.err.find(secret) == std::string::npos);
+  CHECK(read_file(exported / "manifest.json").find(secret) == std::string::npos);
   const auto exports = nlohmann::json::parse(read_file(exported / "manifest.json")).at("exports");
   REQUIRE(exports.size() == 1);
-  CHECK(exports.at(0).at("url") == dead);
+  CHECK(exports.at(0).at("url") == dead + "***");
   CHECK(exports.at(0).at("pushes").get<int>() >= 1);
   CHECK(exports.at(0).at("failed") == exports.at(0).at("pushes"));
   CHECK_FALSE(nlohmann::json::parse(read_file(plain / "manifest.json")).contains("exports"));

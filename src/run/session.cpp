@@ -75,13 +75,6 @@ std::uint64_t default_seed(const scenario::Scenario& s, bool sharded) {
   return std::random_device{}();
 }
 
-/// The scenario's secrets and the values --export URLs took from the environment.
-std::vector<std::string> secrets_with_exports(std::vector<std::string> secrets,
-                                              const std::vector<telemetry::Destination>& exports) {
-  for (std::string& secret : telemetry::secrets_of(exports)) secrets.push_back(std::move(secret));
-  return secrets;
-}
-
 std::string host_name() {
   char name[256] = {};
   return gethostname(name, sizeof name - 1) == 0 ? name : "";
@@ -349,11 +342,7 @@ Result<driver::RunLoopResult> Session::execute() {
   for (const auto& target : p_.scenario.targets) target_names.push_back(target.name);
   ProgressLine progress(io_, io_.err_is_tty && !display_.quiet, scheduler.total_requests(), target_names);
   InterruptFlag interrupt;
-  if (!settings_.exports.empty()) {
-    publisher_ = std::make_unique<telemetry::Publisher>(
-        settings_.exports, telemetry::PublisherOptions{p_.scenario.name, kVersion, settings_.export_interval_ns, false},
-        redactor_);
-  }
+  start_exports();
 
   driver::RunHooks hooks;
   hooks.make_request = [this](const schedule::PlannedRequest& planned) { return make_request(planned); };
@@ -392,22 +381,6 @@ Result<Ended> Session::finish(const driver::RunLoopResult& result) {
                           "see error and error_detail in samples.csv, or rerun with -v"};
   }
   return ended;
-}
-
-void Session::publish(const samples::Sample& sample) {
-  const auto& targets = p_.scenario.targets;
-  const auto found = std::find_if(targets.begin(), targets.end(), [&](const auto& t) { return t.name == sample.target; });
-  publisher_->enqueue(telemetry::record_of(sample, found == targets.end() ? 0 : in_flight(found - targets.begin())));
-}
-
-void Session::finish_exports() {
-  if (!publisher_) return;
-  constexpr Nanos kFinalPushBoundNs = 10 * kNanosPerSecond;
-  for (const telemetry::ExportTally& tally : publisher_->finish(kFinalPushBoundNs)) {
-    manifest_.exports.push_back({tally.kind, tally.url, tally.pushes, tally.failed});
-    if (tally.failed > 0) io_.err << redactor_.apply(telemetry::failure_warning(tally)) << "\n";
-  }
-  publisher_.reset();
 }
 
 Result<void> Session::write_reports(const report::FolderReport& built) {

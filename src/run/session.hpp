@@ -68,6 +68,10 @@ struct Ended {
   std::optional<Error> failure;  // rows could not be written, or every request failed
 };
 
+/// The scenario's secrets and the values --export URLs took from the environment (session_exports.cpp).
+std::vector<std::string> secrets_with_exports(std::vector<std::string> secrets,
+                                              const std::vector<telemetry::Destination>& exports);
+
 class Session {
  public:
   Session(Prepared prepared, RunSettings settings, RunDisplay display, Io& io);
@@ -96,6 +100,8 @@ class Session {
   /// "2/4" for a sharded run (the shard column and the manifest), else empty.
   std::string shard_label() const;
   Result<void> write_reports(const report::FolderReport& report);
+  /// --export: starts the export thread (nothing without --export).
+  void start_exports();
   /// --export: hands the row to the export thread (a copy of a few fields; never blocks).
   void publish(const samples::Sample& sample);
   /// --export: the last pushes (waited for at most 10 s), the manifest's entries, one warning per

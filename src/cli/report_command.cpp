@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "cli/export_option.hpp"
 #include "cli/gate_outputs.hpp"
 #include "cli/grade_option.hpp"
 #include "cli/slo_option.hpp"
@@ -14,6 +15,7 @@
 #include "gate/parser.hpp"
 #include "metrics/slo.hpp"
 #include "report/from_folders.hpp"
+#include "telemetry/folder_export.hpp"
 
 namespace ttft::cli {
 namespace {
@@ -31,6 +33,18 @@ std::vector<gate::Check> evaluate_checks(const std::vector<gate::Assertion>& ass
     }
   }
   return checks;
+}
+
+/// --export after the report: the folders' rows pushed once to each destination (at most 30 s).
+ExitCode push_exports(const std::vector<std::string>& dirs, std::vector<telemetry::Destination> destinations, Io& io) {
+  if (destinations.empty()) return ExitCode::ok;
+  constexpr Nanos kPushBoundNs = 30 * kNanosPerSecond;
+  const auto tallies = telemetry::export_folders(dirs, std::move(destinations), kPushBoundNs);
+  if (!tallies) {
+    io.err << render_error(tallies.error());
+    return ExitCode::usage;
+  }
+  return warn_failed_exports(*tallies, io) ? ExitCode::run_failed : ExitCode::ok;
 }
 
 }  // namespace
@@ -54,6 +68,7 @@ void setup_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--assert", o.asserts, std::string(kAssertHelp) + "; with --by, checked for every group too")
       ->allow_extra_args(false);  // one EXPR per --assert
   cmd->add_option("--summary-md", o.summary_md, "Also write the Markdown report (and assertions) to this file");
+  add_export_option(*cmd, o.exports);
 }
 
 int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& io) {
@@ -70,6 +85,11 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
   const auto slo = parse_slo_option(o.slo);
   if (!slo) {
     io.err << render_error(slo.error());
+    return to_int(ExitCode::usage);
+  }
+  auto exports = parse_export_options(o.exports, io);
+  if (!exports) {
+    io.err << render_error(exports.error());
     return to_int(ExitCode::usage);
   }
   std::optional<report::GroupBy> by;
@@ -106,6 +126,7 @@ int run_report_command(const ReportOptions& o, const GlobalOptions& global, Io& 
       return to_int(ExitCode::run_failed);
     }
   }
+  if (const ExitCode pushed = push_exports(o.dirs, std::move(*exports), io); pushed != ExitCode::ok) return to_int(pushed);
   return to_int(gate::any_failed(checks) ? ExitCode::check_failed : ExitCode::ok);
 }
 

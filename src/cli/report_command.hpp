@@ -26,14 +26,15 @@ struct ReportOptions {
   std::string volume;            // --volume "10M/month": cost at scale; empty = not shown
   std::string slo;               // --slo "ttft=200ms,e2e=8s": goodput against it; empty = the runs' own
   std::string grade;             // --grade FILE: grade outputs.jsonl against its prompts; empty = as recorded
+  std::vector<std::string> exports;  // --export KIND=URL: push the rows' metrics (docs/export.md)
 };
 
 void setup_report_command(CLI::App& app, ReportOptions& options);
 
 /// Exit codes: 0; 1 an assertion failed; 2 a folder is missing or unreadable, the scenarios
 /// differ without --allow-mixed, or an --assert or --slo does not parse, or --grade's
-/// prompts file or a folder's outputs.jsonl is missing or malformed; 3 an output cannot be
-/// written.
+/// prompts file or a folder's outputs.jsonl is missing or malformed, or an --export does not parse;
+/// 3 an output cannot be written or an --export push failed.
 int run_report_command(const ReportOptions& options, const GlobalOptions& global, Io& io);
 
 }  // namespace ttft::cli

@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "cli/export_option.hpp"
 #include "cli/gate_outputs.hpp"
 #include "core/exit_codes.hpp"
 #include "gate/evaluate.hpp"
@@ -38,12 +39,22 @@ void setup_run_command(CLI::App& app, RunOptions& o) {
                              "p50/p95 TTFT, the A/B difference) when stdout is a terminal; default: runs estimated "
                              "over 30 s");
   cmd->add_flag("--no-live", o.no_live, "Never show the live view (the progress line on stderr instead)")->excludes(live);
+  add_export_option(*cmd, o.exports);
+  cmd->add_option("--export-interval", o.export_interval,
+                  "How often --export pushes during the run (prometheus-rw, otlp; default 5s); the Pushgateway "
+                  "gets the run's end only");
 }
 
 namespace {
 
-run::RunSettings settings_of(const RunOptions& o) {
-  return {o.scenario_path, o.out_dir, o.resume_dir, o.seed, o.region, o.shard, o.insecure, o.argv, o.record_outputs};
+/// The run's settings; fails (a usage error) on a bad --export or --export-interval.
+Result<run::RunSettings> settings_of(const RunOptions& o, Io& io) {
+  auto exports = parse_export_options(o.exports, io);
+  if (!exports) return tl::unexpected(exports.error());
+  const auto interval = parse_export_interval(o.export_interval);
+  if (!interval) return tl::unexpected(interval.error());
+  return run::RunSettings{o.scenario_path, o.out_dir, o.resume_dir, o.seed, o.region, o.shard, o.insecure,
+                          o.argv, o.record_outputs, std::move(*exports), *interval};
 }
 
 /// The --assert lines and --summary-md; check_failed when an assertion failed.
@@ -70,7 +81,12 @@ int run_run_command(const RunOptions& o, const GlobalOptions& global, Io& io) {
     io.err << render_error(assertions.error());
     return to_int(ExitCode::usage);
   }
-  const run::RunSettings settings = settings_of(o);
+  const auto parsed = settings_of(o, io);
+  if (!parsed) {
+    io.err << render_error(parsed.error());
+    return to_int(ExitCode::usage);
+  }
+  const run::RunSettings& settings = *parsed;
   auto prepared = run::prepare_run(settings, io);
   if (prepared) {
     // A typo in a target or phase name would only show after the whole run: refuse it now.

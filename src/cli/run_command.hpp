@@ -27,6 +27,8 @@ struct RunOptions {
   bool insecure = false;               // --insecure: no certificate verification for any target
   bool record_outputs = false;         // --record-outputs: write outputs.jsonl
   bool live = false, no_live = false;  // --live / --no-live: the live view on a terminal's stdout
+  std::vector<std::string> exports;    // --export KIND=URL (docs/export.md)
+  std::string export_interval = "5s";  // --export-interval
   std::vector<std::string> argv;       // the command line, for the manifest
 };
 

@@ -195,6 +195,13 @@ Json manifest_to_json(const Manifest& m) {
   j["interrupted"] = m.interrupted;
   j["client_lateness"] = m.client_lateness ? lateness_to_json(*m.client_lateness) : Json(nullptr);
   j["resumes"] = resumes_to_json(m.resumes);
+  if (!m.exports.empty()) {  // absent without --export, so other runs' manifests stay as they were
+    Json exports = Json::array();
+    for (const ExportRecord& e : m.exports) {
+      exports.push_back({{"kind", e.kind}, {"url", e.url}, {"pushes", e.pushes}, {"failed", e.failed}});
+    }
+    j["exports"] = exports;
+  }
   return j;
 }
 
@@ -227,6 +234,15 @@ Result<Manifest> parse_manifest(const std::string& text, const std::string& path
     m.client_lateness = lateness_from_json(*lateness);
   }
   m.resumes = resumes_of(j);
+  if (const auto exports = j.find("exports"); exports != j.end() && exports->is_array()) {
+    const auto count_of = [](const Json& e, const char* key) {
+      const auto v = e.find(key);
+      return v != e.end() && v->is_number_integer() ? v->get<std::int64_t>() : std::int64_t{0};
+    };
+    for (const Json& e : *exports) {
+      if (e.is_object()) m.exports.push_back({text_of(e, "kind"), text_of(e, "url"), count_of(e, "pushes"), count_of(e, "failed")});
+    }
+  }
   auto facts = facts_of(m.scenario, path);
   if (!facts) return tl::unexpected(facts.error());
   m.facts = std::move(*facts);

@@ -54,6 +54,16 @@ struct ScenarioFacts {
   std::vector<std::string> embeddings_targets;     // targets with "kind": "embeddings", in file order
 };
 
+/// One --export destination of the run (docs/results.md ("manifest.json")).
+struct ExportRecord {
+  std::string kind;          // prometheus-rw | pushgateway | otlp
+  std::string url;           // redacted
+  std::int64_t pushes = 0;   // pushes attempted
+  std::int64_t failed = 0;   // pushes that failed after their retries
+
+  bool operator==(const ExportRecord&) const = default;
+};
+
 struct Manifest {
   int schema_version = kManifestSchemaVersion;
   std::string tool_version, libcurl_version;
@@ -71,6 +81,7 @@ struct Manifest {
   bool interrupted = false;               // Ctrl-C
   std::optional<LatenessSummary> client_lateness;  // nullopt until the run has ended
   std::vector<ResumeRecord> resumes;      // oldest first
+  std::vector<ExportRecord> exports;      // this process's --export destinations; written only when any
   ScenarioFacts facts;                    // filled by the reader from `scenario`
 
   /// Stopped by Ctrl-C, or never recorded its end (killed, crashed): its rows are not the whole plan.

@@ -127,7 +127,7 @@ Session::Session(Prepared prepared, RunSettings settings, RunDisplay display, Io
       settings_(std::move(settings)),
       display_(display),
       io_(io),
-      redactor_(p_.scenario.secrets),
+      redactor_(secrets_with_exports(p_.scenario.secrets, settings_.exports)),
       picker_(p_.scenario, p_.seed),
       in_flight_(p_.scenario.targets.size(), 0) {
   const auto& s = p_.scenario;
@@ -346,6 +346,7 @@ Result<driver::RunLoopResult> Session::execute() {
   LiveView live(io_, live_model_of(p_.scenario, scheduler), live_on, display_.color);
   ProgressLine progress(io_, io_.err_is_tty && !display_.quiet && !live_on, scheduler.total_requests(), target_names);
   InterruptFlag interrupt;
+  start_exports();
 
   driver::RunHooks hooks;
   hooks.make_request = [this](const schedule::PlannedRequest& planned) { return make_request(planned); };
@@ -353,6 +354,7 @@ Result<driver::RunLoopResult> Session::execute() {
     std::optional<results::OutputRecord> output;
     const samples::Sample sample = sample_of(std::move(finished), output);
     record(sample, output);
+    if (publisher_) publish(sample);
     progress.record(sample);
     live.record(sample);
   };
@@ -370,6 +372,7 @@ Result<driver::RunLoopResult> Session::execute() {
 // folder, manifest included. A kill in between leaves a folder whose summaries `run --resume`
 // writes (resume.hpp, already_complete).
 Result<Ended> Session::finish(const driver::RunLoopResult& result) {
+  finish_exports();
   manifest_.ended_at = format_utc_ms(wall_now());
   manifest_.interrupted = result.interrupted;
   manifest_.client_lateness = summarize_lateness(std::move(send_lags_ns_), result.loop);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <tuple>
 #include <unordered_map>
 #include <optional>
@@ -28,6 +29,7 @@
 #include "scenario/scenario.hpp"
 #include "schedule/scheduler.hpp"
 #include "schedule/shard.hpp"
+#include "telemetry/publisher.hpp"
 
 namespace ttft::run {
 
@@ -66,6 +68,10 @@ struct Ended {
   std::optional<Error> failure;  // rows could not be written, or every request failed
 };
 
+/// The scenario's secrets and the values --export URLs took from the environment (session_exports.cpp).
+std::vector<std::string> secrets_with_exports(std::vector<std::string> secrets,
+                                              const std::vector<telemetry::Destination>& exports);
+
 class Session {
  public:
   Session(Prepared prepared, RunSettings settings, RunDisplay display, Io& io);
@@ -94,6 +100,13 @@ class Session {
   /// "2/4" for a sharded run (the shard column and the manifest), else empty.
   std::string shard_label() const;
   Result<void> write_reports(const report::FolderReport& report);
+  /// --export: starts the export thread (nothing without --export).
+  void start_exports();
+  /// --export: hands the row to the export thread (a copy of a few fields; never blocks).
+  void publish(const samples::Sample& sample);
+  /// --export: the last pushes (waited for at most 10 s), the manifest's entries, one warning per
+  /// destination that failed.
+  void finish_exports();
   /// Requests of target `target_index` started and not yet ended (for live views and exported gauges).
   std::int64_t in_flight(std::size_t target_index) const { return in_flight_[target_index]; }
 
@@ -124,6 +137,7 @@ class Session {
   std::int64_t rows_ = 0, failed_rows_ = 0;
   std::vector<std::int64_t> in_flight_;  // requests started and not yet ended, by target index
   std::optional<Error> write_error_;
+  std::unique_ptr<telemetry::Publisher> publisher_;  // with --export, from execute() to finish()
 };
 
 }  // namespace ttft::run

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
+#include "telemetry/destination.hpp"
+
 namespace ttft::run {
 
 struct RunSettings {
@@ -18,6 +21,8 @@ struct RunSettings {
   bool insecure = false;               // no certificate verification for any target
   std::vector<std::string> command_line;  // for the manifest (redacted there)
   bool record_outputs = false;         // write outputs.jsonl (docs/results.md ("outputs.jsonl"))
+  std::vector<telemetry::Destination> exports;  // --export: where metrics go (docs/export.md)
+  Nanos export_interval_ns = 5 * kNanosPerSecond;  // --export-interval
 };
 
 /// run --live / --no-live; automatic: on for a long run (live_view.hpp, live_view_on).

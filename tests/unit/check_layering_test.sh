@@ -65,7 +65,7 @@ add "$src/report/model.cpp" '#include <CLI/CLI.hpp>'
 expect 1 'src/report/model.cpp:4: includes <CLI/CLI.hpp>, which only ttft_cli may include'
 undo
 add "$src/report/model.cpp" '#include <curl/curl.h>'
-expect 1 'src/report/model.cpp:4: includes <curl/curl.h>, which only ttft_driver may include'
+expect 1 'src/report/model.cpp:4: includes <curl/curl.h>, which only ttft_driver, ttft_telemetry may include'
 undo
 expect 0 "layering: 3 modules, 13 includes, ok"
 

@@ -111,6 +111,27 @@ TEST_CASE("prometheus-rw: a real Prometheus holds the rows' request counts per t
   CHECK(manifest.at("exports").at(0).at("pushes") >= 1);
 }
 
+TEST_CASE("prometheus-rw after the fact: report DIR --export pushes a finished run with its rows' own timestamps") {
+  TempDir tmp;
+  const fs::path out = tmp / "run";
+  REQUIRE(run_merge_regions(out, {}).exit_code == 0);
+  ttft::test::PrometheusServer prometheus;
+  const auto pushed = run_process(
+      {ttftbench_bin(), "report", out.string(), "--export", "prometheus-rw=" + prometheus.url("/api/v1/write")},
+      std::chrono::seconds(60));
+  INFO(pushed.err);
+  REQUIRE(pushed.exit_code == 0);
+  CHECK(pushed.err.find("warning") == std::string::npos);
+  const auto rows = rows_per_target(out);
+  const auto counts = prometheus.query("sum by (target) (ttftbench_requests_total)");
+  REQUIRE(counts.size() == rows.size());
+  for (const auto& series : counts) {
+    const std::string target = series.at("metric").at("target");
+    INFO(target);
+    CHECK(std::stod(series.at("value").at(1).get<std::string>()) == rows.at(target));
+  }
+}
+
 TEST_CASE("pushgateway: report DIR --export pushes a finished folder and the Pushgateway's /metrics holds its counts") {
   ttft::test::PushgatewayServer pushgateway;
   const fs::path folder = fs::path(TTFT_FIXTURES_DIR) / "results" / "merge-regions";

@@ -5,7 +5,8 @@
 #   1 stream      ttftbench and a raw epoll client (bench/floor/raw_client.c, no library) on the
 #                 same simulator, fresh and kept-alive connections: TTFT error p50 / p99
 #   5,000 streams bench/fidelity.sh's steady state (50-token streams, fresh connections): error
-#                 p99, errors, resident memory per stream over the 1-stream run's
+#                 p99 and errors; then 5,000 at 5 tokens/s (the simulator's writes/s a tenth):
+#                 error, and resident memory per stream over the 1-stream run's
 #   10,000 req/s  open loop of one-token streams on kept-alive connections across two targets:
 #                 send lag, error, and what the simulator served (its CPU share, requests/s)
 #   1,000 streams client CPU per request (user+kernel, /proc) in the load phase
@@ -45,6 +46,28 @@ write_open_loop_scenario() {  # N PORT FILE TOKENS_PER_S
 JSON
 }
 
+# N streams at 5 tokens/s: 30 tokens (~6.05 s each) started at an even N per 6.05 s, N/2 per
+# target, so in flight climbs to N as the last starts and no burst of connects comes at once.
+# Its peak resident memory over the 1-stream run's, per stream, is the memory per stream; with a
+# tenth of the writes per second of the 50 tokens/s point, its error is the client's at N streams
+# where the simulator keeps up (the 50 tokens/s point asks it for N × 50 events/s).
+write_slow_streams_scenario() {  # N PORT FILE TOKENS_PER_S
+  local url="http://127.0.0.1:$2/v1/chat/completions" rate
+  rate=$(awk -v n="$1" 'BEGIN { printf "%.3f", n / 6.05 }')
+  cat > "$3" <<JSON
+{
+  "name": "floor-slow-streams", "seed": 1, "reuse_connections": false,
+  "targets": {
+    "a": { "protocol": "openai-chat", "url": "$url", "model": "sim" },
+    "b": { "protocol": "openai-chat", "url": "$url", "model": "sim" }
+  },
+  "workload": { "messages": [ { "role": "user", "content": "fidelity" } ], "max_tokens": 30 },
+  "phases": [ { "name": "load", "requests": $(( $1 / 2 )), "rate": $rate } ],
+  "timeouts": { "connect": "10s", "first_event": "30s", "total": "60s" }
+}
+JSON
+}
+
 # raw_point KEEP_ALIVE(0|1): the raw client, one request every 150 ms, on a fresh simulator.
 raw_point() {
   local keep=$1 dir="$out/raw-$1"
@@ -69,6 +92,7 @@ reuse=true point_suffix=-kept run_point 1
 raw_point 1
 run_point 1000
 run_point 5000
+scenario_writer=write_slow_streams_scenario run_point 5000 5
 reuse=true point_suffix=-open-loop scenario_writer=write_open_loop_scenario run_point "$(( 2 * open_loop_rate ))"
 
 {

@@ -28,22 +28,28 @@ if [[ -n "${FLOOR_NICE:-}" ]] && renice -n "$FLOOR_NICE" -p $$ >/dev/null 2>&1; 
 fi
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-# The 10,000 req/s point's scenario: one-token streams (~70 ms) on kept-alive connections, the
-# rate split over two targets (fresh connections at this rate would exhaust the ephemeral ports).
-write_open_loop_scenario() {  # N PORT FILE TOKENS_PER_S
+# floor_scenario NAME PORT FILE REUSE MAX_TOKENS REQUESTS_PER_TARGET RATE: an open loop on two
+# targets of the same simulator.
+floor_scenario() {
   local url="http://127.0.0.1:$2/v1/chat/completions"
   cat > "$3" <<JSON
 {
-  "name": "floor-open-loop", "seed": 1, "reuse_connections": true,
+  "name": "$1", "seed": 1, "reuse_connections": $4,
   "targets": {
     "a": { "protocol": "openai-chat", "url": "$url", "model": "sim" },
     "b": { "protocol": "openai-chat", "url": "$url", "model": "sim" }
   },
-  "workload": { "messages": [ { "role": "user", "content": "fidelity" } ], "max_tokens": 1 },
-  "phases": [ { "name": "load", "requests": $open_loop_requests, "rate": $open_loop_rate } ],
+  "workload": { "messages": [ { "role": "user", "content": "fidelity" } ], "max_tokens": $5 },
+  "phases": [ { "name": "load", "requests": $6, "rate": $7 } ],
   "timeouts": { "connect": "10s", "first_event": "30s", "total": "60s" }
 }
 JSON
+}
+
+# The 10,000 req/s point's scenario: one-token streams (~70 ms) on kept-alive connections, the
+# rate split over two targets (fresh connections at this rate would exhaust the ephemeral ports).
+write_open_loop_scenario() {  # N PORT FILE TOKENS_PER_S
+  floor_scenario floor-open-loop "$2" "$3" true 1 "$open_loop_requests" "$open_loop_rate"
 }
 
 # N streams at 5 tokens/s: 30 tokens (~6.05 s each) started at an even N per 6.05 s, N/2 per
@@ -52,20 +58,7 @@ JSON
 # tenth of the writes per second of the 50 tokens/s point, its error is the client's at N streams
 # where the simulator keeps up (the 50 tokens/s point asks it for N × 50 events/s).
 write_slow_streams_scenario() {  # N PORT FILE TOKENS_PER_S
-  local url="http://127.0.0.1:$2/v1/chat/completions" rate
-  rate=$(awk -v n="$1" 'BEGIN { printf "%.3f", n / 6.05 }')
-  cat > "$3" <<JSON
-{
-  "name": "floor-slow-streams", "seed": 1, "reuse_connections": false,
-  "targets": {
-    "a": { "protocol": "openai-chat", "url": "$url", "model": "sim" },
-    "b": { "protocol": "openai-chat", "url": "$url", "model": "sim" }
-  },
-  "workload": { "messages": [ { "role": "user", "content": "fidelity" } ], "max_tokens": 30 },
-  "phases": [ { "name": "load", "requests": $(( $1 / 2 )), "rate": $rate } ],
-  "timeouts": { "connect": "10s", "first_event": "30s", "total": "60s" }
-}
-JSON
+  floor_scenario floor-slow-streams "$2" "$3" false 30 $(( $1 / 2 )) "$(awk -v n="$1" 'BEGIN { printf "%.3f", n / 6.05 }')"
 }
 
 # raw_point KEEP_ALIVE(0|1): the raw client, one request every 150 ms, on a fresh simulator.

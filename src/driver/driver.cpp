@@ -8,6 +8,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <span>
 
 #include "core/check.hpp"
 
@@ -68,18 +69,23 @@ Driver::~Driver() {
   if (epoll_fd_ >= 0) close(epoll_fd_);
 }
 
-int Driver::on_socket(CURL*, curl_socket_t fd, int what, void* pool, void*) noexcept {
+int Driver::on_socket(CURL*, curl_socket_t fd, int what, void* pool, void* socket_data) noexcept {
   const auto& p = *static_cast<Pool*>(pool);
   auto& d = *p.driver;
   if (what == CURL_POLL_REMOVE) {
     epoll_ctl(d.epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
-    return 0;
+    return 0;  // libcurl forgets the socket, and with it the mark below
   }
   epoll_event event{};
   event.events = (what & CURL_POLL_IN ? EPOLLIN : 0u) | (what & CURL_POLL_OUT ? EPOLLOUT : 0u);
   event.data.u64 = socket_entry(p.index, fd);
-  if (epoll_ctl(d.epoll_fd_, EPOLL_CTL_MOD, fd, &event) != 0 && errno == ENOENT) {
+  // A socket libcurl has not told us of before carries no mark: one ADD, then MODs (no failing
+  // MOD per new connection).
+  if (socket_data == nullptr) {
     epoll_ctl(d.epoll_fd_, EPOLL_CTL_ADD, fd, &event);
+    curl_multi_assign(p.multi.get(), fd, &d);
+  } else {
+    epoll_ctl(d.epoll_fd_, EPOLL_CTL_MOD, fd, &event);
   }
   return 0;
 }
@@ -96,17 +102,22 @@ Driver::Pool& Driver::pool_of(const Transfer& transfer) {
 }
 
 Result<void> Driver::start(RequestSpec spec) {
-  auto transfer = Transfer::create(std::move(spec));
-  if (!transfer) return tl::unexpected(transfer.error());
-  CURL* easy = (*transfer)->easy();
-  CURLM* multi = pool_of(**transfer).multi.get();
-  (*transfer)->mark_started(monotonic_ns());  // t0: just before libcurl gets the request
+  // Everything of ours happens before t0: the easy handle with its headers and body (create),
+  // and the bookkeeping. Between t0 and the send there is only libcurl's and the kernel's work.
+  auto created = Transfer::create(std::move(spec));
+  if (!created) return tl::unexpected(created.error());
+  Transfer& transfer = **created;
+  CURL* easy = transfer.easy();
+  CURLM* multi = pool_of(transfer).multi.get();
+  transfers_.emplace(easy, std::move(*created));
+  ++stats_.starts;
+  stats_.most_starts_between_waits = std::max(stats_.most_starts_between_waits, ++starts_since_wait_);
+  transfer.mark_started(monotonic_ns());  // t0: just before libcurl gets the request
   TTFT_CHECK(curl_multi_add_handle(multi, easy) == CURLM_OK, "curl_multi_add_handle failed");
-  first_event_deadlines_.emplace((*transfer)->first_event_limit_ns(), easy);
-  transfers_.emplace(easy, std::move(*transfer));
-  // Start resolving/connecting now rather than at the next wake-up.
+  // Start connecting (or, on a kept-alive connection, sending) now rather than at the next wake-up.
   int running = 0;
   curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &running);
+  first_event_deadlines_.emplace(transfer.first_event_limit_ns(), easy);  // after the send's start
   return {};
 }
 
@@ -117,7 +128,7 @@ std::vector<Outcome> Driver::step_without_waiting() { return run_once(std::nullo
 std::vector<Outcome> Driver::run_once(std::optional<Nanos> wake_at_ns, bool wait) {
   std::vector<Outcome> done;
   collect_done(done);  // requests that ended while being started
-  if (!done.empty()) return done;
+  wait = wait && done.empty();  // those go back without waiting, after what is ready now
   std::optional<Nanos> deadline = wake_at_ns;
   const auto sooner = [&](std::optional<Nanos> t) {
     if (t && (!deadline || *t < *deadline)) deadline = t;
@@ -146,31 +157,42 @@ std::optional<Nanos> Driver::next_first_event_deadline() {
   return std::nullopt;
 }
 
-void Driver::wait_until(std::optional<Nanos> deadline_ns, bool wait) {
+// Arms the timerfd for `deadline_ns` (nullopt disarms) unless it already is: one system call
+// less per loop turn when the nearest deadline has not moved.
+void Driver::arm_timer(std::optional<Nanos> deadline_ns) {
+  if (deadline_ns == armed_ns_) return;
   itimerspec spec{};
   if (deadline_ns) spec.it_value = to_timespec(std::max<Nanos>(*deadline_ns, 1));
-  if (wait) timerfd_settime(timer_fd_, TFD_TIMER_ABSTIME, &spec, nullptr);  // zero disarms
+  timerfd_settime(timer_fd_, TFD_TIMER_ABSTIME, &spec, nullptr);  // zero disarms
+  armed_ns_ = deadline_ns;
+}
+
+void Driver::wait_until(std::optional<Nanos> deadline_ns, bool wait) {
+  if (wait) arm_timer(deadline_ns);
+  starts_since_wait_ = 0;
   std::array<epoll_event, kMaxEpollEvents> events{};
   const int timeout_ms = wait && (deadline_ns || !transfers_.empty()) ? -1 : 0;
   const int n = epoll_wait(epoll_fd_, events.data(), kMaxEpollEvents, timeout_ms);
   const Nanos woke_ns = monotonic_ns();
-  int running = 0;
+  const auto ready = std::span(events.data(), static_cast<std::size_t>(std::max(n, 0)));
   bool timer_fired = false;
-  for (int i = 0; i < n; ++i) {
-    const std::uint64_t entry = events[static_cast<std::size_t>(i)].data.u64;
-    if (entry == kTimerEntry) {
-      std::uint64_t expirations = 0;
-      [[maybe_unused]] const auto r = read(timer_fd_, &expirations, sizeof expirations);
-      timer_fired = true;
-      continue;
+  for (const epoll_event& event : ready) {
+    if (event.data.u64 != kTimerEntry) continue;
+    std::uint64_t expirations = 0;
+    [[maybe_unused]] const auto r = read(timer_fd_, &expirations, sizeof expirations);
+    timer_fired = true;
+    armed_ns_.reset();  // a one-shot timer that fired is disarmed
+  }
+  // Reads first: a response's bytes are stamped before any connection is set up or request sent
+  // in this turn (those only wait for their socket to be writable).
+  for (const bool reads : {true, false}) {
+    for (const epoll_event& event : ready) {
+      if (event.data.u64 == kTimerEntry || ((event.events & ~std::uint32_t{EPOLLOUT}) != 0) != reads) continue;
+      act_on_socket(event);
     }
-    const auto flags = events[static_cast<std::size_t>(i)].events;
-    const int action = ((flags & EPOLLIN) ? CURL_CSELECT_IN : 0) | ((flags & EPOLLOUT) ? CURL_CSELECT_OUT : 0) |
-                       ((flags & (EPOLLERR | EPOLLHUP)) ? CURL_CSELECT_ERR : 0);
-    const auto fd = static_cast<curl_socket_t>(static_cast<std::uint32_t>(entry));
-    curl_multi_socket_action(pools_.at(entry >> 32).multi.get(), fd, action, &running);
   }
   if (timer_fired && deadline_ns) stats_.wake_lateness_ns.add(woke_ns - *deadline_ns);
+  int running = 0;
   for (Pool& pool : pools_) {
     if (pool.curl_deadline_ns && *pool.curl_deadline_ns <= monotonic_ns()) {
       pool.curl_deadline_ns.reset();
@@ -178,6 +200,15 @@ void Driver::wait_until(std::optional<Nanos> deadline_ns, bool wait) {
     }
   }
   stats_.busy_ns.add(monotonic_ns() - woke_ns);
+}
+
+void Driver::act_on_socket(const epoll_event& event) {
+  const auto flags = event.events;
+  const int action = ((flags & EPOLLIN) ? CURL_CSELECT_IN : 0) | ((flags & EPOLLOUT) ? CURL_CSELECT_OUT : 0) |
+                     ((flags & (EPOLLERR | EPOLLHUP)) ? CURL_CSELECT_ERR : 0);
+  const auto fd = static_cast<curl_socket_t>(static_cast<std::uint32_t>(event.data.u64));
+  int running = 0;
+  curl_multi_socket_action(pools_.at(event.data.u64 >> 32).multi.get(), fd, action, &running);
 }
 
 void Driver::expire_first_event_deadlines(Nanos now_ns, std::vector<Outcome>& done) {

@@ -18,12 +18,16 @@
 #include "driver/reservoir.hpp"
 #include "driver/transfer.hpp"
 
+struct epoll_event;
+
 namespace ttft::driver {
 
 /// How late the loop itself was: the client's own error (docs/metrics.md ("Client lateness")).
 struct LoopStats {
   Reservoir wake_lateness_ns;  // a timed wake-up: actual - requested
   Reservoir busy_ns;           // work between two waits: what a read could wait behind
+  std::size_t starts = 0;                     // requests handed to libcurl
+  std::size_t most_starts_between_waits = 0;  // the largest burst of starts between two waits
 };
 
 class Driver {
@@ -71,6 +75,8 @@ class Driver {
   Pool& pool_of(const Transfer& transfer);
   std::vector<Outcome> run_once(std::optional<Nanos> wake_at_ns, bool wait);
   void wait_until(std::optional<Nanos> deadline_ns, bool wait);
+  void arm_timer(std::optional<Nanos> deadline_ns);
+  void act_on_socket(const epoll_event& event);
   std::optional<Nanos> next_first_event_deadline();
   void expire_first_event_deadlines(Nanos now_ns, std::vector<Outcome>& done);
   void collect_done(std::vector<Outcome>& done);
@@ -85,6 +91,8 @@ class Driver {
   // entry whose transfer has had its first event is dropped when it reaches the front.
   std::set<std::pair<Nanos, CURL*>> first_event_deadlines_;
   LoopStats stats_;
+  std::optional<Nanos> armed_ns_;      // what the timerfd is armed for (nullopt: disarmed)
+  std::size_t starts_since_wait_ = 0;
 };
 
 }  // namespace ttft::driver

@@ -62,6 +62,7 @@ struct RequestSpec {
 struct Outcome {
   std::uint64_t tag = 0;
   Nanos t0_ns = 0;                 // absolute monotonic time of t0
+  Nanos prepared_ns = 0;           // absolute monotonic: handle, headers and body were ready (before t0)
   WallTime started_wall{};         // wall clock at t0, for started_at
   std::optional<Nanos> dns_ns, connect_ns, tls_ns;  // libcurl's timers (cumulative ends)
   std::optional<Nanos> ttfb_ns;    // response headers complete

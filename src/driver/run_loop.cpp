@@ -8,12 +8,6 @@
 namespace ttft::driver {
 namespace {
 
-// Starting a request costs tens of microseconds (handle set-up, connect), and a closed loop frees
-// hundreds of slots at once. Starting them all in one turn would leave every in-flight read
-// waiting behind the burst, and the requests just started would wait to send theirs: the client's
-// own error. So at most this many start per turn, and what is ready is processed in between.
-constexpr int kMaxStartsPerTurn = 8;
-
 /// When each target's last request ended, and how many are in flight, for idle_before_s.
 class IdleTracker {
  public:

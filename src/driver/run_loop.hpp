@@ -14,6 +14,13 @@
 
 namespace ttft::driver {
 
+// Starting a request costs tens of microseconds (handle set-up, connect), and a closed loop frees
+// hundreds of slots at once. Starting them all in one turn would leave every in-flight read
+// waiting behind the burst, and the requests just started would wait to send theirs: the client's
+// own error. So at most this many start (each at most one connect) between two waits, and what is
+// ready, reads first, is processed in between.
+inline constexpr int kMaxStartsPerTurn = 8;
+
 /// One ended request with the timing the schedule adds.
 struct Finished {
   schedule::PlannedRequest planned;

@@ -94,6 +94,7 @@ Result<std::unique_ptr<Transfer>> Transfer::start(RequestSpec spec, protocol::St
       std::unique_ptr<Transfer>(new Transfer(std::move(spec), std::move(decoder), std::move(default_headers)));
   if (!transfer->easy_) return fail("", "libcurl could not create a transfer handle");
   transfer->configure();
+  transfer->outcome_.prepared_ns = monotonic_ns();
   return transfer;
 }
 

@@ -17,6 +17,7 @@ namespace {
 constexpr int kMaxEpollEvents = 256;
 // epoll entries say whose they are: the timerfd, or a socket of pool P (P in the high 32 bits).
 constexpr std::uint64_t kTimerEntry = ~std::uint64_t{0};
+constexpr std::uint64_t kWatchedEntry = kTimerEntry - 1;  // a watch()ed fd: only wakes the wait
 
 std::uint64_t socket_entry(std::size_t pool, curl_socket_t fd) {
   return (std::uint64_t{pool} << 32) | static_cast<std::uint32_t>(fd);
@@ -58,6 +59,13 @@ Result<std::unique_ptr<Driver>> Driver::create() {
   timer_event.data.u64 = kTimerEntry;
   epoll_ctl(driver->epoll_fd_, EPOLL_CTL_ADD, driver->timer_fd_, &timer_event);
   return driver;
+}
+
+void Driver::watch(int fd) {
+  epoll_event event{};
+  event.events = EPOLLIN;
+  event.data.u64 = kWatchedEntry;
+  epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &event);
 }
 
 Driver::~Driver() {
@@ -164,6 +172,7 @@ void Driver::wait_until(std::optional<Nanos> deadline_ns, bool wait) {
       timer_fired = true;
       continue;
     }
+    if (entry == kWatchedEntry) continue;
     const auto flags = events[static_cast<std::size_t>(i)].events;
     const int action = ((flags & EPOLLIN) ? CURL_CSELECT_IN : 0) | ((flags & EPOLLOUT) ? CURL_CSELECT_OUT : 0) |
                        ((flags & (EPOLLERR | EPOLLHUP)) ? CURL_CSELECT_ERR : 0);

@@ -135,6 +135,16 @@ TEST_CASE("browser rows: browser_ttft_ms is at least the delay and the native TT
   REQUIRE(browser_ttft.size() == 6);
   CHECK(median(browser_ttft) >= median(native_ttft));
 
+  // The report's pair: the same medians, in report.md and summary.json.
+  const auto summary = nlohmann::json::parse(read_file(dir / "out/summary.json"));
+  const auto& pair = summary.at("native_vs_browser").at("pairs").at(0);
+  CHECK(pair["native"] == "native");
+  CHECK(pair["browser"] == "page");
+  CHECK(pair["n_browser"] == 6);
+  CHECK(pair["browser_ttft_p50_ms"].get<double>() == Approx(median(browser_ttft)).margin(0.001));
+  CHECK(pair["diff_p50_ms"].get<double>() > 0);
+  CHECK(read_file(dir / "out/report.md").find("## Native vs browser (first token, ms)") != std::string::npos);
+
   const auto urls = page_urls(dir / "netlog.json");
   REQUIRE_FALSE(urls.empty());
   const std::set<std::string> origins = [&] {

@@ -1,7 +1,7 @@
 // Browser targets as a user runs them (docs/browser.md): against the simulator with a known
 // first-event delay, the page's times bound the native ones and only the target's origin is
 // contacted (Chromium's net log); a killed Chromium gives error rows and a run that finishes;
-// no Chromium is a usage error naming the package.
+// no Chromium is a usage error naming the package; probe --client browser fills the page's times.
 #include <catch2/catch.hpp>
 
 #include <dirent.h>
@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e/run_fixture.hpp"
+#include "e2e/sim_fixture.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -207,4 +208,18 @@ TEST_CASE("a browser target without Chromium is a usage error naming the package
   CHECK(run.err.find("apt-get install chromium") != std::string::npos);
   CHECK(run.err.find("/nonexistent/chromium") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "out/samples.csv"));
+}
+
+TEST_CASE("probe --client browser against serve: the page's times are filled and ordered") {
+  const ttft::test::ServedSimulator server("fast");
+  const auto probe = ttft::test::run_ttftbench_in(
+      fs::current_path(), {"probe", server.url("/v1/chat/completions"), "--protocol", "openai-chat", "--client", "browser", "--json"},
+      {}, {}, std::chrono::seconds(60));
+  INFO(probe.err);
+  REQUIRE(probe.exit_code == 0);
+  const auto sample = nlohmann::json::parse(probe.out);
+  REQUIRE(sample["browser_ttft_ms"].is_number());
+  CHECK(sample["browser_paint_ms"].get<double>() >= sample["browser_ttft_ms"].get<double>());
+  CHECK(sample["first_token_ms"].get<double>() <= sample["browser_ttft_ms"].get<double>());
+  CHECK(sample["error"].is_null());  // null: no error
 }

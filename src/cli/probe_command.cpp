@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <poll.h>
+
+#include "browser/browser_client.hpp"
 #include "cli/sample_json.hpp"
 #include "cli/timeline.hpp"
 #include "core/duration.hpp"
@@ -47,10 +50,30 @@ Result<driver::Outcome> send_one(driver::RequestSpec spec) {
   }
 }
 
+/// Runs one request in a headless Chromium (docs/browser.md), started for it and closed after.
+Result<driver::Outcome> send_in_browser(driver::RequestSpec spec) {
+  auto created = browser::BrowserClient::create({});
+  if (!created) return tl::unexpected(created.error());
+  auto& client = **created;
+  client.start(std::move(spec));
+  while (true) {  // bounded: the client ends the request at its total timeout
+    pollfd wake{client.wake_fd(), POLLIN, 0};
+    poll(&wake, 1, -1);
+    auto done = client.take_finished();
+    if (!done.empty()) return std::move(done.front());
+  }
+}
+
 /// The URL and the --cacert file, checked before anything is sent.
 Result<void> check_endpoint(const ProbeOptions& o) {
   if (o.url.rfind("http://", 0) != 0 && o.url.rfind("https://", 0) != 0) {
     return fail("url", fmt::format("expected an http:// or https:// URL, got \"{}\"", o.url));
+  }
+  if (o.client == "browser") {
+    if (o.insecure || !o.cacert.empty()) {
+      return fail(o.insecure ? "--insecure" : "--cacert", "does not apply to --client browser: the browser verifies certificates");
+    }
+    if (auto chromium = browser::chromium_executable(); !chromium) return tl::unexpected(chromium.error());
   }
   if (!o.cacert.empty()) return run::check_cacert(o.cacert, "--cacert");
   return {};
@@ -90,6 +113,9 @@ void setup_probe_command(CLI::App& app, ProbeOptions& o) {
       ->capture_default_str();
   cmd->add_option("--total-timeout", o.total_timeout, "Limit for the whole request")->capture_default_str();
   cmd->add_flag("--insecure", o.insecure, "Do not verify the server's TLS certificate (prints a warning)");
+  cmd->add_option("--client", o.client, "native (ttftbench itself) or browser (a headless Chromium page)")
+      ->check(CLI::IsMember({"native", "browser"}))
+      ->capture_default_str();
   cmd->add_option("--cacert", o.cacert, "Verify the server's certificate against this CA file (PEM)");
   cmd->add_flag("--json", o.json, "Print one JSON object keyed by the samples.csv columns");
 }
@@ -118,7 +144,8 @@ int run_probe_command(const ProbeOptions& o, const GlobalOptions& global, Io& io
   const run::SampleContext context{run_id, "", "", "probe", "probe", o.protocol, o.model,
                               run::request_id_of(*spec, input.request_id), false, 0,
                               static_cast<std::int64_t>(o.prompt.size())};
-  auto outcome = send_one(std::move(*spec));
+  spec->browser = o.client == "browser";
+  auto outcome = spec->browser ? send_in_browser(std::move(*spec)) : send_one(std::move(*spec));
   if (!outcome) {
     io.err << render_error(outcome.error());
     return to_int(ExitCode::run_failed);

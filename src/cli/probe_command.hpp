@@ -26,6 +26,7 @@ struct ProbeOptions {
   bool insecure = false;             // skip certificate verification (warned about)
   std::string cacert;                // CA bundle for verification; empty = the system's
   bool json = false;
+  std::string client = "native";     // or "browser": sent from headless Chromium (docs/browser.md)
 };
 
 void setup_probe_command(CLI::App& app, ProbeOptions& options);

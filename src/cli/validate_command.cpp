@@ -97,8 +97,10 @@ int run_validate_command(const ValidateOptions& o, const GlobalOptions&, Io& io)
     any_embeddings = any_embeddings || target.embeds();
     total_cost_pusd += cost_pusd;
     any_priced = any_priced || !target.pricing.empty();
-    io.out << fmt::format("  {:<12} {:<12} {}{}\n", target.name, target.protocol, redactor.apply(target.url),
-                          target.pricing.empty() ? "  (no pricing)" : "");
+    const std::string client =
+        target.client == scenario::Client::browser ? fmt::format("  (browser, native twin {})", target.native_twin) : "";
+    io.out << fmt::format("  {:<12} {:<12} {}{}{}\n", target.name, target.protocol, redactor.apply(target.url),
+                          target.pricing.empty() ? "  (no pricing)" : "", client);
   }
   io.out << "\nphases\n";
   for (const auto& phase : s.phases) {

@@ -18,6 +18,7 @@ namespace {
 constexpr int kMaxEpollEvents = 256;
 // epoll entries say whose they are: the timerfd, or a socket of pool P (P in the high 32 bits).
 constexpr std::uint64_t kTimerEntry = ~std::uint64_t{0};
+constexpr std::uint64_t kWatchedEntry = kTimerEntry - 1;  // a watch()ed fd: only wakes the wait
 
 std::uint64_t socket_entry(std::size_t pool, curl_socket_t fd) {
   return (std::uint64_t{pool} << 32) | static_cast<std::uint32_t>(fd);
@@ -59,6 +60,13 @@ Result<std::unique_ptr<Driver>> Driver::create() {
   timer_event.data.u64 = kTimerEntry;
   epoll_ctl(driver->epoll_fd_, EPOLL_CTL_ADD, driver->timer_fd_, &timer_event);
   return driver;
+}
+
+void Driver::watch(int fd) {
+  epoll_event event{};
+  event.events = EPOLLIN;
+  event.data.u64 = kWatchedEntry;
+  epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &event);
 }
 
 Driver::~Driver() {
@@ -187,7 +195,8 @@ void Driver::wait_until(std::optional<Nanos> deadline_ns, bool wait) {
   // in this turn (those only wait for their socket to be writable).
   for (const bool reads : {true, false}) {
     for (const epoll_event& event : ready) {
-      if (event.data.u64 == kTimerEntry || ((event.events & ~std::uint32_t{EPOLLOUT}) != 0) != reads) continue;
+      const bool ours = event.data.u64 == kTimerEntry || event.data.u64 == kWatchedEntry;  // not a socket
+      if (ours || ((event.events & ~std::uint32_t{EPOLLOUT}) != 0) != reads) continue;
       act_on_socket(event);
     }
   }

@@ -53,6 +53,9 @@ class Driver {
   /// Ends every in-flight request with `error_class` (e.g. "aborted") and returns them.
   std::vector<Outcome> abort_all(const std::string& error_class, const std::string& detail);
 
+  /// Also wakes step() when `fd` becomes readable; the owner of `fd` drains it (an eventfd).
+  void watch(int fd);
+
   std::size_t in_flight() const { return transfers_.size(); }
   const LoopStats& loop_stats() const { return stats_; }
 

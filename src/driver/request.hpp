@@ -55,6 +55,7 @@ struct RequestSpec {
   bool keep_answer_text = false;   // collect the answer into Outcome::stream.answer_text
   bool stream = true;              // false: one JSON response, read when it has ended
   std::optional<EmbeddingsCheck> embeddings;  // set: an embeddings request (stream is false)
+  bool browser = false;            // sent by the run's side transport (docs/browser.md), not libcurl
 };
 
 /// Everything measured about one request. Times are nanoseconds after t0 (the moment the
@@ -76,6 +77,9 @@ struct Outcome {
   HeaderList response_headers;
   std::string body_head;           // the first bytes of the body (for traces and error details)
   protocol::StreamRecord stream;
+  // Browser requests only (docs/browser.md ("Clocks")): on the page's clock, after its t0.
+  std::optional<Nanos> browser_ttft_ns;   // the read that held the first token
+  std::optional<Nanos> browser_paint_ns;  // the animation frame after that read was written
 };
 
 }  // namespace ttft::driver

@@ -1,5 +1,7 @@
 #include "driver/run_loop.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <unordered_map>
 #include <vector>
 
@@ -7,6 +9,10 @@
 
 namespace ttft::driver {
 namespace {
+
+// While side-transport requests run the loop wakes on its wake_fd; this bound is only a safety net.
+constexpr Nanos kNeverNs = std::numeric_limits<Nanos>::max();
+constexpr Nanos kSideWakeNs = 250 * kNanosPerMs;
 
 /// When each target's last request ended, and how many are in flight, for idle_before_s.
 class IdleTracker {
@@ -45,6 +51,8 @@ Result<RunLoopResult> run_schedule(schedule::Scheduler& scheduler, Driver& drive
   std::unordered_map<std::uint64_t, InFlight> in_flight;  // by seq
   IdleTracker idle;
   Nanos next_progress_ns = 0;
+  if (hooks.side) driver.watch(hooks.side->wake_fd());
+  const auto side_in_flight = [&] { return hooks.side ? hooks.side->in_flight() : std::size_t{0}; };
 
   const auto finish = [&](Outcome&& outcome) {
     auto node = in_flight.extract(outcome.tag);
@@ -74,11 +82,20 @@ Result<RunLoopResult> run_schedule(schedule::Scheduler& scheduler, Driver& drive
       const std::size_t target = planned->target_index;
       in_flight.emplace(spec->tag, InFlight{*planned, idle.idle_before_s(target, monotonic_ns())});
       idle.started(target);
-      if (auto started = driver.start(std::move(*spec)); !started) return tl::unexpected(started.error());
+      if (spec->browser) {
+        TTFT_CHECK(hooks.side != nullptr, "a browser request without a browser");
+        hooks.side->start(std::move(*spec));
+      } else if (auto started = driver.start(std::move(*spec)); !started) {
+        return tl::unexpected(started.error());
+      }
     }
     const auto due_ns = scheduler.next_due_ns();
-    auto ended = starts_left == 0 ? driver.step_without_waiting()
-                                  : driver.step(due_ns ? std::optional<Nanos>(run_start_ns + *due_ns) : std::nullopt);
+    std::optional<Nanos> wake_ns = due_ns ? std::optional<Nanos>(run_start_ns + *due_ns) : std::nullopt;
+    if (hooks.side && hooks.side->in_flight() > 0) wake_ns = std::min(wake_ns.value_or(kNeverNs), monotonic_ns() + kSideWakeNs);
+    auto ended = starts_left == 0 ? driver.step_without_waiting() : driver.step(wake_ns);
+    if (hooks.side) {
+      for (auto& outcome : hooks.side->take_finished()) ended.push_back(std::move(outcome));
+    }
     for (auto& outcome : ended) finish(std::move(outcome));
     if (hooks.on_progress && monotonic_ns() >= next_progress_ns) {
       hooks.on_progress(monotonic_ns() - run_start_ns);
@@ -91,10 +108,16 @@ Result<RunLoopResult> run_schedule(schedule::Scheduler& scheduler, Driver& drive
   if (result.interrupted) {
     // Stop sending; give what is in flight a moment to finish, then end the rest as aborted.
     const Nanos grace_end_ns = monotonic_ns() + stop_grace_ns;
-    while (driver.in_flight() > 0 && monotonic_ns() < grace_end_ns) {
+    while (driver.in_flight() + side_in_flight() > 0 && monotonic_ns() < grace_end_ns) {
       for (auto& outcome : driver.step(grace_end_ns)) finish(std::move(outcome));
+      if (hooks.side) {
+        for (auto& outcome : hooks.side->take_finished()) finish(std::move(outcome));
+      }
     }
     for (auto& outcome : driver.abort_all("aborted", "stopped by the user (Ctrl-C)")) finish(std::move(outcome));
+    if (hooks.side) {
+      for (auto& outcome : hooks.side->abort_all("aborted", "stopped by the user (Ctrl-C)")) finish(std::move(outcome));
+    }
   }
   result.loop = driver.loop_stats();
   return result;

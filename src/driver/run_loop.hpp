@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "driver/driver.hpp"
+#include "driver/side_transport.hpp"
 #include "schedule/scheduler.hpp"
 
 namespace ttft::driver {
@@ -37,6 +38,8 @@ struct RunHooks {
   /// Called between loop iterations, at most every progress_every_ns (for a progress line).
   std::function<void(Nanos now_ns)> on_progress;
   Nanos progress_every_ns = 200 * kNanosPerMs;
+  /// Sends the requests whose spec says `browser` (docs/browser.md); null when the run has none.
+  SideTransport* side = nullptr;
 };
 
 struct RunLoopResult {

@@ -95,8 +95,21 @@ std::string accuracy_rows(const Report& report, const std::string& lead) {
   return out;
 }
 
+/// Then each browser target's page-clock figures and its difference from its native twin.
+std::string browser_rows(const Report& report, const std::string& lead) {
+  std::string out;
+  for (const report::BrowserPairRow& row : report.browser_pairs) {
+    out += lead + figure_row(row.browser, row.phase, "browser_ttft_p50", "ms", row.n_browser, 0, row.browser_p50_ms);
+    out += lead + figure_row(row.browser, row.phase, "browser_ttft_p95", "ms", row.n_browser, 0, row.browser_p95_ms);
+    out += lead + figure_row(row.browser, row.phase, "browser_paint_p50", "ms", row.n_browser, 0, row.paint_p50_ms);
+    out += lead + figure_row(row.browser, row.phase, "browser_minus_native_first_token_p50", "ms", row.n_browser, 0,
+                             row.difference.diff);
+  }
+  return out;
+}
+
 std::string tail_rows(const Report& report, const std::string& lead) {
-  return sweep_rows(report, lead) + embeddings_rows(report, lead) + accuracy_rows(report, lead);
+  return sweep_rows(report, lead) + embeddings_rows(report, lead) + accuracy_rows(report, lead) + browser_rows(report, lead);
 }
 
 std::string lead(const std::string& label) { return samples::csv_quote(label) + ","; }

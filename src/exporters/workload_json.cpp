@@ -1,6 +1,7 @@
 // Sweep points, fits, crossovers, saturation points, turns and embeddings as JSON, figures from the model.
 #include "exporters/workload_json.hpp"
 
+#include "exporters/browser_section.hpp"
 #include "exporters/embeddings_section.hpp"
 #include "exporters/json_numbers.hpp"
 #include "exporters/workload_sections.hpp"
@@ -71,6 +72,7 @@ Json sweep_json(const report::SweepReport& sweep) {
 
 void add_workload_json(Json& doc, const report::Report& report) {
   if (!report.embeddings.empty()) doc["embeddings"] = embeddings_json(report);
+  if (!report.browser_pairs.empty()) doc["native_vs_browser"] = browser_json(report);
   if (!report.sweeps.empty()) {
     Json sweeps = Json::array();
     for (const report::SweepReport& sweep : report.sweeps) sweeps.push_back(sweep_json(sweep));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "exporters/browser_section.hpp"
 #include "exporters/embeddings_section.hpp"
 #include "report/number_format.hpp"
 
@@ -139,6 +140,7 @@ std::vector<Section> workload_sections(const report::Report& report) {
   std::vector<Section> sections;
   if (auto rows = non_streaming_rows(report); !rows.empty()) sections.push_back(non_streaming_section(rows));
   if (!report.embeddings.empty()) sections.push_back(embeddings_section(report));
+  if (!report.browser_pairs.empty()) sections.push_back(browser_section(report));
   for (const SweepReport& sweep : report.sweeps) sections.push_back(sweep_section(sweep));
   if (!report.turns.empty()) sections.push_back(turns_section(report.turns));
   return sections;

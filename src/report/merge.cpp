@@ -65,6 +65,9 @@ RunInfo merge_run_info(const std::vector<results::Manifest>& runs) {
     for (const auto& sweep : run.facts.sweeps) merge_sweep(info.sweeps, sweep);
     for (const auto& target : run.facts.non_streaming_targets) append_new_name(info.non_streaming_targets, target);
     for (const auto& target : run.facts.embeddings_targets) append_new_name(info.embeddings_targets, target);
+    for (const auto& pair : run.facts.browser_pairs) {
+      if (std::find(info.browser_pairs.begin(), info.browser_pairs.end(), pair) == info.browser_pairs.end()) info.browser_pairs.push_back(pair);
+    }
     for (const auto& [target, pricing] : run.facts.pricing) info.pricing.emplace(target, pricing);  // first wins
     if (run.facts.time_scale != 1.0) info.time_scale_by_run[run.run_id] = run.facts.time_scale;
     if (info.scenario_name.empty()) info.scenario_name = run.scenario_name;

@@ -76,6 +76,8 @@ void MetricGroupsBuilder::add(const samples::Sample& s) {
       ++group->errors;
       continue;
     }
+    if (s.browser_ttft_ns) group->browser_ttft_ms.push_back(static_cast<double>(*s.browser_ttft_ns) / 1e6);
+    if (s.browser_paint_ns) group->browser_paint_ms.push_back(static_cast<double>(*s.browser_paint_ns) / 1e6);
     for (std::size_t m = 0; m < metrics.size(); ++m) {
       if (values_[m]) group->values[m].push_back(*values_[m]);
     }

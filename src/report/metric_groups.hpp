@@ -32,6 +32,7 @@ struct MetricGroup {
   std::size_t graded = 0, correct = 0;   // samples with `correct` set, and of them those with 1
   SweepTally sweep;                      // samples with a sweep_value; phase groups only
   EmbeddingsTally embeddings;            // successful embeddings samples (with vectors)
+  std::vector<double> browser_ttft_ms, browser_paint_ms;  // successful browser rows' page times
 };
 
 /// Orders GroupKeys and also finds them by a pair of views, so lookups copy no strings.

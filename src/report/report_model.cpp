@@ -265,6 +265,8 @@ Report build_report(MetricGroups grouped, const RunInfo& run) {
   if (report.run.non_streaming_targets.size() >= 2 || report.run.embeddings_targets.size() >= 2) {
     verdict_metrics.emplace_back(kNonStreamingMetric);
   }
+  // Before add_metric_rows, which moves the groups' values into the verdicts' inputs.
+  report.browser_pairs = build_browser_pairs(report.run.browser_pairs, report.run.phases, grouped, report.run.seed);
   VerdictValuesByMetric verdict_values = add_metric_rows(report, grouped, verdict_metrics);
   report.samples = grouped.samples;
   report.errors = grouped.errors;

@@ -16,6 +16,7 @@
 #include "cost/target_cost.hpp"
 #include "metrics/slo.hpp"
 #include "report/accuracy.hpp"
+#include "report/browser_pairs.hpp"
 #include "report/cost_at_scale.hpp"
 #include "report/goodput.hpp"
 #include "report/idle_threshold.hpp"
@@ -51,6 +52,8 @@ struct RunInfo {
 
   // Embeddings targets (docs/metrics.md ("Embeddings")): no tokens streamed; compared on e2e, with each other only.
   std::vector<std::string> embeddings_targets;
+  // (native twin, browser target) pairs (docs/metrics.md ("Browser targets")), in file order.
+  std::vector<std::pair<std::string, std::string>> browser_pairs;
 
   bool is_non_streaming(const std::string& target) const {
     return std::find(non_streaming_targets.begin(), non_streaming_targets.end(), target) != non_streaming_targets.end();
@@ -96,6 +99,7 @@ struct Report {
   std::vector<SweepReport> sweeps;  // one per sweep phase as written, in run order (docs/metrics.md ("Sweeps"))
   std::vector<TurnRow> turns;       // target × turn, with conversations (docs/metrics.md ("Conversations"))
   std::vector<EmbeddingsRow> embeddings;  // embeddings target × phase (and "all"): docs/metrics.md ("Embeddings")
+  std::vector<BrowserPairRow> browser_pairs;  // "Native vs browser": docs/metrics.md ("Browser targets")
   std::size_t samples = 0, errors = 0;
 };
 

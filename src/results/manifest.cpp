@@ -107,6 +107,9 @@ Result<ScenarioFacts> facts_of(const Json& scenario, const std::string& path) {
       if (stream != target.end() && stream->is_boolean() && !stream->get<bool>()) facts.non_streaming_targets.push_back(name);
       const bool embeds = target.value("kind", nlohmann::json()) == "embeddings";
       if (embeds) facts.embeddings_targets.push_back(name);
+      if (target.value("client", nlohmann::json()) == "browser" && target.contains("native") && target["native"].is_string()) {
+        facts.browser_pairs.emplace_back(target["native"].get<std::string>(), name);
+      }
       const auto pricing = target.find("pricing");
       if (pricing == target.end()) continue;
       auto parsed = scenario::parse_pricing(*pricing, path, fmt::format("/scenario/targets/{}/pricing", name), embeds);

@@ -52,6 +52,8 @@ struct ScenarioFacts {
   std::string headline = "ttft";                 // "headline": ttft | first_token | first_answer
   std::vector<std::string> non_streaming_targets;  // targets with "stream": false, in file order
   std::vector<std::string> embeddings_targets;     // targets with "kind": "embeddings", in file order
+  // (native twin, browser target) of each target with "client": "browser", in file order.
+  std::vector<std::pair<std::string, std::string>> browser_pairs;
 };
 
 /// One --export destination of the run (docs/results.md ("manifest.json")).

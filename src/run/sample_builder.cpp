@@ -52,6 +52,8 @@ samples::Sample build_sample(const SampleContext& context, const driver::Outcome
   s.reasoning_tokens = stream.reasoning_tokens;
   s.cached_input_tokens = stream.cached_input_tokens;
   s.cache_write_tokens = stream.cache_write_tokens;
+  s.browser_ttft_ns = outcome.browser_ttft_ns;
+  s.browser_paint_ns = outcome.browser_paint_ns;
   return s;
 }
 

@@ -19,6 +19,7 @@
 #include "results/atomic_write.hpp"
 #include "results/folder.hpp"
 #include "results/folder_layout.hpp"
+#include "run/browser_side.hpp"
 #include "run/interrupt.hpp"
 #include "run/lateness.hpp"
 #include "run/live_view.hpp"
@@ -119,6 +120,7 @@ Result<Prepared> prepare_run(const RunSettings& o, Io& io) {
   auto p = o.resume_dir.empty() ? prepare_fresh(o, io) : prepare_resume(o, io);
   if (!p) return p;
   if (auto tls = apply_tls_options(p->scenario, p->insecure, io); !tls) return tl::unexpected(tls.error());
+  if (auto browser = check_browser_available(p->scenario); !browser) return tl::unexpected(browser.error());
   return p;
 }
 
@@ -275,6 +277,7 @@ Result<driver::RequestSpec> Session::make_request(const schedule::PlannedRequest
   spec->follow_redirects = target.follow_redirects;
   spec->tls_insecure = target.tls.insecure;
   spec->cacert = target.tls.cacert;
+  spec->browser = target.client == scenario::Client::browser;
   if (display_.verbose) trace_request(*spec, redactor_, io_);
   ++in_flight_[planned.target_index];
   return spec;
@@ -337,6 +340,8 @@ void Session::count(const samples::Sample& sample) {
 Result<driver::RunLoopResult> Session::execute() {
   auto driver = driver::Driver::create();
   if (!driver) return tl::unexpected(driver.error());
+  auto browser = start_browser(p_.scenario, io_);
+  if (!browser) return tl::unexpected(browser.error());
   const auto done = p_.resume ? p_.resume->done : std::vector<schedule::RequestKey>{};
   schedule::Scheduler scheduler(p_.scenario, p_.seed, p_.shard, done);  // resumed: the rest only
   std::vector<std::string> target_names;
@@ -362,6 +367,7 @@ Result<driver::RunLoopResult> Session::execute() {
     progress.render(elapsed_ns);
     live.render(elapsed_ns, scheduler.phase_index(), in_flight_);
   };
+  hooks.side = browser->get();
   auto result = driver::run_schedule(scheduler, **driver, hooks, interrupt.flag(), monotonic_ns());
   progress.finish();
   live.finish();

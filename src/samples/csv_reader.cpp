@@ -192,6 +192,8 @@ const std::array<ColumnDecoder, kColumnCount> kDecoders = {{
     {"vectors", kOptInt, set_opt_int<std::int64_t, &Sample::vectors>, true},
     {"dimensions", kOptInt, set_opt_int<std::int64_t, &Sample::dimensions>, true},
     {"correct", "1, 0 or empty", set_correct, true},
+    {"browser_ttft_ms", kMs, set_ms<&Sample::browser_ttft_ns>, true},
+    {"browser_paint_ms", kMs, set_ms<&Sample::browser_paint_ns>, true},
 }};
 
 std::string where(const std::string& source, std::size_t line) {

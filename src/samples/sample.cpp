@@ -78,6 +78,8 @@ std::array<Field, kColumnCount> fields_of(const Sample& s) {
       {"vectors", opt(s.vectors)},
       {"dimensions", opt(s.dimensions)},
       {"correct", s.correct ? Cell{std::int64_t{*s.correct ? 1 : 0}} : Cell{}},
+      {"browser_ttft_ms", millis(s.browser_ttft_ns)},
+      {"browser_paint_ms", millis(s.browser_paint_ns)},
   }};
 }
 

@@ -57,6 +57,9 @@ struct Sample {
   std::optional<std::int64_t> vectors;                 // embeddings: vectors in the response
   std::optional<std::int64_t> dimensions;              // embeddings: length of each vector
   std::optional<bool> correct;                         // the answer matched the prompt's expected
+  // Appended after correct (docs/results.md ("Columns")): a browser target's page-clock times.
+  std::optional<Nanos> browser_ttft_ns;                // the page's read that held the first token
+  std::optional<Nanos> browser_paint_ns;               // the animation frame after it was written
 };
 
 /// A cell's value before formatting: empty, integer, real, milliseconds (from ns), text, bool.
@@ -72,9 +75,10 @@ struct Field {
 
 /// The columns of docs/results.md ("Columns"): 33, then first_token_kind, the five of honest
 /// A/B (first_answer_ms … http_version) and the five of workloads (input_tokens_requested …
-/// turn) and the three of embeddings and grading (vectors, dimensions, correct). The later ones are appended, so readers that select columns by name keep working;
+/// turn) and the three of embeddings and grading (vectors, dimensions, correct), then the two of browser targets (browser_ttft_ms,
+/// browser_paint_ms). The later ones are appended, so readers that select columns by name keep working;
 /// readers of older files treat them as optional (csv_reader).
-constexpr std::size_t kColumnCount = 47;
+constexpr std::size_t kColumnCount = 49;
 
 /// The sample as named cells in column order. Views point into `sample`.
 std::array<Field, kColumnCount> fields_of(const Sample& sample);

@@ -35,6 +35,8 @@ enum class HttpVersion {
 /// What a target serves (docs/scenario.md ("Embeddings")): chat completions, or embedding vectors.
 enum class TargetKind { chat, embeddings };
 
+enum class Client { native, browser };
+
 struct Target {
   std::string name;                  // the key in "targets"
   TargetKind kind = TargetKind::chat;
@@ -54,6 +56,9 @@ struct Target {
   // sim:// only: the built-in profile the URL names, with the target's "sim" overrides and the
   // scenario's time_scale applied; what its simulator runs.
   std::optional<SimProfile> sim_profile;
+  // Who sends its requests (docs/scenario.md ("Browser targets")): libcurl, or a headless Chromium.
+  Client client = Client::native;
+  std::string native_twin;           // a browser target's native target of the same endpoint
 
   bool is_simulated() const { return url.rfind("sim://", 0) == 0; }
   bool embeds() const { return kind == TargetKind::embeddings; }

@@ -22,6 +22,12 @@ bool valid_name(std::string_view name);
 bool read_targets(Reader& reader, const Json& value, bool reuse_default,
                   const std::filesystem::path& base_dir, std::vector<Target>& out);
 
+/// A target's "client" and "native" (docs/scenario.md ("Browser targets")); after its other keys.
+bool read_client(Reader& reader, const Json& value, const std::string& pointer, Target& out);
+
+/// Every browser target's "native" names a native chat target with its url, protocol and model.
+bool check_native_twins(Reader& reader, const std::vector<Target>& targets);
+
 /// A target's "pricing" object (docs/scenario.md ("Pricing")). `input_only` (embeddings targets,
 /// which produce no output tokens) lets the token and neuron prices leave out their output half.
 bool read_pricing(Reader& reader, const Json& value, const std::string& pointer,

@@ -15,7 +15,8 @@ namespace {
 
 const std::vector<std::string> kTargetKeys = {
     "protocol",          "url", "model", "headers", "body",      "pricing", "follow_redirects",
-    "reuse_connections", "http", "multiplex", "tls", "sim", "stream", "kind", "dimensions"};
+    "reuse_connections", "http", "multiplex", "tls", "sim", "stream", "kind", "dimensions",
+    "client",            "native"};
 const std::vector<std::string> kKinds = {"chat", "embeddings"};
 const std::vector<std::string> kHttpVersions = {"auto", "1.1", "2"};
 const std::vector<std::string> kTlsKeys = {"insecure", "cacert"};
@@ -202,6 +203,7 @@ bool read_target(Reader& reader, const Json& value, const std::string& pointer,
   read_http(reader, value, pointer, out);
   if (const Json* v = find_member(value, "stream"); v != nullptr && reader.ok()) read_stream(reader, *v, at("stream"), out);
   if (const Json* v = find_member(value, "tls")) read_tls(reader, *v, at("tls"), base_dir, out.tls);
+  read_client(reader, value, pointer, out);
   if (reader.ok() && out.is_simulated()) return read_simulated(reader, value, pointer, out);
   if (find_member(value, "sim") != nullptr && reader.ok()) {
     return reader.fail(
@@ -247,7 +249,7 @@ bool read_targets(Reader& reader, const Json& value, bool reuse_default,
     if (!read_target(reader, entry, pointer, base_dir, target)) return false;
     out.push_back(std::move(target));
   }
-  return true;
+  return check_native_twins(reader, out);
 }
 
 }  // namespace ttft::scenario

@@ -139,7 +139,7 @@ TEST_CASE("the demo prints both tables and verdicts and records every scheduled 
         "ttfb_ms,ttft_ms,first_token_ms,e2e_ms,input_tokens,output_tokens,token_source,events,"
         "itl_p50_ms,itl_p95_ms,decode_tps,cost_usd,first_token_kind,first_answer_ms,reasoning_tokens,"
         "cached_input_tokens,cache_write_tokens,http_version,input_tokens_requested,max_tokens_requested,"
-        "sweep_value,conversation,turn,vectors,dimensions,correct");
+        "sweep_value,conversation,turn,vectors,dimensions,correct,browser_ttft_ms,browser_paint_ms");
   int rows = 0;
   for (std::string line; std::getline(lines, line);) ++rows;
   CHECK(rows == scheduled);

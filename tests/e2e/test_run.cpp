@@ -39,7 +39,7 @@ const std::vector<std::string> kSampleColumns = {
     "input_tokens", "output_tokens", "token_source", "events", "itl_p50_ms", "itl_p95_ms", "decode_tps",
     "cost_usd", "first_token_kind", "first_answer_ms", "reasoning_tokens", "cached_input_tokens",
     "cache_write_tokens", "http_version", "input_tokens_requested", "max_tokens_requested", "sweep_value",
-    "conversation", "turn", "vectors", "dimensions", "correct"};
+    "conversation", "turn", "vectors", "dimensions", "correct", "browser_ttft_ms", "browser_paint_ms"};
 
 const std::string kSecret = "sk-live-SUPERSECRET-123456";
 

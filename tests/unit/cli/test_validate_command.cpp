@@ -72,6 +72,14 @@ TEST_CASE("validate: simulated targets and a prompts file, exit 0") {
   CHECK(contains(result.out, "\nrequests            8 (4 per target)\n"));
 }
 
+TEST_CASE("validate: a browser target shows its client and native twin") {
+  const auto result = run_cli({"validate", std::string(TTFT_SOURCE_DIR) + "/scenarios/browser-sim.json"});
+  INFO(result.err);
+  CHECK(result.exit_code == to_int(ExitCode::ok));
+  CHECK(contains(result.out, "\n  edge-browser openai-chat  sim://edge  (no pricing)  (browser, native twin edge)\n"));
+  CHECK(contains(result.out, "\n  edge         openai-chat  sim://edge  (no pricing)\n"));
+}
+
 TEST_CASE("validate: every invalid fixture exits 2 with exactly its expected located error") {
   std::vector<fs::path> fixtures;
   for (const auto& entry : fs::directory_iterator(kInvalidDir)) {

@@ -18,7 +18,7 @@ TEST_CASE("the header is the samples.csv columns of docs/results.md in order, th
         "token_source,events,itl_p50_ms,itl_p95_ms,decode_tps,cost_usd,first_token_kind,"
         "first_answer_ms,reasoning_tokens,cached_input_tokens,cache_write_tokens,http_version,"
         "input_tokens_requested,max_tokens_requested,sweep_value,conversation,turn,"
-        "vectors,dimensions,correct\n");
+        "vectors,dimensions,correct,browser_ttft_ms,browser_paint_ms\n");
 }
 
 TEST_CASE("milliseconds have exactly three decimals rounded to the microsecond") {
@@ -54,12 +54,12 @@ TEST_CASE("a full row formats every kind of cell") {
         "r1,eu-west,2/4,warm,true,17,edge,auto:workers-ai,@cf/meta/llama-3.1-8b-instruct,"
         "r1-edge-warm-17,2026-11-21T10:33:05.123Z,-0.004,61.25,false,FRA,500,http_5xx,\"a, b\","
         "1.250,12.000,30.500,120.000,180.312,181.000,2000.001,120,256,usage,259,7.001,9.999,"
-        "140.625,0.000123456789,reasoning,1500.250,200,100,12,2,118,256,0.5,3,2,8,768,0\n");
+        "140.625,0.000123456789,reasoning,1500.250,200,100,12,2,118,256,0.5,3,2,8,768,0,,\n");
 }
 
 TEST_CASE("unmeasured values are empty cells") {
   CHECK(format_row(ttft::test::empty_sample()) ==
-        "r1,,,cold,false,0,central,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n");
+        "r1,,,cold,false,0,central,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n");
 }
 
 TEST_CASE("decode_tps keeps three decimals and other reals are shortest round-trip") {

@@ -114,9 +114,10 @@ std::string without_last_cells(const std::string& line, std::size_t cells) {
   return kept + "\n";
 }
 
-constexpr std::size_t kKindColumns = 3;  // vectors, dimensions, correct
-constexpr std::size_t kWorkloadColumns = 5 + kKindColumns;  // input_tokens_requested .. correct
-constexpr std::size_t kAppendedAfterFirstTokenKind = 5 + kWorkloadColumns;  // first_answer_ms .. correct
+constexpr std::size_t kBrowserColumns = 2;  // browser_ttft_ms, browser_paint_ms
+constexpr std::size_t kKindColumns = 3 + kBrowserColumns;  // vectors .. browser_paint_ms
+constexpr std::size_t kWorkloadColumns = 5 + kKindColumns;  // input_tokens_requested .. browser_paint_ms
+constexpr std::size_t kAppendedAfterFirstTokenKind = 5 + kWorkloadColumns;  // first_answer_ms .. browser_paint_ms
 
 }  // namespace
 
@@ -196,14 +197,35 @@ TEST_CASE("the appended columns may be absent (files written before them) and re
       CHECK_FALSE(read->samples.empty());
     }
   }
+  SECTION("a file from before the browser columns") {
+    const auto read = parse_samples_csv(without_last_cells(header, kBrowserColumns) +
+                                            without_last_cells(row, kBrowserColumns),
+                                        "old.csv");
+    REQUIRE(read);
+    CHECK(read->samples[0].correct == false);
+    CHECK_FALSE(read->samples[0].browser_ttft_ns);
+    CHECK(read->columns.size() == kColumnCount - kBrowserColumns);
+  }
+  SECTION("the browser columns read back") {
+    Sample browser = full;
+    browser.browser_ttft_ns = 123'456'000;
+    browser.browser_paint_ns = 130'001'000;
+    const auto read = parse_samples_csv(header + format_row(browser), "s.csv");
+    REQUIRE(read);
+    CHECK(read->samples[0].browser_ttft_ns == 123'456'000);
+    CHECK(read->samples[0].browser_paint_ns == 130'001'000);
+    CHECK_FALSE(read->samples[0].browser_ttft_ns == full.browser_ttft_ns);
+  }
   SECTION("correct is 1, 0 or empty") {
-    REQUIRE(row.substr(row.size() - 3) == ",0\n");
-    const std::string right = row.substr(0, row.size() - 2) + "1\n";
-    const auto read = parse_samples_csv(header + right, "s.csv");
+    const std::string old_header = without_last_cells(header, kBrowserColumns);
+    const std::string old_row = without_last_cells(row, kBrowserColumns);
+    REQUIRE(old_row.substr(old_row.size() - 3) == ",0\n");
+    const std::string right = old_row.substr(0, old_row.size() - 2) + "1\n";
+    const auto read = parse_samples_csv(old_header + right, "s.csv");
     REQUIRE(read);
     CHECK(read->samples.at(0).correct == true);
-    const std::string wrong = row.substr(0, row.size() - 2) + "true\n";
-    const auto bad = parse_samples_csv(header + wrong, "s.csv");
+    const std::string wrong = old_row.substr(0, old_row.size() - 2) + "true\n";
+    const auto bad = parse_samples_csv(old_header + wrong, "s.csv");
     REQUIRE_FALSE(bad);
     CHECK(bad.error().message == "column \"correct\": expected 1, 0 or empty, found \"true\"");
   }
@@ -259,7 +281,7 @@ TEST_CASE("row errors name path:line and the column") {
     const auto read = parse_samples_csv(first + "a,b\n", "s.csv");
     REQUIRE_FALSE(read);
     CHECK(read.error().where == "s.csv:3");
-    CHECK(read.error().message == "expected 47 fields, found 2");
+    CHECK(read.error().message == "expected 49 fields, found 2");
   }
   SECTION("line numbers count the lines inside quoted fields") {
     const auto read = parse_samples_csv(first + row + "a,b\n", "s.csv");

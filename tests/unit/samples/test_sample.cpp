@@ -11,7 +11,7 @@ TEST_CASE("samples have the docs/results.md columns in order, the appended ones 
       "events", "itl_p50_ms", "itl_p95_ms", "decode_tps", "cost_usd", "first_token_kind",
       "first_answer_ms", "reasoning_tokens", "cached_input_tokens", "cache_write_tokens", "http_version",
       "input_tokens_requested", "max_tokens_requested", "sweep_value", "conversation", "turn",
-      "vectors", "dimensions", "correct"};
+      "vectors", "dimensions", "correct", "browser_ttft_ms", "browser_paint_ms"};
   const auto& names = ttft::samples::column_names();
   CHECK(std::vector<std::string_view>(names.begin(), names.end()) == spec);
 }

@@ -16,15 +16,15 @@ std::string browser(const std::string& extra) {
          extra + "}";
 }
 
-Result<scenario::Scenario> parse(const std::string& targets) {
+Result<scenario::Scenario> parse_targets(const std::string& targets) {
   return scenario::parse_scenario(R"({"name": "t", "targets": {)" + targets +
                                       R"(}, "workload": {"messages": [{"role": "user", "content": "hi"}]},
                                       "phases": [{"name": "p", "requests": 1, "interval": "1s"}]})",
                                   "s.json", test::no_env);
 }
 
-std::string error_of(const std::string& targets) {
-  const auto result = parse(targets);
+std::string browser_key_error(const std::string& targets) {
+  const auto result = parse_targets(targets);
   REQUIRE_FALSE(result);
   return result.error().where + ": " + result.error().message;
 }
@@ -32,7 +32,7 @@ std::string error_of(const std::string& targets) {
 }  // namespace
 
 TEST_CASE("a browser target and its native twin are read as written") {
-  const auto s = parse(kNative + "," + browser(R"(, "native": "api", "reuse_connections": true)"));
+  const auto s = parse_targets(kNative + "," + browser(R"(, "native": "api", "reuse_connections": true)"));
   REQUIRE(s);
   CHECK(s->targets[0].client == scenario::Client::native);
   CHECK(s->targets[1].client == scenario::Client::browser);
@@ -41,21 +41,21 @@ TEST_CASE("a browser target and its native twin are read as written") {
 }
 
 TEST_CASE("browser target keys in the wrong place are located errors") {
-  CHECK(error_of(kNative + "," + browser("")) ==
+  CHECK(browser_key_error(kNative + "," + browser("")) ==
         "s.json: /targets/page/native: a browser target names its native twin: \"native\": \"<target>\"");
-  CHECK(error_of(kNative + "," + browser(R"(, "native": "nope")")) ==
+  CHECK(browser_key_error(kNative + "," + browser(R"(, "native": "nope")")) ==
         "s.json: /targets/page/native: no target named \"nope\"");
-  CHECK(error_of(kNative + "," + browser(R"(, "native": "page")")) ==
+  CHECK(browser_key_error(kNative + "," + browser(R"(, "native": "page")")) ==
         "s.json: /targets/page/native: \"page\" is not a native chat target");
-  CHECK(error_of(R"("api": {"protocol": "openai-chat", "url": "http://127.0.0.1:8/v1", "model": "m"},)" +
+  CHECK(browser_key_error(R"("api": {"protocol": "openai-chat", "url": "http://127.0.0.1:8/v1", "model": "m"},)" +
                  browser(R"(, "native": "api")")) ==
         "s.json: /targets/page/native: the twin \"api\" differs in url, protocol or model");
-  CHECK(error_of(kNative + "," + browser(R"(, "native": "api", "http": "2")")) ==
+  CHECK(browser_key_error(kNative + "," + browser(R"(, "native": "api", "http": "2")")) ==
         "s.json: /targets/page/http: \"http\" does not apply to a browser target: the browser decides it");
-  CHECK(error_of(kNative + "," + browser(R"(, "native": "api", "stream": false)")) ==
+  CHECK(browser_key_error(kNative + "," + browser(R"(, "native": "api", "stream": false)")) ==
         "s.json: /targets/page/stream: a browser target measures a streaming chat response");
-  CHECK(error_of(kNative + R"(, "page": {"protocol": "openai-chat", "url": "http://127.0.0.1:9/v1", "client": "firefox"})")
+  CHECK(browser_key_error(kNative + R"(, "page": {"protocol": "openai-chat", "url": "http://127.0.0.1:9/v1", "client": "firefox"})")
             .find("s.json: /targets/page/client: ") == 0);
-  CHECK(error_of(R"("api": {"protocol": "openai-chat", "url": "http://127.0.0.1:9/v1", "native": "x"},)" + browser(R"(, "native": "api")")) ==
+  CHECK(browser_key_error(R"("api": {"protocol": "openai-chat", "url": "http://127.0.0.1:9/v1", "native": "x"},)" + browser(R"(, "native": "api")")) ==
         "s.json: /targets/api/native: \"native\" names the native twin of a browser target");
 }

@@ -55,7 +55,8 @@ void append_unsigned(std::string& out, std::uint64_t value) {
 }
 
 void append_quoted(std::string& out, std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+  const auto special = [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; };
+  if (std::none_of(text.begin(), text.end(), special)) {
     out += text;
     return;
   }

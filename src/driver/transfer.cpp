@@ -100,10 +100,15 @@ Result<std::unique_ptr<Transfer>> Transfer::start(RequestSpec spec, protocol::St
 
 Transfer::Transfer(RequestSpec spec, protocol::StreamDecoder decoder, HeaderList default_headers)
     : spec_(std::move(spec)),
-      easy_(curl_easy_init()),
+      easy_(take_easy()),
       decoder_(std::move(decoder)),
       default_headers_(std::move(default_headers)) {
   outcome_.tag = spec_.tag;
+}
+
+Transfer::~Transfer() {
+  // Plain http:// without redirects (which may lead to https://) never touched TLS.
+  if (spec_.url.rfind("http://", 0) == 0 && !spec_.follow_redirects) give_back_easy(std::move(easy_));
 }
 
 void Transfer::configure() {

@@ -3,6 +3,7 @@
 
 #include <curl/curl.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -33,6 +34,18 @@ class Slist {
  private:
   std::unique_ptr<curl_slist, SlistDeleter> list_;
 };
+
+/// A new easy handle, or one given back earlier, reset to libcurl's defaults: reusing one spares
+/// libcurl's allocation and set-up of its handle (and its receive buffer) per request.
+EasyHandle take_easy();
+
+/// A finished transfer's handle, out of its multi handle, for take_easy (reset; beyond a few
+/// dozen kept, cleaned up instead). A reset keeps the handle's TLS session cache, so only a handle
+/// that never made a TLS connection may come back: a new handle's first handshake never resumes.
+void give_back_easy(EasyHandle easy);
+
+/// How many handles this thread keeps for take_easy.
+std::size_t kept_easy_count();
 
 /// libcurl's version string ("7.88.1"), for the manifest.
 std::string curl_version_string();

@@ -12,6 +12,9 @@ namespace ttft::driver {
 /// fly-region, x-vercel-id's first part, x-amz-cf-pop, x-served-by's last cache node; else "".
 std::string pop_from_headers(const HeaderList& headers);
 
+/// Whether two header names are the same, ignoring case.
+bool iequals(std::string_view a, std::string_view b);
+
 /// The first value of header `name` (case-insensitive), or "".
 std::string header_value(const HeaderList& headers, std::string_view name);
 

@@ -100,10 +100,15 @@ Result<std::unique_ptr<Transfer>> Transfer::start(RequestSpec spec, protocol::St
 
 Transfer::Transfer(RequestSpec spec, protocol::StreamDecoder decoder, HeaderList default_headers)
     : spec_(std::move(spec)),
-      easy_(curl_easy_init()),
+      easy_(take_easy()),
       decoder_(std::move(decoder)),
       default_headers_(std::move(default_headers)) {
   outcome_.tag = spec_.tag;
+}
+
+Transfer::~Transfer() {
+  // Plain http:// without redirects (which may lead to https://) never touched TLS.
+  if (spec_.url.rfind("http://", 0) == 0 && !spec_.follow_redirects) give_back_easy(std::move(easy_));
 }
 
 void Transfer::configure() {
@@ -116,7 +121,7 @@ void Transfer::configure() {
   for (const auto& header : spec_.headers) headers.push_back(header);
   for (std::size_t i = 0; i < headers.size(); ++i) {
     const auto later_same_name = std::find_if(headers.begin() + static_cast<long>(i) + 1, headers.end(),
-        [&](const auto& other) { return lower(other.first) == lower(headers[i].first); });
+        [&](const auto& other) { return iequals(other.first, headers[i].first); });
     if (later_same_name != headers.end()) continue;
     // "Name:" removes a header libcurl would add; "Name;" sends it with an empty value.
     request_headers_.append(headers[i].second.empty() && headers[i].first != "Expect"
@@ -196,7 +201,7 @@ size_t Transfer::on_header(char* data, size_t size, size_t count, void* self) no
   }
   std::string name, value;
   if (split_header_line(line, name, value)) {
-    if (lower(name) == "content-type") t.content_type_ = lower(value);
+    if (iequals(name, "content-type")) t.content_type_ = lower(value);
     t.outcome_.response_headers.emplace_back(std::move(name), std::move(value));
   }
   return size * count;

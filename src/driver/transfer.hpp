@@ -17,6 +17,11 @@ class Transfer {
  public:
   /// Prepares the easy handle (not yet started). Fails for an unknown protocol.
   static Result<std::unique_ptr<Transfer>> create(RequestSpec spec);
+  /// Gives the easy handle back for reuse when it never made a TLS connection (give_back_easy);
+  /// call only once the handle is out of its multi handle.
+  ~Transfer();
+  Transfer(const Transfer&) = delete;
+  Transfer& operator=(const Transfer&) = delete;
 
   CURL* easy() const { return easy_.get(); }
   const RequestSpec& spec() const { return spec_; }

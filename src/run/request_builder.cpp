@@ -1,5 +1,6 @@
 #include "run/request_builder.hpp"
 
+#include <algorithm>
 #include <random>
 
 #include <fmt/format.h>
@@ -57,22 +58,99 @@ Result<driver::RequestSpec> build_embeddings_request(const EmbeddingsInput& inpu
   return spec;
 }
 
-Result<driver::RequestSpec> build_request(const RequestInput& input) {
+namespace {
+
+constexpr auto kNonceDigits = static_cast<std::size_t>(kPromptNonceBytes - 1);  // the 16 hex digits before the newline
+
+bool same_message(const protocol::Message& a, const protocol::Message& b) {
+  return a.role == b.role && a.content == b.content;
+}
+
+bool leads_with_hex(std::string_view text) {
+  return text.size() >= kNonceDigits &&
+         std::all_of(text.begin(), text.begin() + kNonceDigits,
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// Whether two first messages are the same but (at most) their leading 16 hex digits.
+bool same_but_digits(const protocol::Message& a, const protocol::Message& b) {
+  return a.role == b.role && leads_with_hex(a.content) && leads_with_hex(b.content) &&
+         std::string_view(a.content).substr(kNonceDigits) == std::string_view(b.content).substr(kNonceDigits);
+}
+
+// Where two bodies hold 16 bytes `a` and `b` (which differ) at one offset and are equal elsewhere.
+std::optional<std::size_t> locate_digits(std::string_view body_a, std::string_view a, std::string_view body_b,
+                                         std::string_view b) {
+  if (body_a.size() != body_b.size()) return std::nullopt;
+  const auto first = std::mismatch(body_a.begin(), body_a.end(), body_b.begin()).first - body_a.begin();
+  const auto skipped = std::mismatch(a.begin(), a.end(), b.begin()).first - a.begin();  // equal leading digits
+  if (first < skipped) return std::nullopt;
+  const auto at = static_cast<std::size_t>(first - skipped);
+  const bool holds = body_a.substr(at, kNonceDigits) == a && body_b.substr(at, kNonceDigits) == b;
+  if (!holds || body_a.substr(at + kNonceDigits) != body_b.substr(at + kNonceDigits)) return std::nullopt;
+  return at;
+}
+
+}  // namespace
+
+bool BodyMemo::same_but_first_message(std::string_view protocol, const RequestInput& input) const {
+  const protocol::Workload& w = *workload_;
+  return protocol == protocol_ && input.stream == w.stream && input.max_tokens == w.max_tokens &&
+         input.model == w.model && input.messages.size() == w.messages.size() && !w.messages.empty() &&
+         std::equal(input.messages.begin() + 1, input.messages.end(), w.messages.begin() + 1, same_message) &&
+         input.extra_body == w.extra_body && input.tools == w.tools && input.tool_choice == w.tool_choice;
+}
+
+bool BodyMemo::fill(std::string_view protocol, const RequestInput& input, std::string& body) const {
+  if (!workload_ || !same_but_first_message(protocol, input)) return false;
+  const protocol::Message& first = input.messages.front();
+  if (same_message(first, workload_->messages.front())) {
+    body = body_;
+    return true;
+  }
+  if (!nonce_at_ || !same_but_digits(first, workload_->messages.front())) return false;
+  body = body_;
+  body.replace(*nonce_at_, kNonceDigits, first.content, 0, kNonceDigits);
+  return true;
+}
+
+void BodyMemo::learn(std::string_view protocol, const RequestInput& input, const std::string& body) {
+  if (workload_ && !nonce_at_ && same_but_first_message(protocol, input) &&
+      same_but_digits(input.messages.front(), workload_->messages.front())) {
+    const std::string_view kept = std::string_view(workload_->messages.front().content).substr(0, kNonceDigits);
+    const std::string_view sent = std::string_view(input.messages.front().content).substr(0, kNonceDigits);
+    nonce_at_ = locate_digits(body_, kept, body, sent);
+    if (nonce_at_) return;
+  }
+  protocol_ = protocol;
+  workload_ = protocol::Workload{input.model, input.messages, input.max_tokens, input.extra_body,
+                                 input.tools, input.tool_choice, input.stream};
+  body_ = body;
+  nonce_at_.reset();
+}
+
+Result<driver::RequestSpec> build_request(const RequestInput& input, BodyMemo* memo) {
   // `auto` sends the body of the protocol the URL's shape names (docs/protocols.md ("auto")).
-  auto adapter = protocol::make_adapter(protocol::request_protocol(input.protocol, input.url));
-  if (!adapter) {
-    return fail("--protocol", adapter.error().message, "known protocols: " + join_protocol_names());
+  const std::string_view body_protocol = protocol::request_protocol(input.protocol, input.url);
+  driver::RequestSpec spec;
+  const bool from_memo = memo != nullptr && memo->fill(body_protocol, input, spec.body);
+  std::unique_ptr<protocol::Adapter> adapter;  // only to build a body the memo cannot tell
+  if (!from_memo) {
+    auto made = protocol::make_adapter(body_protocol);
+    if (!made) return fail("--protocol", made.error().message, "known protocols: " + join_protocol_names());
+    adapter = std::move(*made);
   }
   if (!input.stream && !protocol::has_completion_form(input.protocol)) {
     return tl::unexpected(protocol::no_completion_form(input.protocol, "--protocol"));
   }
-  protocol::Workload workload{input.model, input.messages, input.max_tokens, input.extra_body,
-                              input.tools, input.tool_choice, input.stream};
-  driver::RequestSpec spec;
+  if (!from_memo) {
+    spec.body = adapter->build_body({input.model, input.messages, input.max_tokens, input.extra_body,
+                                     input.tools, input.tool_choice, input.stream});
+    if (memo != nullptr) memo->learn(body_protocol, input, spec.body);
+  }
   spec.url = input.stream ? input.url : protocol::completion_url(input.protocol, input.url);
   spec.protocol = input.protocol;
   spec.stream = input.stream;
-  spec.body = (*adapter)->build_body(workload);
   add_headers(spec, input.headers, input.request_id, input.request_id_header);
   return spec;
 }

@@ -31,9 +31,31 @@ struct RequestInput {
   bool stream = true;  // false: the protocol's non-streaming body and URL
 };
 
+/// The last body built for one target, reused while the next request asks for the same one (the
+/// same request protocol and workload), or for one that differs only in the prompt-cache nonce (the
+/// first message's leading 16 hex digits: prompt_nonce), spliced in where the body holds it.
+/// Serializing the JSON body is most of building a request.
+class BodyMemo {
+ public:
+  /// The body for `input` in `protocol` into `body` when the memo can tell it; false otherwise.
+  bool fill(std::string_view protocol, const RequestInput& input, std::string& body) const;
+  /// Learns from `body`, just built for `input` in `protocol`: where the nonce sits (when `input`
+  /// differs from the kept workload only there), or a new workload to keep.
+  void learn(std::string_view protocol, const RequestInput& input, const std::string& body);
+
+ private:
+  bool same_but_first_message(std::string_view protocol, const RequestInput& input) const;
+
+  std::string protocol_;
+  std::optional<protocol::Workload> workload_;
+  std::string body_;
+  std::optional<std::size_t> nonce_at_;  // where body_ holds the first message's leading 16 bytes
+};
+
 /// The spec for one request; fails (where = "--protocol") for an unknown protocol, or one without a
-/// non-streaming form when `stream` is false.
-Result<driver::RequestSpec> build_request(const RequestInput& input);
+/// non-streaming form when `stream` is false. With a memo, the body is built only when it differs
+/// from the memo's.
+Result<driver::RequestSpec> build_request(const RequestInput& input, BodyMemo* memo = nullptr);
 
 /// An embeddings request (docs/scenario.md ("Embeddings")): `inputs` in the wire format of
 /// `protocol`, expecting one vector per input (of `dimensions` when set).

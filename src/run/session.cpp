@@ -131,7 +131,8 @@ Session::Session(Prepared prepared, RunSettings settings, RunDisplay display, Io
       io_(io),
       redactor_(secrets_with_exports(p_.scenario.secrets, settings_.exports)),
       picker_(p_.scenario, p_.seed),
-      in_flight_(p_.scenario.targets.size(), 0) {
+      in_flight_(p_.scenario.targets.size(), 0),
+      body_memos_(p_.scenario.targets.size()) {
   const auto& s = p_.scenario;
   results::Manifest& m = manifest_;
   m.tool_version = kVersion;
@@ -258,7 +259,7 @@ Result<driver::RequestSpec> Session::chat_request(const schedule::PlannedRequest
                      std::move(messages), workload.max_tokens, target.body, target.headers,
                      generated_request_id(p_, planned), s.request_id_header, s.tools, s.tool_choice};
   input.stream = target.stream;
-  auto spec = build_request(input);
+  auto spec = build_request(input, &body_memos_[planned.target_index]);
   if (spec) spec->keep_answer_text = planned.turn.has_value() || outputs_.has_value() || expected != nullptr;
   return spec;
 }

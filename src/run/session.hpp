@@ -20,6 +20,7 @@
 #include "report/from_folders.hpp"
 #include "results/manifest.hpp"
 #include "results/outputs_file.hpp"
+#include "run/request_builder.hpp"
 #include "run/request_workload.hpp"
 #include "run/settings.hpp"
 #include "run/sim_targets.hpp"
@@ -136,6 +137,7 @@ class Session {
   std::vector<double> send_lags_ns_;  // of every row, for the client's lateness
   std::int64_t rows_ = 0, failed_rows_ = 0;
   std::vector<std::int64_t> in_flight_;  // requests started and not yet ended, by target index
+  std::vector<BodyMemo> body_memos_;     // each target's last request body, by target index
   std::optional<Error> write_error_;
   std::unique_ptr<telemetry::Publisher> publisher_;  // with --export, from execute() to finish()
 };

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace ttft::samples {
@@ -41,29 +43,67 @@ Magnitude rounded_magnitude(std::int64_t value, std::uint64_t divisor) {
   return {negative && rounded != 0, rounded};
 }
 
-std::string format_real(double value) {
-  if (!std::isfinite(value)) return {};  // never written as "nan": unmeasured instead
-  return fmt::format("{}", value);
+void append_real(std::string& out, double value) {
+  if (!std::isfinite(value)) return;  // never written as "nan": unmeasured instead
+  fmt::format_to(std::back_inserter(out), "{}", value);
 }
 
-struct CellFormatter {
-  std::string operator()(std::monostate) const { return {}; }
-  std::string operator()(std::int64_t v) const { return fmt::format("{}", v); }
-  std::string operator()(double v) const { return format_real(v); }
-  std::string operator()(Millis v) const { return format_ms(v.ns); }
-  std::string operator()(std::string_view v) const { return csv_quote(v); }
-  std::string operator()(bool v) const { return v ? "true" : "false"; }
+void append_unsigned(std::string& out, std::uint64_t value) {
+  std::array<char, 20> digits{};
+  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
+  out.append(digits.data(), end);
+}
+
+void append_quoted(std::string& out, std::string_view text) {
+  const auto special = [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; };
+  if (std::none_of(text.begin(), text.end(), special)) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_ms(std::string& out, Nanos ns) {
+  const Magnitude us = rounded_magnitude(ns, kNanosPerMicro);
+  if (us.negative) out += '-';
+  append_unsigned(out, us.value / kMicrosPerMilli);
+  const auto fraction = static_cast<unsigned>(us.value % kMicrosPerMilli);
+  const char digits[] = {'.', static_cast<char>('0' + fraction / 100), static_cast<char>('0' + fraction / 10 % 10),
+                         static_cast<char>('0' + fraction % 10)};
+  out.append(digits, sizeof digits);
+}
+
+// Each cell appended to the row in place: a row is one string, with no string per cell.
+struct CellAppender {
+  std::string& out;
+  void operator()(std::monostate) const {}
+  void operator()(std::int64_t v) const {
+    std::array<char, 20> digits{};
+    out.append(digits.data(), std::to_chars(digits.data(), digits.data() + digits.size(), v).ptr);
+  }
+  void operator()(double v) const { append_real(out, v); }
+  void operator()(Millis v) const { append_ms(out, v.ns); }
+  void operator()(std::string_view v) const { append_quoted(out, v); }
+  void operator()(bool v) const { out += v ? "true" : "false"; }
 };
 
-std::string format_cell(const Sample& sample, const Field& field) {
+void append_cell(std::string& out, const Sample& sample, const Field& field) {
   if (field.name == "cost_usd") {
-    return sample.cost_pusd ? format_pusd_as_usd(*sample.cost_pusd) : std::string{};
+    if (sample.cost_pusd) out += format_pusd_as_usd(*sample.cost_pusd);
+    return;
   }
   if (field.name == "decode_tps") {
-    if (!sample.decode_tps || !std::isfinite(*sample.decode_tps)) return {};
-    return fmt::format("{:.3f}", *sample.decode_tps);
+    if (sample.decode_tps && std::isfinite(*sample.decode_tps)) {
+      fmt::format_to(std::back_inserter(out), "{:.3f}", *sample.decode_tps);
+    }
+    return;
   }
-  return std::visit(CellFormatter{}, field.value);
+  std::visit(CellAppender{out}, field.value);
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -115,7 +155,7 @@ std::string format_row(const Sample& sample) {
   for (const Field& field : fields_of(sample)) {
     if (!first) line += ',';
     first = false;
-    line += format_cell(sample, field);
+    append_cell(line, sample, field);
   }
   line += '\n';
   return line;
@@ -124,29 +164,25 @@ std::string format_row(const Sample& sample) {
 std::string format_row(const Sample& sample, std::span<const std::size_t> columns) {
   const auto fields = fields_of(sample);
   std::string line;
+  line.reserve(256);
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (i > 0) line += ',';
-    line += format_cell(sample, fields.at(columns[i]));
+    append_cell(line, sample, fields.at(columns[i]));
   }
   line += '\n';
   return line;
 }
 
 std::string csv_quote(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  quoted += '"';
+  std::string quoted;
+  append_quoted(quoted, text);
   return quoted;
 }
 
 std::string format_ms(Nanos ns) {
-  const Magnitude us = rounded_magnitude(ns, kNanosPerMicro);
-  return fmt::format("{}{}.{:03}", us.negative ? "-" : "", us.value / kMicrosPerMilli,
-                     us.value % kMicrosPerMilli);
+  std::string text;
+  append_ms(text, ns);
+  return text;
 }
 
 std::string format_pusd_as_usd(std::int64_t pusd) {

@@ -23,3 +23,11 @@ TEST_CASE("header lines split into name and value, status lines do not") {
   CHECK_FALSE(ttft::driver::split_header_line("\r\n", name, value));
   CHECK(ttft::driver::header_value({{"Retry-After", "7"}}, "retry-after") == "7");
 }
+
+TEST_CASE("header names compare ignoring case only") {
+  CHECK(ttft::driver::iequals("Content-Type", "content-type"));
+  CHECK(ttft::driver::iequals("ACCEPT", "accept"));
+  CHECK_FALSE(ttft::driver::iequals("Accept", "Accept-Encoding"));
+  CHECK_FALSE(ttft::driver::iequals("Expect", "Expecu"));
+  CHECK(ttft::driver::iequals("", ""));
+}

@@ -31,6 +31,18 @@ TEST_CASE("milliseconds have exactly three decimals rounded to the microsecond")
   CHECK(format_ms(-400) == "0.000");
 }
 
+TEST_CASE("integers and milliseconds keep every digit at the int64 extremes") {
+  constexpr auto kMin = std::numeric_limits<std::int64_t>::min();
+  constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+  CHECK(format_ms(kMin) == "-9223372036854.776");
+  CHECK(format_ms(kMax) == "9223372036854.776");
+  auto sample = ttft::test::empty_sample();
+  sample.seq = kMin;
+  CHECK(format_row(sample).find(",-9223372036854775808,") != std::string::npos);
+  sample.seq = kMax;
+  CHECK(format_row(sample).find(",9223372036854775807,") != std::string::npos);
+}
+
 TEST_CASE("pico-dollars print as exact dollars with trailing zeros trimmed") {
   CHECK(format_pusd_as_usd(123'456'789) == "0.000123456789");
   CHECK(format_pusd_as_usd(2'000'000'000'000) == "2");

@@ -117,7 +117,8 @@ TEST_CASE("MetricSet keeps each run's series apart and can give one run's alone"
 TEST_CASE("MetricSet label values pass through the redactor") {
   MetricSet set("demo-sk-secret", Redactor({"sk-secret"}));
   set.add(row("edge-sk-secret", "", 0.03, 1000));
-  const Family& requests = family(set.families(), "ttftbench_requests_total");
+  const auto families = set.families();  // kept: family() returns a reference into it
+  const Family& requests = family(families, "ttftbench_requests_total");
   CHECK(label(requests.points[0].labels, "target") == "edge-***");
   CHECK(label(requests.points[0].labels, "scenario") == "demo-***");
 }

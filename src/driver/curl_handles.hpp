@@ -28,7 +28,14 @@ using MultiHandle = std::unique_ptr<CURLM, MultiDeleter>;
 /// A curl_slist built by appending; owns the list.
 class Slist {
  public:
-  void append(const std::string& line) { list_.reset(curl_slist_append(list_.release(), line.c_str())); }
+  /// False when libcurl could not allocate: the list is then kept as it was.
+  bool append(const std::string& line) {
+    curl_slist* longer = curl_slist_append(list_.get(), line.c_str());
+    if (longer == nullptr) return false;
+    static_cast<void>(list_.release());  // `longer` starts with the same nodes
+    list_.reset(longer);
+    return true;
+  }
   curl_slist* get() const { return list_.get(); }
 
  private:

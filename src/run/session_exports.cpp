@@ -17,7 +17,6 @@ std::vector<std::string> secrets_with_exports(std::vector<std::string> secrets,
   return secrets;
 }
 
-// After the driver exists: it has initialised libcurl, which the export thread's handles share.
 void Session::start_exports() {
   if (settings_.exports.empty()) return;
   publisher_ = std::make_unique<telemetry::Publisher>(

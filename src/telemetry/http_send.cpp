@@ -1,21 +1,16 @@
 #include "telemetry/http_send.hpp"
 
-#include <memory>
+#include <algorithm>
 
 #include <curl/curl.h>
 #include <fmt/format.h>
+
+#include "driver/curl_handles.hpp"
 
 namespace ttft::telemetry {
 namespace {
 
 constexpr std::size_t kDetailBytes = 200;
-
-struct EasyDeleter {
-  void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
-};
-struct ListDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
 
 extern "C" std::size_t keep_start(char* data, std::size_t size, std::size_t count, void* user) noexcept {
   auto* answer = static_cast<std::string*>(user);
@@ -27,18 +22,13 @@ extern "C" std::size_t keep_start(char* data, std::size_t size, std::size_t coun
 }  // namespace
 
 HttpOutcome http_send(const HttpRequest& request, Nanos timeout_ns) {
-  const std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
+  driver::ensure_curl_global();  // this runs on the export thread, maybe before any driver exists
+  const driver::EasyHandle easy(curl_easy_init());
   if (!easy) return {false, false, "cannot create a libcurl handle"};
-  curl_slist* list = nullptr;
+  driver::Slist headers;
   for (const std::string& header : request.headers) {
-    curl_slist* appended = curl_slist_append(list, header.c_str());
-    if (appended == nullptr) {
-      curl_slist_free_all(list);
-      return {false, false, "out of memory"};
-    }
-    list = appended;
+    if (!headers.append(header)) return {false, false, "out of memory"};
   }
-  const std::unique_ptr<curl_slist, ListDeleter> headers(list);
   std::string answer;
   CURL* e = easy.get();
   curl_easy_setopt(e, CURLOPT_URL, request.url.c_str());

@@ -357,10 +357,11 @@ Result<driver::RunLoopResult> Session::execute() {
   driver::RunHooks hooks;
   hooks.make_request = [this](const schedule::PlannedRequest& planned) { return make_request(planned); };
   hooks.on_finished = [&](driver::Finished&& finished) {
+    const std::size_t target_index = finished.planned.target_index;
     std::optional<results::OutputRecord> output;
     const samples::Sample sample = sample_of(std::move(finished), output);
     record(sample, output);
-    if (publisher_) publish(sample);
+    if (publisher_) publish(sample, target_index);
     progress.record(sample);
     live.record(sample);
   };

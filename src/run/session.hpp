@@ -104,7 +104,7 @@ class Session {
   /// --export: starts the export thread (nothing without --export).
   void start_exports();
   /// --export: hands the row to the export thread (a copy of a few fields; never blocks).
-  void publish(const samples::Sample& sample);
+  void publish(const samples::Sample& sample, std::size_t target_index);
   /// --export: the last pushes (waited for at most 10 s), the manifest's entries, one warning per
   /// destination that failed.
   void finish_exports();

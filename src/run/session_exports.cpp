@@ -3,7 +3,6 @@
 // manifest is written. Nothing here blocks the run loop.
 #include "run/session.hpp"
 
-#include <algorithm>
 #include <ostream>
 
 #include "core/version.hpp"
@@ -24,10 +23,8 @@ void Session::start_exports() {
       redactor_);
 }
 
-void Session::publish(const samples::Sample& sample) {
-  const auto& targets = p_.scenario.targets;
-  const auto found = std::find_if(targets.begin(), targets.end(), [&](const auto& t) { return t.name == sample.target; });
-  publisher_->enqueue(telemetry::record_of(sample, found == targets.end() ? 0 : in_flight(found - targets.begin())));
+void Session::publish(const samples::Sample& sample, std::size_t target_index) {
+  publisher_->enqueue(telemetry::record_of(sample, in_flight(target_index)));
 }
 
 void Session::finish_exports() {
